@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BeteiligungConfig(AppConfig):
+    name = "beteiligung"
+    verbose_name = "Beteiligung und Steuerung"

@@ -1,0 +1,128 @@
+"""Roles and scoping: the one place that says who sees and changes what.
+
+Every view, list, export and report query goes through these helpers. A manager who asks
+for an object outside their areas gets 404 (the object does not exist for them); a role
+that may see but not change an object gets 403.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, Group, User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from quartiere.models import Gebiet
+
+
+class Rolle:
+    VERWALTUNG = "Verwaltung"
+    QUARTIERSMANAGEMENT = "Quartiersmanagement"
+    RAT = "Rat"
+    ALLE = (VERWALTUNG, QUARTIERSMANAGEMENT, RAT)
+
+
+def gruppen_anlegen() -> None:
+    for name in Rolle.ALLE:
+        Group.objects.get_or_create(name=name)
+
+
+def _gruppen(user) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_portal_gruppen", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._portal_gruppen = cached
+    return cached
+
+
+def ist_verwaltung(user: User | AnonymousUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or Rolle.VERWALTUNG in _gruppen(user))
+
+
+def ist_quartiersmanagement(user: User | AnonymousUser) -> bool:
+    return Rolle.QUARTIERSMANAGEMENT in _gruppen(user)
+
+
+def ist_rat(user: User | AnonymousUser) -> bool:
+    return Rolle.RAT in _gruppen(user)
+
+
+def rolle_von(user: User | AnonymousUser) -> str | None:
+    if ist_verwaltung(user):
+        return Rolle.VERWALTUNG
+    if ist_quartiersmanagement(user):
+        return Rolle.QUARTIERSMANAGEMENT
+    if ist_rat(user):
+        return Rolle.RAT
+    return None
+
+
+def eigene_gebiet_ids(user: User | AnonymousUser) -> frozenset[int]:
+    """Areas of a manager: those of the QM positions their person holds, with all areas below them."""
+    if not ist_quartiersmanagement(user):
+        return frozenset()
+    cached = getattr(user, "_portal_gebiete", None)
+    if cached is not None:
+        return cached
+    ids = set(Gebiet.objects.filter(quartiersmanagements__personen__user=user).values_list("id", flat=True))
+    ebene = set(ids)
+    # The tree is at most five levels deep (Stadt > Stadtbezirk > Stadtteil > Ortsteil > Quartier).
+    for _ in range(4):
+        if not ebene:
+            break
+        ebene = set(Gebiet.objects.filter(parent_id__in=ebene).values_list("id", flat=True)) - ids
+        ids |= ebene
+    user._portal_gebiete = frozenset(ids)
+    return user._portal_gebiete
+
+
+def eigene_gebiete(user: User | AnonymousUser) -> QuerySet[Gebiet]:
+    return Gebiet.objects.filter(id__in=eigene_gebiet_ids(user))
+
+
+def gebiet_scope(user: User | AnonymousUser, feld: str = "gebiet") -> Q:
+    """Q object restricting rows with an area field to what the user may see.
+
+    Staff and council see all areas; managers their own; everyone else nothing.
+    """
+    if ist_verwaltung(user) or ist_rat(user):
+        return Q()
+    if ist_quartiersmanagement(user):
+        return Q(**{f"{feld}_id__in": eigene_gebiet_ids(user)})
+    return Q(pk__in=[])
+
+
+def gebiet_schreib_scope(user: User | AnonymousUser, feld: str = "gebiet") -> Q:
+    """Q object for rows the user may change: staff all, managers their areas, others none."""
+    if ist_verwaltung(user):
+        return Q()
+    if ist_quartiersmanagement(user):
+        return Q(**{f"{feld}_id__in": eigene_gebiet_ids(user)})
+    return Q(pk__in=[])
+
+
+def sichtbar(user: User | AnonymousUser, queryset: QuerySet, feld: str = "gebiet") -> QuerySet:
+    return queryset.filter(gebiet_scope(user, feld))
+
+
+def bearbeitbar(user: User | AnonymousUser, queryset: QuerySet, feld: str = "gebiet") -> QuerySet:
+    return queryset.filter(gebiet_schreib_scope(user, feld))
+
+
+def objekt_oder_404(user: User | AnonymousUser, queryset: QuerySet, feld: str = "gebiet", *,
+                    schreiben: bool = False, **lookup):
+    """The object if the user may see it, else 404; 403 if they may see but not change it."""
+    try:
+        obj = sichtbar(user, queryset, feld).get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404("Nicht gefunden.") from None
+    if schreiben and not bearbeitbar(user, queryset.model.objects.filter(pk=obj.pk), feld).exists():
+        raise PermissionDenied("Sie dürfen dieses Objekt nicht ändern.")
+    return obj
+
+
+def nur_verwaltung(user: User | AnonymousUser) -> None:
+    if not ist_verwaltung(user):
+        raise PermissionDenied("Diese Funktion steht nur der Verwaltung zur Verfügung.")

@@ -1,0 +1,2 @@
+def rollen(request):
+    return {}

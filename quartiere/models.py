@@ -1,0 +1,289 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+
+class Zeitstempel(models.Model):
+    """Every object carries created/modified timestamps (OParl needs them)."""
+
+    created = models.DateTimeField("angelegt am", auto_now_add=True)
+    modified = models.DateTimeField("geändert am", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+def ende_nicht_vor_beginn(name: str, beginn: str = "beginn", ende: str = "ende") -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{ende}__isnull": True}) | Q(**{f"{beginn}__isnull": True}) | Q(**{f"{ende}__gte": F(beginn)}),
+        name=name,
+        violation_error_message="Das Ende darf nicht vor dem Beginn liegen.",
+    )
+
+
+def nicht_negativ(feld: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{feld}__gte": 0}) | Q(**{f"{feld}__isnull": True}),
+        name=name,
+        violation_error_message="Beträge dürfen nicht negativ sein.",
+    )
+
+
+class GebietQuerySet(models.QuerySet):
+    def staedte(self):
+        return self.filter(art=Gebiet.Art.STADT)
+
+    def quartiere(self):
+        return self.exclude(art=Gebiet.Art.STADT)
+
+
+class Gebiet(Zeitstempel):
+    class Art(models.TextChoices):
+        STADT = "stadt", "Stadt"
+        STADTBEZIRK = "stadtbezirk", "Stadtbezirk"
+        STADTTEIL = "stadtteil", "Stadtteil"
+        ORTSTEIL = "ortsteil", "Ortsteil"
+        QUARTIER = "quartier", "Quartier"
+
+    art = models.CharField("Art", max_length=20, choices=Art.choices)
+    name = models.CharField("Name", max_length=200)
+    parent = models.ForeignKey(
+        "self", verbose_name="übergeordnetes Gebiet", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="untergebiete",
+    )
+    stadt = models.ForeignKey(
+        "self", verbose_name="Stadt", null=True, blank=True, editable=False,
+        on_delete=models.PROTECT, related_name="+",
+        help_text="Wird aus dem übergeordneten Gebiet abgeleitet.",
+    )
+    kennziffer = models.CharField("Kennziffer", max_length=30, blank=True)
+    quartierstyp = models.CharField(
+        "Quartierstyp", max_length=120, blank=True, help_text="z. B. Großwohnsiedlung, Einfamilienhausgebiet"
+    )
+    grenze = models.JSONField("Grenze (GeoJSON)", null=True, blank=True)
+    besonders_belastet = models.BooleanField("besonders belastet", default=False)
+    beschreibung = models.TextField("Beschreibung", blank=True)
+
+    objects = GebietQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Gebiet"
+        verbose_name_plural = "Gebiete"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="gebiet_name_eindeutig_je_parent",
+                                    violation_error_message="Ein Gebiet dieses Namens gibt es hier schon."),
+            models.UniqueConstraint(fields=["name"], condition=Q(parent__isnull=True),
+                                    name="stadt_name_eindeutig",
+                                    violation_error_message="Eine Stadt dieses Namens gibt es schon."),
+            models.CheckConstraint(
+                condition=(Q(art="stadt") & Q(parent__isnull=True)) | (~Q(art="stadt") & Q(parent__isnull=False)),
+                name="gebiet_nur_stadt_ohne_parent",
+                violation_error_message="Nur eine Stadt steht ohne übergeordnetes Gebiet.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.stadt = None if self.parent_id is None else (self.parent.stadt or self.parent)
+        super().save(*args, **kwargs)
+
+    @property
+    def stadt_oder_selbst(self) -> "Gebiet":
+        return self.stadt or self
+
+
+class Indikator(Zeitstempel):
+    schluessel = models.SlugField("Schlüssel", max_length=60, unique=True)
+    name = models.CharField("Name", max_length=200)
+    einheit = models.CharField("Einheit", max_length=40, blank=True, help_text="z. B. %, Personen")
+    quelle = models.CharField("Quelle", max_length=200, blank=True)
+    hoeher_ist_schlechter = models.BooleanField(
+        "höherer Wert ist ungünstiger", default=True,
+        help_text="Richtung für den Sozialindex: an = ein hoher Wert zeigt Belastung.",
+    )
+    beschreibung = models.TextField("Beschreibung", blank=True)
+
+    class Meta:
+        verbose_name = "Indikator"
+        verbose_name_plural = "Indikatoren"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.einheit})" if self.einheit else self.name
+
+
+class Indikatorwert(Zeitstempel):
+    indikator = models.ForeignKey(Indikator, verbose_name="Indikator", on_delete=models.CASCADE, related_name="werte")
+    gebiet = models.ForeignKey(Gebiet, verbose_name="Gebiet", on_delete=models.CASCADE, related_name="indikatorwerte")
+    jahr = models.PositiveSmallIntegerField("Jahr")
+    wert = models.DecimalField("Wert", max_digits=14, decimal_places=4)
+    ist_prognose = models.BooleanField("Prognose", default=False)
+
+    class Meta:
+        verbose_name = "Indikatorwert"
+        verbose_name_plural = "Indikatorwerte"
+        ordering = ["indikator", "gebiet", "jahr"]
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "gebiet", "jahr"], name="indikatorwert_eindeutig",
+                                    violation_error_message="Für diesen Indikator, dieses Gebiet und Jahr gibt es schon einen Wert."),
+            models.CheckConstraint(condition=Q(jahr__gte=1900) & Q(jahr__lte=2100), name="indikatorwert_jahr_plausibel",
+                                   violation_error_message="Das Jahr muss zwischen 1900 und 2100 liegen."),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.name} {self.gebiet} {self.jahr}: {self.wert}"
+
+
+class Organisation(Zeitstempel):
+    class Art(models.TextChoices):
+        RESSORT = "ressort", "Ressort / Dezernat"
+        AMT = "amt", "Amt / Fachbereich"
+        WOHLFAHRTSVERBAND = "wohlfahrtsverband", "Wohlfahrtsverband"
+        VEREIN = "verein", "Verein / Initiative"
+        PARTEI = "partei", "Partei / Fraktion"
+        BEIRAT = "beirat", "Beirat / Rat"
+        SCHULE = "schule", "Schule / Kita"
+        WOHNUNGSUNTERNEHMEN = "wohnungsunternehmen", "Wohnungsunternehmen"
+        TRAEGER = "traeger", "Freier Träger"
+        SONSTIGE = "sonstige", "Sonstige"
+
+    name = models.CharField("Name", max_length=250)
+    kurzname = models.CharField("Kurzname", max_length=60, blank=True)
+    art = models.CharField("Art", max_length=30, choices=Art.choices, default=Art.SONSTIGE)
+    stadt = models.ForeignKey(Gebiet, verbose_name="Stadt", null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="organisationen", limit_choices_to={"art": Gebiet.Art.STADT})
+    parent = models.ForeignKey("self", verbose_name="übergeordnete Organisation", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="untereinheiten")
+    adresse = models.CharField("Adresse", max_length=250, blank=True)
+    webseite = models.URLField("Webseite", blank=True)
+
+    class Meta:
+        verbose_name = "Organisation"
+        verbose_name_plural = "Organisationen"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "stadt"], name="organisation_eindeutig_je_stadt",
+                                    violation_error_message="Diese Organisation gibt es in der Stadt schon."),
+        ]
+
+    def __str__(self) -> str:
+        return self.kurzname or self.name
+
+
+class Person(Zeitstempel):
+    anrede = models.CharField("Anrede", max_length=20, blank=True)
+    titel = models.CharField("Titel", max_length=40, blank=True)
+    vorname = models.CharField("Vorname", max_length=100)
+    nachname = models.CharField("Nachname", max_length=100)
+    organisation = models.ForeignKey(Organisation, verbose_name="Organisation", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="personen")
+    funktion = models.CharField("Funktion", max_length=200, blank=True)
+    email = models.EmailField("E-Mail", blank=True)
+    telefon = models.CharField("Telefon", max_length=40, blank=True)
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name="Benutzerkonto", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="person")
+    ist_verwaltung = models.BooleanField(
+        "Mitarbeitende der Verwaltung", default=False,
+        help_text="Beschäftigte der Stadt brauchen keine gesonderte Einwilligung zur Namensnennung.",
+    )
+    einwilligung_am = models.DateField("Einwilligung zur Datenverarbeitung am", null=True, blank=True)
+    anonymisiert_am = models.DateTimeField("anonymisiert am", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Person"
+        verbose_name_plural = "Personen"
+        ordering = ["nachname", "vorname"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return " ".join(part for part in (self.titel, self.vorname, self.nachname) if part)
+
+    @property
+    def darf_namentlich_genannt_werden(self) -> bool:
+        return self.anonymisiert_am is None and (self.ist_verwaltung or self.einwilligung_am is not None)
+
+
+class Einrichtung(Zeitstempel):
+    class Art(models.TextChoices):
+        QUARTIERSZENTRUM = "quartierszentrum", "Quartierszentrum"
+        FAMILIENZENTRUM = "familienzentrum", "Familienzentrum"
+        MEHRGENERATIONENHAUS = "mehrgenerationenhaus", "Mehrgenerationenhaus"
+        JUGENDZENTRUM = "jugendzentrum", "Jugendzentrum / Jugendtreff"
+        BEGEGNUNGSSTAETTE = "begegnungsstaette", "Begegnungsstätte"
+        SONSTIGE = "sonstige", "Sonstige"
+
+    class Status(models.TextChoices):
+        GEPLANT = "geplant", "geplant"
+        LAUFEND = "laufend", "in Betrieb"
+        VERSTETIGT = "verstetigt", "verstetigt"
+        GESCHLOSSEN = "geschlossen", "geschlossen"
+
+    name = models.CharField("Name", max_length=250)
+    art = models.CharField("Art", max_length=30, choices=Art.choices)
+    gebiet = models.ForeignKey(Gebiet, verbose_name="Gebiet", on_delete=models.PROTECT, related_name="einrichtungen")
+    traeger = models.ForeignKey(Organisation, verbose_name="Träger", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="einrichtungen")
+    status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.LAUFEND)
+    adresse = models.CharField("Adresse", max_length=250, blank=True)
+    eroeffnet_am = models.DateField("eröffnet am", null=True, blank=True)
+    geschlossen_am = models.DateField("geschlossen am", null=True, blank=True)
+    beschreibung = models.TextField("Beschreibung", blank=True)
+
+    class Meta:
+        verbose_name = "Einrichtung"
+        verbose_name_plural = "Einrichtungen"
+        ordering = ["name"]
+        constraints = [ende_nicht_vor_beginn("einrichtung_zeitraum", "eroeffnet_am", "geschlossen_am")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class QuartiersmanagementQuerySet(models.QuerySet):
+    def aktiv_am(self, stichtag):
+        return self.filter(Q(beginn__isnull=True) | Q(beginn__lte=stichtag)).filter(
+            Q(befristet_bis__isnull=True) | Q(befristet_bis__gte=stichtag)
+        )
+
+
+class Quartiersmanagement(Zeitstempel):
+    gebiet = models.ForeignKey(Gebiet, verbose_name="Gebiet", on_delete=models.PROTECT,
+                               related_name="quartiersmanagements")
+    traeger = models.ForeignKey(Organisation, verbose_name="Träger", on_delete=models.PROTECT,
+                                related_name="quartiersmanagements")
+    stellenanteil = models.DecimalField("Stellenanteil (%)", max_digits=5, decimal_places=2,
+                                        help_text="Anteil einer Vollzeitstelle in Prozent, z. B. 50")
+    beginn = models.DateField("Beginn", null=True, blank=True)
+    befristet_bis = models.DateField("befristet bis", null=True, blank=True,
+                                     help_text="leer lassen, wenn die Stelle unbefristet (verstetigt) ist")
+    personen = models.ManyToManyField(Person, verbose_name="Stelleninhaber:innen", blank=True,
+                                      related_name="quartiersmanagements")
+    bemerkung = models.TextField("Bemerkung", blank=True)
+
+    objects = QuartiersmanagementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Quartiersmanagement"
+        verbose_name_plural = "Quartiersmanagements"
+        ordering = ["gebiet__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stellenanteil__gt=0) & Q(stellenanteil__lte=100), name="qm_stellenanteil_0_bis_100",
+                violation_error_message="Der Stellenanteil muss größer als 0 und höchstens 100 % sein.",
+            ),
+            ende_nicht_vor_beginn("qm_befristung_nach_beginn", "beginn", "befristet_bis"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Quartiersmanagement {self.gebiet} ({self.stellenanteil.normalize():f} %, {self.traeger})"
+
+    @property
+    def ist_befristet(self) -> bool:
+        return self.befristet_bis is not None
+
