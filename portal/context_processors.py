@@ -1,2 +1,32 @@
-def rollen(request):
-    return {}
+from django.urls import reverse
+
+from . import access
+
+# (title, url name, who sees it); later entries are added as the pages come.
+NAVIGATION = [
+    ("Start", "start", lambda user: True),
+]
+
+
+def _navigation(request) -> list[dict]:
+    eintraege = []
+    for titel, url_name, darf in NAVIGATION:
+        if not darf(request.user):
+            continue
+        url = reverse(url_name)
+        aktiv = request.path == url if url == "/" else request.path.startswith(url)
+        eintraege.append({"titel": titel, "url": url, "aktiv": aktiv})
+    return eintraege
+
+
+def rollen(request) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "rolle": access.rolle_von(user),
+        "ist_verwaltung": access.ist_verwaltung(user),
+        "ist_qm": access.ist_quartiersmanagement(user),
+        "ist_rat": access.ist_rat(user),
+        "navigation": _navigation(request),
+    }

@@ -1,0 +1,114 @@
+"""Reads for the role-specific start pages; each in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count
+from django.utils import timezone
+
+from beteiligung.models import Aufgabe, Sitzung, Taetigkeit
+from programme.models import Projekt, Verwendungsnachweis
+from programme.selectors import budgetstand_je_programm
+from quartiere.models import Gebiet, Quartiersmanagement
+
+from . import access
+
+
+def heute() -> dt.date:
+    return timezone.localdate()
+
+
+def naechste_sitzungen(user, *, anzahl: int = 8):
+    return (
+        access.sichtbar(user, Sitzung.objects.all(), "gremium__gebiet")
+        .filter(datum__gte=heute(), status=Sitzung.Status.GEPLANT)
+        .select_related("gremium", "gremium__gebiet")
+        .order_by("datum", "beginn")[:anzahl]
+    )
+
+
+def ueberfaellige_nachweise(user):
+    return (
+        access.sichtbar(user, Verwendungsnachweis.objects.all(), "bewilligung__gebiet")
+        .filter(faellig_am__lt=heute(), eingereicht_am__isnull=True)
+        .select_related("bewilligung__projekt", "bewilligung__programm", "bewilligung__gebiet")
+        .order_by("faellig_am")
+    )
+
+
+def auslaufende_qm_stellen(user, *, monate: int = 6):
+    bis = heute() + dt.timedelta(days=round(monate * 30.5))
+    return (
+        access.sichtbar(user, Quartiersmanagement.objects.all())
+        .filter(befristet_bis__gte=heute(), befristet_bis__lte=bis)
+        .select_related("gebiet", "traeger")
+        .order_by("befristet_bis")
+    )
+
+
+def projekte_je_status(user) -> list[dict]:
+    zahlen = dict(
+        access.sichtbar(user, Projekt.objects.all()).values("status").annotate(n=Count("id")).values_list("status", "n")
+    )
+    return [{"status": s, "titel": s.label, "anzahl": zahlen.get(s.value, 0)} for s in Projekt.Status]
+
+
+def offene_aufgaben(user):
+    return (
+        access.sichtbar(user, Aufgabe.objects.all(), "sitzung__gremium__gebiet")
+        .filter(erledigt_am__isnull=True)
+        .select_related("verantwortlich", "sitzung__gremium")
+        .order_by("faellig_am")
+    )
+
+
+def verwaltung(user) -> dict:
+    jahr = heute().year
+    return {
+        "jahr": jahr,
+        "budgets": budgetstand_je_programm(jahr=jahr),
+        "nachweise": list(ueberfaellige_nachweise(user)[:20]),
+        "qm_stellen": list(auslaufende_qm_stellen(user)),
+        "sitzungen": list(naechste_sitzungen(user)),
+        "projekte_je_status": projekte_je_status(user),
+    }
+
+
+def quartiersmanagement(user) -> dict:
+    jahr = heute().year
+    gebiet_ids = access.eigene_gebiet_ids(user)
+    projekte = (
+        access.sichtbar(user, Projekt.objects.all())
+        .select_related("gebiet", "traeger")
+        .order_by("-modified")[:10]
+    )
+    return {
+        "jahr": jahr,
+        "gebiete": list(
+            Gebiet.objects.filter(id__in=gebiet_ids, quartiersmanagements__personen__user=user)
+            .select_related("parent", "stadt").distinct()
+        ),
+        "budgets": budgetstand_je_programm(jahr=jahr, gebiet_ids=gebiet_ids),
+        "projekte_je_status": projekte_je_status(user),
+        "projekte": list(projekte),
+        "sitzungen": list(naechste_sitzungen(user)),
+        "aufgaben": list(offene_aufgaben(user)[:20]),
+        "taetigkeiten": list(
+            access.sichtbar(user, Taetigkeit.objects.all()).select_related("gebiet", "handlungsfeld")[:10]
+        ),
+    }
+
+
+def rat(user) -> dict:
+    jahr = heute().year
+    return {
+        "jahr": jahr,
+        "budgets": budgetstand_je_programm(jahr=jahr),
+        "sitzungen": list(naechste_sitzungen(user)),
+        "belastete_gebiete": list(
+            Gebiet.objects.filter(besonders_belastet=True).select_related("stadt").order_by("stadt__name", "name")
+        ),
+        "projekte_je_status": projekte_je_status(user),
+    }
+
