@@ -1,0 +1,412 @@
+"""Every change that moves money or a project's status.
+
+Each function runs in one transaction, locks the rows it counts against
+(`select_for_update`, effective on PostgreSQL) and either changes everything or nothing.
+A refusal raises `Regelverstoss` with a German message that says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from portal import access
+from quartiere.models import Gebiet
+
+from .models import (
+    NULL_EURO,
+    Auszahlung,
+    Bewilligung,
+    Foerderprogramm,
+    Jahresbudget,
+    Programmgebiet,
+    Projekt,
+    Verwendungsnachweis,
+)
+
+
+class Regelverstoss(Exception):
+    """A refused change; `meldung` is the German text shown to the user."""
+
+    def __init__(self, meldung: str):
+        super().__init__(meldung)
+        self.meldung = meldung
+
+
+# The refusal texts, defined once so views show them and tests assert them.
+NUR_VERWALTUNG = "Nur die Verwaltung darf {aktion}."
+NICHT_EIGENES_GEBIET = "Das Projekt liegt nicht in einem Ihrer Gebiete."
+BETRAG_NICHT_POSITIV = "Der Betrag muss größer als 0 € sein."
+KEIN_BUDGET = "Für {programm} ist im Jahr {jahr} kein Budget festgelegt."
+GEBIETSBUDGET_UEBERSCHRITTEN = (
+    "Das Budget {programm} {jahr} für {gebiet} reicht nicht: frei sind noch {frei}, bewilligt werden sollen {betrag}."
+)
+PROGRAMMBUDGET_UEBERSCHRITTEN = (
+    "Das Gesamtbudget {programm} {jahr} reicht nicht: frei sind noch {frei}, bewilligt werden sollen {betrag}."
+)
+GEBIETSBUDGETS_UEBER_PROGRAMMBUDGET = (
+    "Die Gebietsbudgets {programm} {jahr} ergäben zusammen {summe} und damit mehr als das Gesamtbudget von {gesamt}."
+)
+BUDGET_UNTER_BEWILLIGT = "Das Budget kann nicht unter die bereits bewilligten {bewilligt} gesenkt werden."
+BUDGET_NEGATIV = "Ein Budget darf nicht negativ sein."
+UEBER_ANTRAG = "Es kann höchstens der beantragte Betrag von {beantragt} bewilligt werden."
+AUSZAHLUNG_UEBER_BEWILLIGUNG = (
+    "Die Auszahlung übersteigt die Bewilligung: bewilligt {bewilligt}, schon ausgezahlt {ausgezahlt}, "
+    "möglich sind noch {frei}."
+)
+AUSZAHLUNG_OHNE_BEWILLIGUNG = "Ausgezahlt werden kann nur eine bewilligte Förderung."
+FOERDERQUOTE_UEBERSCHRITTEN = (
+    "{programm} fördert höchstens {quote} % der Gesamtkosten ({hoechstens}); "
+    "mit diesem Betrag wären es {summe}."
+)
+UNTER_MINDESTBETRAG = "{programm} bewilligt je Projekt mindestens {betrag}."
+UEBER_HOECHSTBETRAG = "{programm} bewilligt je Projekt höchstens {betrag}."
+LAUFZEIT_ZU_LANG = "{programm} fördert Projekte höchstens {monate} Monate lang; dieses Projekt läuft {laufzeit} Monate."
+JAHR_AUSSERHALB_PROJEKT = "Das Projekt läuft im Jahr {jahr} nicht (Laufzeit {beginn} bis {ende})."
+GEBIET_NICHT_IM_PROGRAMM = "{gebiet} gehört im Jahr {jahr} nicht zum Programm {programm}."
+STATUS_UNZULAESSIG = "Ein Projekt im Status „{von}“ kann nicht in den Status „{nach}“ wechseln."
+ANTRAG_NICHT_OFFEN = "Über diesen Antrag ist bereits entschieden (Status „{status}“)."
+ANTRAG_IN_STATUS_UNZULAESSIG = "Für ein Projekt im Status „{status}“ kann keine Förderung beantragt werden."
+NACHWEIS_SCHON_EINGEREICHT = "Der Verwendungsnachweis ist bereits eingereicht."
+NACHWEIS_NICHT_EINGEREICHT = "Der Verwendungsnachweis ist noch nicht eingereicht."
+NACHWEIS_SCHON_GEPRUEFT = "Der Verwendungsnachweis ist bereits geprüft."
+RUECKFORDERUNG_ZU_HOCH = "Zurückgefordert werden kann höchstens, was ausgezahlt wurde ({ausgezahlt})."
+NACHWEISE_OFFEN = "Es sind noch nicht alle Verwendungsnachweise des Projekts geprüft."
+
+S = Projekt.Status
+UEBERGAENGE: dict[str, set[str]] = {
+    S.ENTWURF: {S.BEANTRAGT},
+    S.BEANTRAGT: {S.BEWILLIGT, S.ABGELEHNT, S.ENTWURF},
+    S.BEWILLIGT: {S.LAUFEND},
+    S.ABGELEHNT: set(),
+    S.LAUFEND: {S.ABGESCHLOSSEN},
+    S.ABGESCHLOSSEN: {S.NACHWEIS_GEPRUEFT},
+    S.NACHWEIS_GEPRUEFT: set(),
+}
+# Transitions only staff may make; the others are open to the area's managers too.
+NUR_VERWALTUNG_UEBERGAENGE = {(S.BEANTRAGT, S.BEWILLIGT), (S.BEANTRAGT, S.ABGELEHNT),
+                              (S.ABGESCHLOSSEN, S.NACHWEIS_GEPRUEFT)}
+ANTRAG_ERLAUBT_IN = {S.ENTWURF, S.BEANTRAGT, S.BEWILLIGT, S.LAUFEND}
+
+
+def euro(betrag: Decimal) -> str:
+    text = f"{betrag:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{text} €"
+
+
+def _datum(d: dt.date) -> str:
+    return d.strftime("%d.%m.%Y")
+
+
+def _heute() -> dt.date:
+    return timezone.localdate()
+
+
+def _verwaltung_pruefen(user: User, aktion: str) -> None:
+    if not access.ist_verwaltung(user):
+        raise Regelverstoss(NUR_VERWALTUNG.format(aktion=aktion))
+
+
+def _projekt_bearbeitbar_pruefen(projekt: Projekt, user: User) -> None:
+    if not access.bearbeitbar(user, Projekt.objects.filter(pk=projekt.pk)).exists():
+        raise Regelverstoss(NICHT_EIGENES_GEBIET)
+
+
+def _speichern(obj, durch: User | None) -> None:
+    obj._history_user = durch
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        raise Regelverstoss(" ".join(exc.messages)) from exc
+    obj.save()
+
+
+def _status_wechseln(projekt: Projekt, nach: str, durch: User) -> None:
+    von = projekt.status
+    if nach not in UEBERGAENGE[von]:
+        raise Regelverstoss(STATUS_UNZULAESSIG.format(von=S(von).label, nach=S(nach).label))
+    if (von, nach) in NUR_VERWALTUNG_UEBERGAENGE:
+        _verwaltung_pruefen(durch, f"den Status „{S(nach).label}“ setzen")
+    projekt.status = nach
+    _speichern(projekt, durch)
+
+
+def laufzeit_monate(beginn: dt.date, ende: dt.date) -> int:
+    """Months a project runs, counting begun months (1.1.-31.12. = 12)."""
+    return (ende.year - beginn.year) * 12 + ende.month - beginn.month + 1
+
+
+def budgetgebiet(*, projekt: Projekt, programm: Foerderprogramm, jahr: int) -> Gebiet:
+    """The area whose budget a grant counts against: the project's area or the nearest area above
+    it that belongs to the programme in that year."""
+    kette = []
+    gebiet = projekt.gebiet
+    while gebiet is not None and len(kette) < 6:
+        kette.append(gebiet)
+        gebiet = gebiet.parent
+    zuordnungen = {
+        pg.gebiet_id
+        for pg in Programmgebiet.objects.filter(programm=programm, gebiet__in=kette, beginn__year__lte=jahr)
+        if pg.ende is None or pg.ende.year >= jahr
+    }
+    for gebiet in kette:
+        if gebiet.id in zuordnungen:
+            return gebiet
+    raise Regelverstoss(GEBIET_NICHT_IM_PROGRAMM.format(gebiet=projekt.gebiet, jahr=jahr, programm=programm))
+
+
+def _foerderregeln_pruefen(*, projekt: Projekt, programm: Foerderprogramm, jahr: int, betrag: Decimal,
+                           ausser: Bewilligung | None = None) -> None:
+    if betrag <= 0:
+        raise Regelverstoss(BETRAG_NICHT_POSITIV)
+    if not projekt.beginn.year <= jahr <= projekt.ende.year:
+        raise Regelverstoss(JAHR_AUSSERHALB_PROJEKT.format(
+            jahr=jahr, beginn=_datum(projekt.beginn), ende=_datum(projekt.ende)))
+    if programm.min_betrag is not None and betrag < programm.min_betrag:
+        raise Regelverstoss(UNTER_MINDESTBETRAG.format(programm=programm, betrag=euro(programm.min_betrag)))
+    if programm.max_betrag is not None and betrag > programm.max_betrag:
+        raise Regelverstoss(UEBER_HOECHSTBETRAG.format(programm=programm, betrag=euro(programm.max_betrag)))
+    if programm.max_laufzeit_monate is not None:
+        monate = laufzeit_monate(projekt.beginn, projekt.ende)
+        if monate > programm.max_laufzeit_monate:
+            raise Regelverstoss(LAUFZEIT_ZU_LANG.format(
+                programm=programm, monate=programm.max_laufzeit_monate, laufzeit=monate))
+    if programm.max_foerderquote is not None:
+        andere = Bewilligung.objects.filter(projekt=projekt, programm=programm).exclude(
+            status__in=[Bewilligung.Status.ABGELEHNT, Bewilligung.Status.ZURUECKGEZOGEN])
+        if ausser is not None:
+            andere = andere.exclude(pk=ausser.pk)
+        bisher = sum(((b.betrag_bewilligt if b.betrag_bewilligt is not None else b.betrag_beantragt)
+                      for b in andere), NULL_EURO)
+        hoechstens = (projekt.gesamtkosten * programm.max_foerderquote / 100).quantize(Decimal("0.01"))
+        if bisher + betrag > hoechstens:
+            raise Regelverstoss(FOERDERQUOTE_UEBERSCHRITTEN.format(
+                programm=programm, quote=f"{programm.max_foerderquote.normalize():f}".replace(".", ","),
+                hoechstens=euro(hoechstens), summe=euro(bisher + betrag)))
+
+
+@transaction.atomic
+def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr: int, betrag: Decimal,
+                           durch: User, begruendung: str = "") -> Bewilligung:
+    """A manager (for their own area) or staff requests funding; the project becomes 'Beantragt'."""
+    projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
+    _projekt_bearbeitbar_pruefen(projekt, durch)
+    if projekt.status not in ANTRAG_ERLAUBT_IN:
+        raise Regelverstoss(ANTRAG_IN_STATUS_UNZULAESSIG.format(status=projekt.get_status_display()))
+    gebiet = budgetgebiet(projekt=projekt, programm=programm, jahr=jahr)
+    _foerderregeln_pruefen(projekt=projekt, programm=programm, jahr=jahr, betrag=betrag)
+    bewilligung = Bewilligung(
+        projekt=projekt, programm=programm, jahr=jahr, gebiet=gebiet, betrag_beantragt=betrag,
+        beantragt_am=_heute(), beantragt_von=durch, begruendung=begruendung,
+    )
+    _speichern(bewilligung, durch)
+    if projekt.status == S.ENTWURF:
+        _status_wechseln(projekt, S.BEANTRAGT, durch)
+    return bewilligung
+
+
+def _budgets_gesperrt(programm: Foerderprogramm, jahr: int):
+    # Ordered by pk alone: the default ordering joins the area table, which FOR UPDATE refuses.
+    return Jahresbudget.objects.select_for_update(of=("self",)).filter(programm=programm, jahr=jahr).order_by("pk")
+
+
+def _budgets_sperren(programm: Foerderprogramm, jahr: int, gebiet: Gebiet) -> tuple[Jahresbudget | None,
+                                                                                     Jahresbudget | None]:
+    # Always lock the programme row before the area row, so concurrent grants cannot deadlock.
+    gesperrt = _budgets_gesperrt(programm, jahr)
+    return gesperrt.filter(gebiet__isnull=True).first(), gesperrt.filter(gebiet=gebiet).first()
+
+
+def _budget_pruefen(*, programm: Foerderprogramm, jahr: int, gebiet: Gebiet, betrag: Decimal) -> None:
+    gesamt, lokal = _budgets_sperren(programm, jahr, gebiet)
+    if gesamt is None and lokal is None:
+        raise Regelverstoss(KEIN_BUDGET.format(programm=programm, jahr=jahr))
+    bewilligt = Bewilligung.objects.bewilligt().filter(programm=programm, jahr=jahr)
+    if lokal is not None:
+        frei = lokal.betrag - bewilligt.filter(gebiet=gebiet).summe()
+        if betrag > frei:
+            raise Regelverstoss(GEBIETSBUDGET_UEBERSCHRITTEN.format(
+                programm=programm, jahr=jahr, gebiet=gebiet, frei=euro(frei), betrag=euro(betrag)))
+    elif Jahresbudget.objects.filter(programm=programm, jahr=jahr, gebiet__isnull=False).exists():
+        # The programme splits its money into area budgets and this area has none.
+        raise Regelverstoss(KEIN_BUDGET.format(programm=f"{programm} in {gebiet}", jahr=jahr))
+    if gesamt is not None:
+        frei = gesamt.betrag - bewilligt.summe()
+        if betrag > frei:
+            raise Regelverstoss(PROGRAMMBUDGET_UEBERSCHRITTEN.format(
+                programm=programm, jahr=jahr, frei=euro(frei), betrag=euro(betrag)))
+
+
+@transaction.atomic
+def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User,
+                       datum: dt.date | None = None) -> Bewilligung:
+    """Staff grant a request, within the budget of the programme, year and area."""
+    _verwaltung_pruefen(durch, "Förderungen bewilligen")
+    bewilligung = Bewilligung.objects.select_for_update(of=("self",)).select_related("projekt", "programm", "gebiet").get(
+        pk=bewilligung.pk)
+    if bewilligung.status != Bewilligung.Status.BEANTRAGT:
+        raise Regelverstoss(ANTRAG_NICHT_OFFEN.format(status=bewilligung.get_status_display()))
+    if betrag > bewilligung.betrag_beantragt:
+        raise Regelverstoss(UEBER_ANTRAG.format(beantragt=euro(bewilligung.betrag_beantragt)))
+    projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
+    _foerderregeln_pruefen(projekt=projekt, programm=bewilligung.programm, jahr=bewilligung.jahr, betrag=betrag,
+                           ausser=bewilligung)
+    _budget_pruefen(programm=bewilligung.programm, jahr=bewilligung.jahr, gebiet=bewilligung.gebiet, betrag=betrag)
+    bewilligung.status = Bewilligung.Status.BEWILLIGT
+    bewilligung.betrag_bewilligt = betrag
+    bewilligung.entschieden_am = datum or _heute()
+    bewilligung.entschieden_von = durch
+    _speichern(bewilligung, durch)
+    nachweis = Verwendungsnachweis(bewilligung=bewilligung, faellig_am=dt.date(bewilligung.jahr + 1, 6, 30))
+    _speichern(nachweis, durch)
+    if projekt.status == S.BEANTRAGT:
+        _status_wechseln(projekt, S.BEWILLIGT, durch)
+    return bewilligung
+
+
+@transaction.atomic
+def bewilligung_ablehnen(*, bewilligung: Bewilligung, durch: User, begruendung: str,
+                         datum: dt.date | None = None) -> Bewilligung:
+    _verwaltung_pruefen(durch, "Anträge ablehnen")
+    bewilligung = Bewilligung.objects.select_for_update().get(pk=bewilligung.pk)
+    if bewilligung.status != Bewilligung.Status.BEANTRAGT:
+        raise Regelverstoss(ANTRAG_NICHT_OFFEN.format(status=bewilligung.get_status_display()))
+    bewilligung.status = Bewilligung.Status.ABGELEHNT
+    bewilligung.entschieden_am = datum or _heute()
+    bewilligung.entschieden_von = durch
+    bewilligung.begruendung = begruendung
+    _speichern(bewilligung, durch)
+    projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
+    noch_offen = projekt.bewilligungen.filter(
+        status__in=[Bewilligung.Status.BEANTRAGT, Bewilligung.Status.BEWILLIGT]).exists()
+    if projekt.status == S.BEANTRAGT and not noch_offen:
+        _status_wechseln(projekt, S.ABGELEHNT, durch)
+    return bewilligung
+
+
+@transaction.atomic
+def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User,
+                        datum: dt.date | None = None, bemerkung: str = "") -> Auszahlung:
+    """Staff pay out part of a grant; the payouts never exceed the grant."""
+    _verwaltung_pruefen(durch, "Auszahlungen anweisen")
+    if betrag <= 0:
+        raise Regelverstoss(BETRAG_NICHT_POSITIV)
+    bewilligung = Bewilligung.objects.select_for_update().get(pk=bewilligung.pk)
+    if bewilligung.status != Bewilligung.Status.BEWILLIGT:
+        raise Regelverstoss(AUSZAHLUNG_OHNE_BEWILLIGUNG)
+    ausgezahlt = bewilligung.auszahlungen.summe()
+    frei = bewilligung.betrag_bewilligt - ausgezahlt
+    if betrag > frei:
+        raise Regelverstoss(AUSZAHLUNG_UEBER_BEWILLIGUNG.format(
+            bewilligt=euro(bewilligung.betrag_bewilligt), ausgezahlt=euro(ausgezahlt), frei=euro(frei)))
+    auszahlung = Auszahlung(bewilligung=bewilligung, betrag=betrag, datum=datum or _heute(), angewiesen_von=durch,
+                            bemerkung=bemerkung)
+    _speichern(auszahlung, durch)
+    projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
+    if projekt.status == S.BEWILLIGT:
+        _status_wechseln(projekt, S.LAUFEND, durch)
+    return auszahlung
+
+
+@transaction.atomic
+def verwendungsnachweis_einreichen(*, nachweis: Verwendungsnachweis, verwendet: Decimal, durch: User,
+                                   datum: dt.date | None = None) -> Verwendungsnachweis:
+    nachweis = Verwendungsnachweis.objects.select_for_update(of=("self",)).select_related("bewilligung__projekt").get(
+        pk=nachweis.pk)
+    _projekt_bearbeitbar_pruefen(nachweis.bewilligung.projekt, durch)
+    if nachweis.eingereicht_am is not None:
+        raise Regelverstoss(NACHWEIS_SCHON_EINGEREICHT)
+    if verwendet < 0:
+        raise Regelverstoss(BETRAG_NICHT_POSITIV)
+    nachweis.eingereicht_am = datum or _heute()
+    nachweis.verwendet = verwendet
+    _speichern(nachweis, durch)
+    return nachweis
+
+
+@transaction.atomic
+def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, rueckforderung: Decimal, durch: User,
+                                bemerkung: str = "", datum: dt.date | None = None) -> Verwendungsnachweis:
+    _verwaltung_pruefen(durch, "Verwendungsnachweise prüfen")
+    nachweis = Verwendungsnachweis.objects.select_for_update().get(pk=nachweis.pk)
+    if nachweis.eingereicht_am is None:
+        raise Regelverstoss(NACHWEIS_NICHT_EINGEREICHT)
+    if nachweis.geprueft_am is not None:
+        raise Regelverstoss(NACHWEIS_SCHON_GEPRUEFT)
+    ausgezahlt = nachweis.bewilligung.auszahlungen.summe()
+    if rueckforderung < 0:
+        raise Regelverstoss(BETRAG_NICHT_POSITIV)
+    if rueckforderung > ausgezahlt:
+        raise Regelverstoss(RUECKFORDERUNG_ZU_HOCH.format(ausgezahlt=euro(ausgezahlt)))
+    nachweis.geprueft_am = datum or _heute()
+    nachweis.geprueft_von = durch
+    nachweis.rueckforderung = rueckforderung
+    nachweis.bemerkung = bemerkung
+    _speichern(nachweis, durch)
+    projekt = Projekt.objects.select_for_update().get(pk=nachweis.bewilligung.projekt_id)
+    alle_geprueft = not Verwendungsnachweis.objects.filter(
+        bewilligung__projekt=projekt, geprueft_am__isnull=True).exists()
+    if projekt.status == S.ABGESCHLOSSEN and alle_geprueft:
+        _status_wechseln(projekt, S.NACHWEIS_GEPRUEFT, durch)
+    return nachweis
+
+
+@transaction.atomic
+def projekt_status_setzen(*, projekt: Projekt, status: str, durch: User) -> Projekt:
+    projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
+    _projekt_bearbeitbar_pruefen(projekt, durch)
+    if status == S.NACHWEIS_GEPRUEFT and Verwendungsnachweis.objects.filter(
+            bewilligung__projekt=projekt, geprueft_am__isnull=True).exists():
+        raise Regelverstoss(NACHWEISE_OFFEN)
+    _status_wechseln(projekt, status, durch)
+    return projekt
+
+
+def projekt_abschliessen(*, projekt: Projekt, durch: User, teilnehmende_erreicht: int | None = None) -> Projekt:
+    with transaction.atomic():
+        projekt = projekt_status_setzen(projekt=projekt, status=S.ABGESCHLOSSEN, durch=durch)
+        if teilnehmende_erreicht is not None:
+            projekt.teilnehmende_erreicht = teilnehmende_erreicht
+            _speichern(projekt, durch)
+    return projekt
+
+
+@transaction.atomic
+def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Decimal, durch: User,
+                           gebiet: Gebiet | None = None, bemerkung: str | None = None) -> Jahresbudget:
+    """Create or change a programme's budget of a year (with an area: that area's budget)."""
+    _verwaltung_pruefen(durch, "Budgets festlegen")
+    if betrag < 0:
+        raise Regelverstoss(BUDGET_NEGATIV)
+    gesperrt = _budgets_gesperrt(programm, jahr)
+    gesamt = gesperrt.filter(gebiet__isnull=True).first()
+    gebietsbudgets = gesperrt.filter(gebiet__isnull=False)
+    bewilligt = Bewilligung.objects.bewilligt().filter(programm=programm, jahr=jahr)
+    if gebiet is None:
+        budget = gesamt or Jahresbudget(programm=programm, jahr=jahr)
+        bereits = bewilligt.summe()
+        summe_gebiete = gebietsbudgets.summe()
+        if summe_gebiete > betrag:
+            raise Regelverstoss(GEBIETSBUDGETS_UEBER_PROGRAMMBUDGET.format(
+                programm=programm, jahr=jahr, summe=euro(summe_gebiete), gesamt=euro(betrag)))
+    else:
+        budget = gebietsbudgets.filter(gebiet=gebiet).first() or Jahresbudget(programm=programm, jahr=jahr,
+                                                                              gebiet=gebiet)
+        bereits = bewilligt.filter(gebiet=gebiet).summe()
+        if gesamt is not None:
+            summe_gebiete = gebietsbudgets.exclude(gebiet=gebiet).summe() + betrag
+            if summe_gebiete > gesamt.betrag:
+                raise Regelverstoss(GEBIETSBUDGETS_UEBER_PROGRAMMBUDGET.format(
+                    programm=programm, jahr=jahr, summe=euro(summe_gebiete), gesamt=euro(gesamt.betrag)))
+    if betrag < bereits:
+        raise Regelverstoss(BUDGET_UNTER_BEWILLIGT.format(bewilligt=euro(bereits)))
+    budget.betrag = betrag
+    if bemerkung is not None:
+        budget.bemerkung = bemerkung
+    _speichern(budget, durch)
+    return budget
