@@ -273,7 +273,7 @@ class Aufgabe(Zeitstempel):
     class Meta:
         verbose_name = "Aufgabe"
         verbose_name_plural = "Aufgaben"
-        ordering = ["erledigt_am", "faellig_am"]
+        ordering = [F("erledigt_am").desc(nulls_first=True), F("faellig_am").asc(nulls_last=True)]
 
     def __str__(self) -> str:
         return self.text

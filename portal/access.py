@@ -12,7 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from quartiere.models import Gebiet
+from django.utils import timezone
+
+from quartiere.models import Gebiet, Quartiersmanagement
 
 
 class Rolle:
@@ -66,7 +68,9 @@ def eigene_gebiet_ids(user: User | AnonymousUser) -> frozenset[int]:
     cached = getattr(user, "_portal_gebiete", None)
     if cached is not None:
         return cached
-    ids = set(Gebiet.objects.filter(quartiersmanagements__personen__user=user).values_list("id", flat=True))
+    # Only positions that run today count: a manager whose contract ended loses the area.
+    stellen = Quartiersmanagement.objects.aktiv_am(timezone.localdate()).filter(personen__user=user)
+    ids = set(stellen.values_list("gebiet_id", flat=True))
     ebene = set(ids)
     # The tree is at most five levels deep (Stadt > Stadtbezirk > Stadtteil > Ortsteil > Quartier).
     for _ in range(4):
@@ -82,36 +86,37 @@ def eigene_gebiete(user: User | AnonymousUser) -> QuerySet[Gebiet]:
     return Gebiet.objects.filter(id__in=eigene_gebiet_ids(user))
 
 
-def gebiet_scope(user: User | AnonymousUser, feld: str = "gebiet") -> Q:
+def gebiet_scope(user: User | AnonymousUser, feld: str | None = "gebiet") -> Q:
     """Q object restricting rows with an area field to what the user may see.
 
     Staff and council see all areas; managers their own; everyone else nothing.
+    With feld=None the rows belong to no area (programmes, vocabularies): every role sees them.
     """
-    if ist_verwaltung(user) or ist_rat(user):
+    if ist_verwaltung(user) or ist_rat(user) or (feld is None and ist_quartiersmanagement(user)):
         return Q()
     if ist_quartiersmanagement(user):
         return Q(**{f"{feld}_id__in": eigene_gebiet_ids(user)})
     return Q(pk__in=[])
 
 
-def gebiet_schreib_scope(user: User | AnonymousUser, feld: str = "gebiet") -> Q:
+def gebiet_schreib_scope(user: User | AnonymousUser, feld: str | None = "gebiet") -> Q:
     """Q object for rows the user may change: staff all, managers their areas, others none."""
     if ist_verwaltung(user):
         return Q()
-    if ist_quartiersmanagement(user):
+    if ist_quartiersmanagement(user) and feld is not None:
         return Q(**{f"{feld}_id__in": eigene_gebiet_ids(user)})
     return Q(pk__in=[])
 
 
-def sichtbar(user: User | AnonymousUser, queryset: QuerySet, feld: str = "gebiet") -> QuerySet:
+def sichtbar(user: User | AnonymousUser, queryset: QuerySet, feld: str | None = "gebiet") -> QuerySet:
     return queryset.filter(gebiet_scope(user, feld))
 
 
-def bearbeitbar(user: User | AnonymousUser, queryset: QuerySet, feld: str = "gebiet") -> QuerySet:
+def bearbeitbar(user: User | AnonymousUser, queryset: QuerySet, feld: str | None = "gebiet") -> QuerySet:
     return queryset.filter(gebiet_schreib_scope(user, feld))
 
 
-def objekt_oder_404(user: User | AnonymousUser, queryset: QuerySet, feld: str = "gebiet", *,
+def objekt_oder_404(user: User | AnonymousUser, queryset: QuerySet, feld: str | None = "gebiet", *,
                     schreiben: bool = False, **lookup):
     """The object if the user may see it, else 404; 403 if they may see but not change it."""
     try:

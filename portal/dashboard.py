@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from beteiligung.models import Aufgabe, Sitzung, Taetigkeit
 from programme.models import Projekt, Verwendungsnachweis
+from programme import selectors
 from programme.selectors import budgetstand_je_programm
 from quartiere.models import Gebiet, Quartiersmanagement
 
@@ -29,12 +30,8 @@ def naechste_sitzungen(user, *, anzahl: int = 8):
 
 
 def ueberfaellige_nachweise(user):
-    return (
-        access.sichtbar(user, Verwendungsnachweis.objects.all(), "bewilligung__gebiet")
-        .filter(faellig_am__lt=heute(), eingereicht_am__isnull=True)
-        .select_related("bewilligung__projekt", "bewilligung__programm", "bewilligung__gebiet")
-        .order_by("faellig_am")
-    )
+    return selectors.ueberfaellige_nachweise(
+        access.sichtbar(user, Verwendungsnachweis.objects.all(), "bewilligung__gebiet"))
 
 
 def auslaufende_qm_stellen(user, *, monate: int = 6):

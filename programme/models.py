@@ -15,6 +15,11 @@ def geldfeld(verbose_name: str, **kwargs) -> models.DecimalField:
     return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **kwargs)
 
 
+def jahr_plausibel(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(jahr__gte=2000) & Q(jahr__lte=2100), name=name,
+                                  violation_error_message="Das Jahr muss zwischen 2000 und 2100 liegen.")
+
+
 def summe(queryset: models.QuerySet, feld: str) -> Decimal:
     return queryset.aggregate(s=Coalesce(Sum(feld), NULL_EURO, output_field=models.DecimalField()))["s"]
 
@@ -30,7 +35,7 @@ class Foerderprogramm(Zeitstempel):
         SONSTIGE = "sonstige", "Sonstige"
 
     name = models.CharField("Name", max_length=250)
-    kurzname = models.CharField("Kurzname", max_length=40, unique=True)
+    kurzname = models.CharField("Kurzname", max_length=40)
     stadt = models.ForeignKey(Gebiet, verbose_name="Stadt", on_delete=models.PROTECT, related_name="foerderprogramme",
                               limit_choices_to={"art": Gebiet.Art.STADT})
     geldgeber = models.CharField("Geldgeber", max_length=20, choices=Geldgeber.choices)
@@ -55,11 +60,13 @@ class Foerderprogramm(Zeitstempel):
         verbose_name_plural = "Förderprogramme"
         ordering = ["kurzname"]
         constraints = [
+            models.UniqueConstraint(fields=["stadt", "kurzname"], name="programm_kurzname_eindeutig_je_stadt",
+                                    violation_error_message="Ein Programm mit diesem Kurznamen gibt es in der Stadt schon."),
             ende_nicht_vor_beginn("programm_periode"),
             models.CheckConstraint(
                 condition=Q(max_foerderquote__isnull=True) | (Q(max_foerderquote__gt=0) & Q(max_foerderquote__lte=100)),
                 name="programm_foerderquote_0_bis_100",
-                violation_error_message="Der Förderanteil muss größer als 0 und höchstens 100 % sein.",
+                violation_error_message="Der Förderanteil muss größer als 0 und höchstens 100 %% sein.",
             ),
             nicht_negativ("min_betrag", "programm_min_betrag_nicht_negativ"),
             nicht_negativ("max_betrag", "programm_max_betrag_nicht_negativ"),
@@ -137,6 +144,7 @@ class Jahresbudget(Zeitstempel):
         ordering = ["programm", "-jahr", "gebiet__name"]
         constraints = [
             nicht_negativ("betrag", "budget_nicht_negativ"),
+            jahr_plausibel("budget_jahr_plausibel"),
             models.UniqueConstraint(fields=["programm", "jahr"], condition=Q(gebiet__isnull=True),
                                     name="budget_eindeutig_je_programm_jahr",
                                     violation_error_message="Für dieses Programm und Jahr gibt es schon ein Gesamtbudget."),
@@ -286,6 +294,17 @@ class Bewilligung(Zeitstempel):
                 name="bewilligung_mit_betrag",
                 violation_error_message="Eine Bewilligung braucht einen bewilligten Betrag.",
             ),
+            models.CheckConstraint(
+                condition=Q(status__in=["beantragt", "zurueckgezogen"]) | Q(entschieden_am__isnull=False),
+                name="bewilligung_entscheidung_mit_datum",
+                violation_error_message="Eine Entscheidung braucht ein Datum.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="bewilligt") | Q(betrag_bewilligt__isnull=True),
+                name="bewilligung_betrag_nur_wenn_bewilligt",
+                violation_error_message="Einen bewilligten Betrag hat nur eine bewilligte Förderung.",
+            ),
+            jahr_plausibel("bewilligung_jahr_plausibel"),
             models.UniqueConstraint(fields=["projekt", "programm", "jahr"], name="bewilligung_eindeutig",
                                     violation_error_message="Für dieses Projekt, Programm und Jahr gibt es schon einen Antrag."),
         ]
@@ -348,6 +367,12 @@ class Verwendungsnachweis(Zeitstempel):
                 condition=Q(geprueft_am__isnull=True) | Q(eingereicht_am__isnull=False),
                 name="nachweis_erst_eingereicht_dann_geprueft",
                 violation_error_message="Ein Verwendungsnachweis kann erst nach dem Einreichen geprüft werden.",
+            ),
+            models.CheckConstraint(
+                condition=Q(geprueft_am__isnull=True) | Q(eingereicht_am__isnull=True)
+                | Q(geprueft_am__gte=F("eingereicht_am")),
+                name="nachweis_geprueft_nicht_vor_eingereicht",
+                violation_error_message="Ein Verwendungsnachweis kann nicht vor seinem Eingang geprüft sein.",
             ),
         ]
 

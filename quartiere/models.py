@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
@@ -86,9 +87,25 @@ class Gebiet(Zeitstempel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self):
+        if self.parent_id is None or self.art == Gebiet.Art.STADT:
+            return  # the database constraint says that a city stands alone
+        ebenen = list(Gebiet.Art.values)
+        if ebenen.index(self.parent.art) >= ebenen.index(self.art):
+            raise ValidationError({"parent": f"Ein Gebiet der Art „{self.get_art_display()}“ kann nicht unter "
+                                             f"einem Gebiet der Art „{self.parent.get_art_display()}“ liegen."})
+        oben = self.parent
+        while oben is not None:
+            if self.pk is not None and oben.pk == self.pk:
+                raise ValidationError({"parent": "Ein Gebiet kann nicht unter sich selbst liegen."})
+            oben = oben.parent
+
     def save(self, *args, **kwargs):
         self.stadt = None if self.parent_id is None else (self.parent.stadt or self.parent)
         super().save(*args, **kwargs)
+        # Keep the derived city of all areas below right when an area moves.
+        for kind in self.untergebiete.exclude(stadt=self.stadt_oder_selbst):
+            kind.save()
 
     @property
     def stadt_oder_selbst(self) -> "Gebiet":
@@ -275,7 +292,7 @@ class Quartiersmanagement(Zeitstempel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(stellenanteil__gt=0) & Q(stellenanteil__lte=100), name="qm_stellenanteil_0_bis_100",
-                violation_error_message="Der Stellenanteil muss größer als 0 und höchstens 100 % sein.",
+                violation_error_message="Der Stellenanteil muss größer als 0 und höchstens 100 %% sein.",
             ),
             ende_nicht_vor_beginn("qm_befristung_nach_beginn", "beginn", "befristet_bis"),
         ]

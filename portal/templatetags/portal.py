@@ -23,3 +23,23 @@ def prozent(value, stellen: int = 1) -> str:
     if value is None or value == "":
         return "–"
     return f"{number_format(Decimal(value), decimal_pos=stellen, use_l10n=True, force_grouping=True)}\u00a0%"
+
+
+@register.filter
+def summe_betrag(objekte) -> Decimal:
+    """Sum of .betrag over prefetched objects, without another query."""
+    return sum((o.betrag for o in objekte), Decimal("0"))
+
+
+@register.filter
+def wert(value) -> str:
+    """A history value for display: money German, dates German, choices as stored."""
+    import datetime as dt
+
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, Decimal):
+        return euro(value)
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)

@@ -1,0 +1,256 @@
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from portal import access
+from quartiere.models import Gebiet
+from portal.charts import Reihe, balkendiagramm
+
+from . import selectors, services
+from .forms import (
+    AblehnenForm,
+    AntragForm,
+    AuszahlungForm,
+    BewilligenForm,
+    BudgetForm,
+    NachweisEinreichenForm,
+    NachweisPruefenForm,
+    StatusForm,
+)
+from .models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
+from .services import Regelverstoss
+
+
+def programm_liste(request):
+    jahr = timezone.localdate().year
+    return render(request, "programme/programm_liste.html", {
+        "jahr": jahr,
+        "budgets": selectors.budgetstand_je_programm(jahr=jahr),
+        "programme": Foerderprogramm.objects.select_related("stadt", "zustaendig").order_by("stadt__name", "kurzname"),
+    })
+
+
+def _jahr_aus_anfrage(request, jahre: list[int]) -> int:
+    """The year asked for, else this year, else the programme's latest year before it."""
+    wert = request.GET.get("jahr")
+    if wert is not None:
+        if not wert.isdigit() or int(wert) not in jahre:
+            raise Http404("Für dieses Jahr gibt es im Programm keine Daten.")
+        return int(wert)
+    aktuell = timezone.localdate().year
+    bisher = [j for j in jahre if j <= aktuell]
+    return aktuell if aktuell in jahre or not jahre else (bisher[-1] if bisher else jahre[0])
+
+
+def programm_detail(request, pk: int):
+    programm = access.objekt_oder_404(request.user, Foerderprogramm.objects.select_related("stadt", "zustaendig"),
+                                      feld=None, pk=pk)
+    jahre = selectors.programmjahre(programm)
+    jahr = _jahr_aus_anfrage(request, jahre)
+    gebiet_ids = None if access.ist_verwaltung(request.user) or access.ist_rat(request.user) \
+        else access.eigene_gebiet_ids(request.user)
+    je_gebiet = selectors.auslastung_je_gebiet(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
+    je_handlungsfeld = selectors.auslastung_je_handlungsfeld(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
+    gesamt = selectors.budgetstand_je_programm(jahr=jahr, programme=Foerderprogramm.objects.filter(pk=programm.pk))
+    diagramm = balkendiagramm(
+        titel=f"Budget und Bewilligungen {programm.kurzname} {jahr} je Gebiet",
+        beschreibung="Balken je Gebiet: Budget und bewilligte Summe in Euro; die Zahlen stehen in der Tabelle.",
+        kategorien=[z.bezeichnung for z in je_gebiet],
+        reihen=[Reihe("Budget", [z.budget for z in je_gebiet]), Reihe("bewilligt", [z.bewilligt for z in je_gebiet])],
+    )
+    return render(request, "programme/programm_detail.html", {
+        "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": je_gebiet,
+        "je_handlungsfeld": je_handlungsfeld, "gesamt": gesamt[0] if gesamt else None, "diagramm": diagramm,
+        "nur_eigene_gebiete": gebiet_ids is not None,
+    })
+
+
+def _projekt(request, pk: int, *, schreiben: bool = False) -> Projekt:
+    return access.objekt_oder_404(request.user, Projekt.objects.select_related("gebiet__stadt", "traeger",
+                                                                                 "ansprechperson"),
+                                  schreiben=schreiben, pk=pk)
+
+
+def projekt_detail(request, pk: int):
+    projekt = _projekt(request, pk)
+    bewilligungen = (
+        projekt.bewilligungen.select_related("programm", "gebiet", "verwendungsnachweis", "entschieden_von")
+        .prefetch_related(Prefetch("auszahlungen", queryset=Auszahlung.objects.order_by("datum")))
+        .order_by("jahr", "programm__kurzname")
+    )
+    darf_bearbeiten = access.bearbeitbar(request.user, Projekt.objects.filter(pk=projekt.pk)).exists()
+    return render(request, "programme/projekt_detail.html", {
+        "projekt": projekt,
+        "handlungsfelder": list(projekt.handlungsfelder.all()),
+        "zielgruppen": list(projekt.zielgruppen.all()),
+        "bewilligungen": bewilligungen,
+        "darf_bearbeiten": darf_bearbeiten,
+        "folgestatus": _erlaubte_status(request.user, projekt) if darf_bearbeiten else [],
+        "historie": selectors.projekt_historie(projekt) if access.ist_verwaltung(request.user) else None,
+    })
+
+
+def _erlaubte_status(user, projekt: Projekt) -> list[str]:
+    # Grants and refusals happen through their own forms; the rest may be set directly.
+    ueber_antrag = {Projekt.Status.BEANTRAGT, Projekt.Status.BEWILLIGT, Projekt.Status.ABGELEHNT}
+    return [
+        s for s in services.UEBERGAENGE[projekt.status]
+        if s not in ueber_antrag
+        and ((projekt.status, s) not in services.NUR_VERWALTUNG_UEBERGAENGE or access.ist_verwaltung(user))
+    ]
+
+
+def _aktion(request, *, titel: str, form, ausfuehren, ziel: str, erfolg: str, kontext: dict | None = None):
+    """Render an action form; on a valid POST run the service, report refusals beside the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            ausfuehren(form.cleaned_data)
+        except Regelverstoss as exc:
+            form.add_error(None, exc.meldung)
+        else:
+            messages.success(request, erfolg)
+            return redirect(ziel)
+    return render(request, "programme/aktion.html", {"titel": titel, "form": form, "zurueck": ziel,
+                                                     **(kontext or {})})
+
+
+def antrag_stellen(request, pk: int):
+    projekt = _projekt(request, pk, schreiben=True)
+    programme = Foerderprogramm.objects.filter(programmgebiete__gebiet__in=_gebietskette(projekt)).distinct()
+    form = AntragForm(request.POST or None, programme=programme, initial={"jahr": projekt.beginn.year})
+    return _aktion(
+        request, titel=f"Förderung beantragen: {projekt}", form=form, ziel=projekt_url(projekt),
+        erfolg="Der Antrag ist gestellt.", kontext={"projekt": projekt},
+        ausfuehren=lambda d: services.bewilligung_beantragen(
+            projekt=projekt, programm=d["programm"], jahr=d["jahr"], betrag=d["betrag"], durch=request.user,
+            begruendung=d["begruendung"]),
+    )
+
+
+def _gebietskette(projekt: Projekt) -> list[int]:
+    kette, gebiet = [], projekt.gebiet
+    while gebiet is not None:
+        kette.append(gebiet.id)
+        gebiet = gebiet.parent
+    return kette
+
+
+def projekt_url(projekt: Projekt) -> str:
+    return reverse("programme:projekt", args=[projekt.pk])
+
+
+def _bewilligung(request, pk: int) -> Bewilligung:
+    access.nur_verwaltung(request.user)
+    return access.objekt_oder_404(request.user, Bewilligung.objects.select_related("projekt", "programm", "gebiet"),
+                                  pk=pk)
+
+
+def _budgetkontext(bewilligung: Bewilligung) -> dict:
+    zeilen = selectors.auslastung_je_gebiet(programm=bewilligung.programm, jahr=bewilligung.jahr,
+                                            gebiet_ids=[bewilligung.gebiet_id])
+    return {"bewilligung": bewilligung, "budgetzeile": zeilen[0] if zeilen else None}
+
+
+def bewilligen(request, pk: int):
+    bewilligung = _bewilligung(request, pk)
+    form = BewilligenForm(request.POST or None, initial={"betrag": bewilligung.betrag_beantragt})
+    return _aktion(
+        request, titel=f"Bewilligen: {bewilligung}", form=form, ziel=projekt_url(bewilligung.projekt),
+        erfolg="Die Förderung ist bewilligt.", kontext=_budgetkontext(bewilligung),
+        ausfuehren=lambda d: services.projekt_bewilligen(bewilligung=bewilligung, betrag=d["betrag"],
+                                                         durch=request.user, datum=d["datum"]),
+    )
+
+
+def ablehnen(request, pk: int):
+    bewilligung = _bewilligung(request, pk)
+    form = AblehnenForm(request.POST or None)
+    return _aktion(
+        request, titel=f"Antrag ablehnen: {bewilligung}", form=form, ziel=projekt_url(bewilligung.projekt),
+        erfolg="Der Antrag ist abgelehnt.", kontext=_budgetkontext(bewilligung),
+        ausfuehren=lambda d: services.bewilligung_ablehnen(bewilligung=bewilligung, durch=request.user,
+                                                           begruendung=d["begruendung"], datum=d["datum"]),
+    )
+
+
+def auszahlen(request, pk: int):
+    bewilligung = _bewilligung(request, pk)
+    ausgezahlt = bewilligung.auszahlungen.summe()
+    form = AuszahlungForm(request.POST or None)
+    return _aktion(
+        request, titel=f"Auszahlung anweisen: {bewilligung}", form=form, ziel=projekt_url(bewilligung.projekt),
+        erfolg="Die Auszahlung ist angewiesen.",
+        kontext={**_budgetkontext(bewilligung), "ausgezahlt": ausgezahlt,
+                 "auszahlbar": (bewilligung.betrag_bewilligt or 0) - ausgezahlt},
+        ausfuehren=lambda d: services.auszahlung_anweisen(bewilligung=bewilligung, betrag=d["betrag"],
+                                                          durch=request.user, datum=d["datum"],
+                                                          bemerkung=d["bemerkung"]),
+    )
+
+
+def _nachweis(request, pk: int, *, schreiben: bool) -> Verwendungsnachweis:
+    return access.objekt_oder_404(
+        request.user, Verwendungsnachweis.objects.select_related("bewilligung__projekt", "bewilligung__programm"),
+        "bewilligung__gebiet", schreiben=schreiben, pk=pk)
+
+
+def nachweis_einreichen(request, pk: int):
+    nachweis = _nachweis(request, pk, schreiben=True)
+    form = NachweisEinreichenForm(request.POST or None)
+    return _aktion(
+        request, titel=f"Verwendungsnachweis einreichen: {nachweis.bewilligung}", form=form,
+        ziel=projekt_url(nachweis.bewilligung.projekt), erfolg="Der Verwendungsnachweis ist eingereicht.",
+        ausfuehren=lambda d: services.verwendungsnachweis_einreichen(nachweis=nachweis, verwendet=d["verwendet"],
+                                                                     durch=request.user, datum=d["datum"]),
+    )
+
+
+def nachweis_pruefen(request, pk: int):
+    access.nur_verwaltung(request.user)
+    nachweis = _nachweis(request, pk, schreiben=True)
+    form = NachweisPruefenForm(request.POST or None)
+    return _aktion(
+        request, titel=f"Verwendungsnachweis prüfen: {nachweis.bewilligung}", form=form,
+        ziel=projekt_url(nachweis.bewilligung.projekt), erfolg="Der Verwendungsnachweis ist geprüft.",
+        kontext={"nachweis": nachweis, "ausgezahlt": nachweis.bewilligung.auszahlungen.summe()},
+        ausfuehren=lambda d: services.verwendungsnachweis_pruefen(
+            nachweis=nachweis, rueckforderung=d["rueckforderung"], durch=request.user, bemerkung=d["bemerkung"],
+            datum=d["datum"]),
+    )
+
+
+def status_setzen(request, pk: int):
+    projekt = _projekt(request, pk, schreiben=True)
+    form = StatusForm(request.POST or None, erlaubt=_erlaubte_status(request.user, projekt))
+    return _aktion(
+        request, titel=f"Status ändern: {projekt}", form=form, ziel=projekt_url(projekt),
+        erfolg="Der Status ist geändert.", kontext={"projekt": projekt},
+        ausfuehren=lambda d: services.projekt_status_setzen(projekt=projekt, status=d["status"], durch=request.user),
+    )
+
+
+def budget_festlegen(request, pk: int):
+    access.nur_verwaltung(request.user)
+    programm = access.objekt_oder_404(request.user, Foerderprogramm.objects.all(), feld=None, pk=pk)
+    gebiete = Gebiet.objects.filter(programmgebiete__programm=programm).distinct()
+    form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": request.GET.get("jahr", timezone.localdate().year)})
+    budgets = Jahresbudget.objects.filter(programm=programm).select_related("gebiet").order_by("-jahr", "gebiet__name")
+    return _aktion(
+        request, titel=f"Budget festlegen: {programm}", form=form,
+        ziel=reverse("programme:programm", args=[programm.pk]), erfolg="Das Budget ist gespeichert.",
+        kontext={"budgets": budgets[:40]},
+        ausfuehren=lambda d: services.jahresbudget_festlegen(
+            programm=programm, jahr=d["jahr"], gebiet=d["gebiet"], betrag=d["betrag"], durch=request.user,
+            bemerkung=d["bemerkung"]),
+    )
+
+
+def ueberfaellige_verwendungsnachweise(request):
+    access.nur_verwaltung(request.user)
+    return render(request, "programme/nachweise_ueberfaellig.html", {
+        "nachweise": selectors.ueberfaellige_nachweise(access.sichtbar(request.user, Verwendungsnachweis.objects.all(),
+                                                                       "bewilligung__gebiet")),
+    })
