@@ -1,0 +1,117 @@
+"""Access matrix: every URL pattern × every persona → the expected status.
+
+Each named URL of the portal needs a row in MATRIX; a new view without a row fails
+`test_every_url_has_a_row`, so no page escapes the access rules. Objects belong to area A;
+`qm_a` manages A, `qm_b` manages B.
+
+A row: url name -> (kwargs builder, {persona: status}). Statuses: 200, 302 (to the login),
+403, 404, or 405 for a GET on a POST-only view. Personas missing from the dict expect
+DEFAULT[persona].
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from programme.tests.factories import (
+    BewilligungFactory,
+    FoerderprogrammFactory,
+    JahresbudgetFactory,
+    ProgrammgebietFactory,
+    ProjektFactory,
+    VerwendungsnachweisFactory,
+)
+
+PERSONAS = ("anonym", "rat", "qm_a", "qm_b", "verwaltung")
+
+# Seen by every role, changed by none.
+LESEN = {"anonym": 302, "rat": 200, "qm_a": 200, "qm_b": 200, "verwaltung": 200}
+# An object of area A that its manager may change.
+OBJEKT_A_SCHREIBEN = {"anonym": 302, "rat": 403, "qm_a": 200, "qm_b": 404, "verwaltung": 200}
+# An object of area A, read-only for council.
+OBJEKT_A_LESEN = {"anonym": 302, "rat": 200, "qm_a": 200, "qm_b": 404, "verwaltung": 200}
+# Staff only; managers get 403 (or 404 when the object lies outside their areas).
+NUR_VERWALTUNG = {"anonym": 302, "rat": 403, "qm_a": 403, "qm_b": 403, "verwaltung": 200}
+# Public pages.
+OEFFENTLICH = {"anonym": 200, "rat": 200, "qm_a": 200, "qm_b": 200, "verwaltung": 200}
+
+
+def ohne():
+    return lambda welt: {}
+
+
+def pk(name):
+    return lambda welt: {"pk": welt[name].pk}
+
+
+MATRIX = {
+    "start": (ohne(), LESEN),
+    "login": (ohne(), {"anonym": 200, "rat": 302, "qm_a": 302, "qm_b": 302, "verwaltung": 302}),
+    "logout": (ohne(), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "programme:programme": (ohne(), LESEN),
+    "programme:programm": (pk("programm"), LESEN),
+    "programme:budget": (pk("programm"), NUR_VERWALTUNG),
+    "programme:projekt": (pk("projekt"), OBJEKT_A_LESEN),
+    "programme:antrag": (pk("projekt"), OBJEKT_A_SCHREIBEN),
+    "programme:status": (pk("projekt"), OBJEKT_A_SCHREIBEN),
+    "programme:bewilligen": (pk("antrag"), NUR_VERWALTUNG),
+    "programme:ablehnen": (pk("antrag"), NUR_VERWALTUNG),
+    "programme:auszahlen": (pk("bewilligung"), NUR_VERWALTUNG),
+    "programme:nachweise_ueberfaellig": (ohne(), NUR_VERWALTUNG),
+    "programme:nachweis_einreichen": (pk("nachweis"), OBJEKT_A_SCHREIBEN),
+    "programme:nachweis_pruefen": (pk("nachweis"), NUR_VERWALTUNG),
+}
+
+
+def _benannte_urls(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for muster in resolver.url_patterns:
+        if isinstance(muster, URLResolver):
+            if muster.namespace == "admin":
+                continue
+            ns = f"{namespace}{muster.namespace}:" if muster.namespace else namespace
+            yield from _benannte_urls(muster, ns)
+        elif isinstance(muster, URLPattern) and muster.name:
+            yield namespace + muster.name
+
+
+@pytest.fixture
+def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat):
+    """Objects of area A that the views of the matrix are called with."""
+    jahr = dt.date.today().year
+    programm = FoerderprogrammFactory(stadt=gebiet_a.stadt, beginn=dt.date(jahr - 1, 1, 1))
+    ProgrammgebietFactory(programm=programm, gebiet=gebiet_a, beginn=dt.date(jahr - 1, 1, 1))
+    JahresbudgetFactory(programm=programm, jahr=jahr, betrag=Decimal("50000"))
+    projekt = ProjektFactory(gebiet=gebiet_a, beantragt=True)
+    antrag = BewilligungFactory(projekt=projekt, programm=programm, gebiet=gebiet_a, jahr=jahr)
+    bewilligung = BewilligungFactory(bewilligt=True, projekt=ProjektFactory(gebiet=gebiet_a, bewilligt=True),
+                                     programm=programm, gebiet=gebiet_a, jahr=jahr)
+    nachweis = VerwendungsnachweisFactory(bewilligung=bewilligung)
+    return {
+        "gebiet_a": gebiet_a, "gebiet_b": gebiet_b, "programm": programm, "projekt": projekt, "antrag": antrag,
+        "bewilligung": bewilligung, "nachweis": nachweis,
+        "personas": {"anonym": None, "rat": rat, "qm_a": qm_a, "qm_b": qm_b, "verwaltung": verwaltung},
+    }
+
+
+def test_every_url_has_a_row():
+    ohne_zeile = sorted(set(_benannte_urls()) - set(MATRIX))
+    assert ohne_zeile == [], f"URLs ohne Zeile in der Zugriffsmatrix: {ohne_zeile}"
+
+
+def test_no_row_without_url():
+    assert sorted(set(MATRIX) - set(_benannte_urls())) == []
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_access_matrix(url_name, welt, client_als, anonym):
+    kwargs_von, erwartet = MATRIX[url_name]
+    url = reverse(url_name, kwargs=kwargs_von(welt))
+    for persona in PERSONAS:
+        user = welt["personas"][persona] or anonym
+        response = client_als(user).get(url)
+        assert response.status_code == erwartet[persona], f"{url_name} als {persona}: {response.status_code}"
+        if response.status_code == 302 and persona == "anonym":
+            assert response.url.startswith(reverse("login"))
