@@ -108,6 +108,17 @@ def gebiet_schreib_scope(user: User | AnonymousUser, feld: str | None = "gebiet"
     return Q(pk__in=[])
 
 
+def darf_im_gebiet_arbeiten(user: User | AnonymousUser, gebiet: Gebiet) -> bool:
+    """May the user record projects, meetings and activities in this area?"""
+    return ist_verwaltung(user) or (ist_quartiersmanagement(user) and gebiet.id in eigene_gebiet_ids(user))
+
+
+def arbeitsgebiete(user: User | AnonymousUser) -> QuerySet[Gebiet]:
+    """Areas offered in forms: staff all areas below city level, managers their own."""
+    gebiete = Gebiet.objects.quartiere().select_related("stadt").order_by("stadt__name", "name")
+    return gebiete if ist_verwaltung(user) else gebiete.filter(id__in=eigene_gebiet_ids(user))
+
+
 def sichtbar(user: User | AnonymousUser, queryset: QuerySet, feld: str | None = "gebiet") -> QuerySet:
     return queryset.filter(gebiet_scope(user, feld))
 

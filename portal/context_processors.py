@@ -5,6 +5,7 @@ from . import access
 # (title, url name, who sees it); later entries are added as the pages come.
 NAVIGATION = [
     ("Start", "start", lambda user: True),
+    ("Projekte", "programme:projekte", lambda user: True),
     ("Programme", "programme:programme", lambda user: True),
     ("Nachweise", "programme:nachweise_ueberfaellig", access.ist_verwaltung),
 ]

@@ -76,3 +76,67 @@ class StatusForm(forms.Form):
     def __init__(self, *args, erlaubt: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [(s, Projekt.Status(s).label) for s in erlaubt]
+
+
+class OrganisationsfeldNachName(forms.CharField):
+    """Type-ahead operator field: a text input with a datalist; the name must match an organisation."""
+
+    def __init__(self, *args, queryset, **kwargs):
+        self.queryset = queryset
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        treffer = [o for o in self.queryset if value.strip().lower() in (o.name.lower(), (o.kurzname or "").lower())]
+        if len(treffer) != 1:
+            raise forms.ValidationError("Bitte einen Träger aus der Liste wählen.")
+        return treffer[0]
+
+
+DATUM_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ProjektForm(forms.ModelForm):
+    traeger = OrganisationsfeldNachName(label="Träger", required=False, queryset=(),
+                                        widget=forms.TextInput(attrs={"list": "traeger-liste", "autocomplete": "off"}))
+    gesamtkosten = forms.DecimalField(label="Gesamtkosten (€)", max_digits=12, decimal_places=2, localize=True,
+                                      min_value=Decimal("0"))
+    eigenmittel = forms.DecimalField(label="Eigenmittel (€)", max_digits=12, decimal_places=2, localize=True,
+                                     min_value=Decimal("0"), initial=Decimal("0"))
+    drittmittel = forms.DecimalField(label="Drittmittel (€)", max_digits=12, decimal_places=2, localize=True,
+                                     min_value=Decimal("0"), initial=Decimal("0"))
+
+    class Meta:
+        model = Projekt
+        fields = ["titel", "gebiet", "traeger", "handlungsfelder", "zielgruppen", "beginn", "ende", "gesamtkosten",
+                  "eigenmittel", "drittmittel", "teilnehmende_geplant", "teilnehmende_erreicht", "beschreibung", "ziele"]
+        widgets = {
+            "beginn": DATUM_WIDGET,
+            "ende": DATUM_WIDGET,
+            "handlungsfelder": forms.CheckboxSelectMultiple,
+            "zielgruppen": forms.CheckboxSelectMultiple,
+            "beschreibung": forms.Textarea(attrs={"rows": 4}),
+            "ziele": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, gebiete, organisationen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gebiet"].queryset = gebiete
+        self.fields["traeger"].queryset = organisationen
+        if self.instance.pk and self.instance.traeger_id:
+            self.initial["traeger"] = self.instance.traeger.name
+        for name in ("beginn", "ende"):
+            self.fields[name].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+
+    def clean(self):
+        daten = super().clean()
+        beginn, ende = daten.get("beginn"), daten.get("ende")
+        if beginn and ende and ende < beginn:
+            self.add_error("ende", "Das Ende darf nicht vor dem Beginn liegen.")
+        kosten = daten.get("gesamtkosten")
+        eigen, dritt = daten.get("eigenmittel") or 0, daten.get("drittmittel") or 0
+        if kosten is not None and eigen + dritt > kosten:
+            self.add_error("eigenmittel", "Eigen- und Drittmittel zusammen dürfen die Gesamtkosten nicht übersteigen.")
+        return daten

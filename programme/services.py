@@ -410,3 +410,53 @@ def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Deci
         budget.bemerkung = bemerkung
     _speichern(budget, durch)
     return budget
+
+
+KOFINANZIERUNG_ZU_GERING = (
+    "Bei Gesamtkosten von {kosten} darf {programm} höchstens {hoechstens} tragen; beantragt oder bewilligt sind "
+    "{summe}. Eigen- und Drittmittel müssen den Rest decken."
+)
+GEBIET_NICHT_ERLAUBT = "Projekte können nur in Ihren eigenen Gebieten erfasst werden."
+PROJEKT_FELDER = ("titel", "gebiet", "traeger", "ansprechperson", "beginn", "ende", "beschreibung", "ziele",
+                  "gesamtkosten", "eigenmittel", "drittmittel", "teilnehmende_geplant", "teilnehmende_erreicht")
+
+
+def _kofinanzierung_pruefen(projekt: Projekt) -> None:
+    if projekt.pk is None:
+        return
+    bewilligungen = projekt.bewilligungen.exclude(
+        status__in=[Bewilligung.Status.ABGELEHNT, Bewilligung.Status.ZURUECKGEZOGEN]
+    ).select_related("programm").filter(programm__max_foerderquote__isnull=False)
+    je_programm: dict[Foerderprogramm, Decimal] = {}
+    for b in bewilligungen:
+        betrag = b.betrag_bewilligt if b.betrag_bewilligt is not None else b.betrag_beantragt
+        je_programm[b.programm] = je_programm.get(b.programm, NULL_EURO) + betrag
+    for programm, summe_programm in je_programm.items():
+        hoechstens = (projekt.gesamtkosten * programm.max_foerderquote / 100).quantize(Decimal("0.01"))
+        if summe_programm > hoechstens:
+            raise Regelverstoss(KOFINANZIERUNG_ZU_GERING.format(
+                kosten=euro(projekt.gesamtkosten), programm=programm, hoechstens=euro(hoechstens),
+                summe=euro(summe_programm)))
+
+
+@transaction.atomic
+def projekt_speichern(*, durch: User, daten: dict, projekt: Projekt | None = None) -> Projekt:
+    """Create a project (status Entwurf) or change its data; managers only in their own areas."""
+    if projekt is None:
+        projekt = Projekt(status=S.ENTWURF, erstellt_von=durch)
+    else:
+        projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
+        _projekt_bearbeitbar_pruefen(projekt, durch)
+    gebiet = daten.get("gebiet", projekt.gebiet if projekt.gebiet_id else None)
+    if gebiet is None or not access.darf_im_gebiet_arbeiten(durch, gebiet):
+        raise Regelverstoss(GEBIET_NICHT_ERLAUBT)
+    for feld in PROJEKT_FELDER:
+        if feld in daten:
+            setattr(projekt, feld, daten[feld])
+    _kofinanzierung_pruefen(projekt)
+    _speichern(projekt, durch)
+    if "handlungsfelder" in daten:
+        projekt.handlungsfelder.set(daten["handlungsfelder"])
+    if "zielgruppen" in daten:
+        projekt.zielgruppen.set(daten["zielgruppen"])
+    return projekt

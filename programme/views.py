@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -6,10 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal import access
-from quartiere.models import Gebiet
+from quartiere.models import Gebiet, Organisation
 from portal.charts import Reihe, balkendiagramm
+from portal.export import Spalte
+from portal.listen import gefilterte_liste
 
 from . import selectors, services
+from .filters import ProjektFilter
 from .forms import (
     AblehnenForm,
     AntragForm,
@@ -18,6 +22,7 @@ from .forms import (
     BudgetForm,
     NachweisEinreichenForm,
     NachweisPruefenForm,
+    ProjektForm,
     StatusForm,
 )
 from .models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
@@ -254,3 +259,62 @@ def ueberfaellige_verwendungsnachweise(request):
         "nachweise": selectors.ueberfaellige_nachweise(access.sichtbar(request.user, Verwendungsnachweis.objects.all(),
                                                                        "bewilligung__gebiet")),
     })
+
+
+PROJEKT_SPALTEN = [
+    Spalte("Titel", lambda p: p.titel),
+    Spalte("Stadt", lambda p: p.gebiet.stadt.name if p.gebiet.stadt else p.gebiet.name),
+    Spalte("Gebiet", lambda p: p.gebiet.name),
+    Spalte("Träger", lambda p: p.traeger.name if p.traeger else ""),
+    Spalte("Status", lambda p: p.get_status_display()),
+    Spalte("Beginn", lambda p: p.beginn, "datum"),
+    Spalte("Ende", lambda p: p.ende, "datum"),
+    Spalte("Gesamtkosten (€)", lambda p: p.gesamtkosten, "geld"),
+    Spalte("Eigenmittel (€)", lambda p: p.eigenmittel, "geld"),
+    Spalte("Drittmittel (€)", lambda p: p.drittmittel, "geld"),
+    Spalte("Teilnehmende geplant", lambda p: p.teilnehmende_geplant, "zahl"),
+    Spalte("Teilnehmende erreicht", lambda p: p.teilnehmende_erreicht, "zahl"),
+    Spalte("Handlungsfelder", lambda p: ", ".join(h.name for h in p.handlungsfelder.all())),
+    Spalte("Zielgruppen", lambda p: ", ".join(z.name for z in p.zielgruppen.all())),
+]
+
+
+def projekt_liste(request):
+    projekte = (
+        access.sichtbar(request.user, Projekt.objects.all())
+        .select_related("gebiet__stadt", "traeger")
+        .prefetch_related("handlungsfelder", "zielgruppen")
+        .order_by("-beginn", "titel")
+    )
+    filterset = ProjektFilter(request.GET or None, queryset=projekte, user=request.user)
+    return gefilterte_liste(
+        request, filterset=filterset, template="programme/projekt_liste.html", spalten=PROJEKT_SPALTEN,
+        dateiname=f"Projekte_{timezone.localdate():%Y-%m-%d}",
+        kontext={"darf_erfassen": access.arbeitsgebiete(request.user).exists()},
+    )
+
+
+def _projektformular(request, projekt: Projekt | None):
+    form = ProjektForm(request.POST or None, instance=projekt, gebiete=access.arbeitsgebiete(request.user),
+                       organisationen=Organisation.objects.order_by("name"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            projekt = services.projekt_speichern(durch=request.user, daten=form.cleaned_data, projekt=projekt)
+        except Regelverstoss as exc:
+            form.add_error(None, exc.meldung)
+        else:
+            messages.success(request, "Das Projekt ist gespeichert.")
+            return redirect(projekt_url(projekt))
+    return render(request, "programme/projekt_formular.html", {
+        "form": form, "projekt": projekt, "organisationen": form.fields["traeger"].queryset,
+    })
+
+
+def projekt_anlegen(request):
+    if not access.arbeitsgebiete(request.user).exists():
+        raise PermissionDenied("Sie können keine Projekte erfassen.")
+    return _projektformular(request, None)
+
+
+def projekt_bearbeiten(request, pk: int):
+    return _projektformular(request, _projekt(request, pk, schreiben=True))
