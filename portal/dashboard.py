@@ -69,6 +69,7 @@ def verwaltung(user) -> dict:
         "qm_stellen": list(auslaufende_qm_stellen(user)),
         "sitzungen": list(naechste_sitzungen(user)),
         "projekte_je_status": projekte_je_status(user),
+        "aenderungen": selectors.letzte_aenderungen(),
     }
 
 

@@ -6,6 +6,7 @@ from . import views
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("taetigkeiten/neu/", views.taetigkeit_erfassen, name="taetigkeit_neu"),
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("programme.urls")),

@@ -1,6 +1,10 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from . import access, dashboard
+from .forms import TaetigkeitForm
 
 
 def start(request):
@@ -8,7 +12,25 @@ def start(request):
     if access.ist_verwaltung(user):
         return render(request, "portal/start_verwaltung.html", dashboard.verwaltung(user))
     if access.ist_quartiersmanagement(user):
-        return render(request, "portal/start_qm.html", dashboard.quartiersmanagement(user))
+        return render(request, "portal/start_qm.html", {
+            **dashboard.quartiersmanagement(user),
+            "taetigkeit_form": TaetigkeitForm(gebiete=access.arbeitsgebiete(user),
+                                              initial={"datum": timezone.localdate()}),
+        })
     if access.ist_rat(user):
         return render(request, "portal/start_rat.html", dashboard.rat(user))
     return render(request, "portal/start_ohne_rolle.html", status=200)
+
+
+def taetigkeit_erfassen(request):
+    gebiete = access.arbeitsgebiete(request.user)
+    if not (access.ist_verwaltung(request.user) or access.ist_quartiersmanagement(request.user)):
+        raise PermissionDenied("Tätigkeiten erfasst das Quartiersmanagement.")
+    form = TaetigkeitForm(request.POST or None, gebiete=gebiete, initial={"datum": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        taetigkeit = form.save(commit=False)
+        taetigkeit.erfasst_von = request.user
+        taetigkeit.save()
+        messages.success(request, f"Die Tätigkeit „{taetigkeit.titel}“ ist erfasst.")
+        return redirect("start")
+    return render(request, "portal/taetigkeit_formular.html", {"form": form})

@@ -223,3 +223,28 @@ def ueberfaellige_nachweise(nachweise):
         .select_related("bewilligung__projekt", "bewilligung__programm", "bewilligung__gebiet")
         .order_by("faellig_am")
     )
+
+
+def letzte_aenderungen(*, anzahl: int = 10) -> list[Aenderung]:
+    """The latest changes to money and projects across the portal, newest first (four queries)."""
+    from .models import Projekt, Verwendungsnachweis
+
+    quellen = [
+        (Projekt, Projekt.history.all(), lambda e: f"Projekt „{e.titel}“"),
+        (Bewilligung, Bewilligung.history.select_related("programm", "projekt"),
+         lambda e: f"Bewilligung {e.programm.kurzname} {e.jahr} für „{e.projekt.titel}“"),
+        (Auszahlung, Auszahlung.history.select_related("bewilligung__projekt"),
+         lambda e: f"Auszahlung für „{e.bewilligung.projekt.titel}“"),
+        (Verwendungsnachweis, Verwendungsnachweis.history.select_related("bewilligung__projekt"),
+         lambda e: f"Verwendungsnachweis für „{e.bewilligung.projekt.titel}“"),
+    ]
+    alle: list[Aenderung] = []
+    for modell, historie, bezeichnung in quellen:
+        neueste = list(historie.select_related("history_user").order_by("-history_date", "-history_id")[:anzahl])
+        felder = _HISTORIE_FELDER[modell.__name__]
+        namen = {f: modell._meta.get_field(f).verbose_name for f in felder}
+        for eintrag in neueste:
+            alle.append(Aenderung(eintrag.history_date, eintrag.history_user, bezeichnung(eintrag),
+                                  _ARTEN[eintrag.history_type],
+                                  [(namen[f], None, getattr(eintrag, f)) for f in felder[:2]]))
+    return sorted(alle, key=lambda a: a.zeitpunkt, reverse=True)[:anzahl]

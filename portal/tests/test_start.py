@@ -78,6 +78,8 @@ def test_staff_start_page_shows_this_years_budget_figures(client_als, verwaltung
     assert "1.750.000,00\u00a0€" in text
     assert "12.345,67\u00a0€" in text
     assert "1.737.654,33\u00a0€" in text
+    assert "Letzte Änderungen" in text
+    assert f"Bewilligung WiN {dieses_jahr()}" in text
 
 
 def test_manager_start_page_shows_only_own_areas(client_als, qm_a, gebiet_a, gebiet_b):
@@ -107,7 +109,7 @@ def test_staff_start_page_query_count_does_not_grow(client_als, verwaltung, gebi
         BewilligungFactory(bewilligt=True, programm=budget.programm, gebiet=gebiet_a, jahr=dieses_jahr(),
                            projekt=ProjektFactory(gebiet=gebiet_a), betrag_beantragt=Decimal("100"))
     client = client_als(verwaltung)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):
         assert client.get(reverse("start")).status_code == 200
 
 
@@ -117,5 +119,30 @@ def test_manager_start_page_query_count_does_not_grow(client_als, qm_a, gebiet_a
     for _ in range(anzahl):
         ProjektFactory(gebiet=gebiet_a)
     client = client_als(qm_a)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(20):
         assert client.get(reverse("start")).status_code == 200
+
+
+def test_manager_logs_an_activity_from_the_start_page(client_als, qm_a, gebiet_a, gebiet_b):
+    from beteiligung.models import Taetigkeit
+
+    client = client_als(qm_a)
+    seite = client.get(reverse("start")).content.decode()
+    assert "Tätigkeit erfassen" in seite
+    response = client.post(reverse("taetigkeit_neu"), {
+        "datum": "2026-11-20", "gebiet": gebiet_a.pk, "titel": "Sprechstunde im Quartierstreff",
+        "erreichte_personen": "12", "beschreibung": ""})
+    assert response.status_code == 302
+    taetigkeit = Taetigkeit.objects.get()
+    assert (taetigkeit.gebiet, taetigkeit.erfasst_von, taetigkeit.erreichte_personen) == (gebiet_a, qm_a, 12)
+    assert "Sprechstunde im Quartierstreff" in client.get(reverse("start")).content.decode()
+
+
+def test_activity_in_a_foreign_area_is_refused(client_als, qm_a, gebiet_b):
+    from beteiligung.models import Taetigkeit
+
+    response = client_als(qm_a).post(reverse("taetigkeit_neu"), {
+        "datum": "2026-11-20", "gebiet": gebiet_b.pk, "titel": "Fremd"})
+    assert response.status_code == 200
+    assert "Bitte eine gültige Auswahl treffen." in response.content.decode()
+    assert not Taetigkeit.objects.exists()

@@ -49,6 +49,7 @@ def pk(name):
 MATRIX = {
     "start": (ohne(), LESEN),
     "login": (ohne(), {"anonym": 200, "rat": 302, "qm_a": 302, "qm_b": 302, "verwaltung": 302}),
+    "taetigkeit_neu": (ohne(), {"anonym": 302, "rat": 403, "qm_a": 200, "qm_b": 200, "verwaltung": 200}),
     "logout": (ohne(), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
     "programme:programme": (ohne(), LESEN),
     "programme:programm": (pk("programm"), LESEN),
