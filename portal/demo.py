@@ -1,0 +1,581 @@
+"""Demo data for the portal, taken from the source documents (Bremen, Bremerhaven, Leverkusen,
+Mönchengladbach). Every loader looks rows up by their natural key and writes only what is missing
+or changed, so loading twice leaves the database as it was. Money moves only through
+programme.services, so the demo data keeps every funding rule and carries a history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth.models import Group, User
+from django.db import transaction
+from django.utils import timezone
+
+from portal import access
+from quartiere.models import Einrichtung, Gebiet, Organisation, Person, Quartiersmanagement
+
+PASSWORT = "demo"
+D = Decimal
+A = Gebiet.Art
+O = Organisation.Art
+
+
+def sichern(model, defaults: dict | None = None, **lookup):
+    """get_or_create that also updates changed fields, and saves nothing when all is equal."""
+    defaults = defaults or {}
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **defaults)
+        obj.save()
+        return obj
+    geaendert = [k for k, v in defaults.items() if getattr(obj, k) != v]
+    if geaendert:
+        for k in geaendert:
+            setattr(obj, k, defaults[k])
+        obj.save()
+    return obj
+
+
+def m2m_setzen(manager, objekte) -> None:
+    neu = {o.pk for o in objekte}
+    if set(manager.values_list("pk", flat=True)) != neu:
+        manager.set(objekte)
+
+
+@dataclass
+class Kontext:
+    heute: dt.date
+    gebiete: dict[str, Gebiet] = field(default_factory=dict)
+    staedte: dict[str, Gebiet] = field(default_factory=dict)
+    orgs: dict[tuple[str, str], Organisation] = field(default_factory=dict)
+    personen: dict[str, Person] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
+    programme: dict[str, object] = field(default_factory=dict)
+    handlungsfelder: dict[str, object] = field(default_factory=dict)
+    zielgruppen: dict[str, object] = field(default_factory=dict)
+    projekte: dict[str, object] = field(default_factory=dict)
+    bewilligungen: dict[str, object] = field(default_factory=dict)
+    gremien: dict[str, object] = field(default_factory=dict)
+
+    def org(self, stadt: str, name: str) -> Organisation:
+        return self.orgs[(stadt, name)]
+
+
+# --- Areas -------------------------------------------------------------------------------------
+
+def G(art, name, kennziffer, *kinder, typ="", belastet=False, text=""):
+    return {"art": art, "name": name, "kennziffer": kennziffer, "kinder": kinder, "quartierstyp": typ,
+            "besonders_belastet": belastet, "beschreibung": text}
+
+
+STAEDTE = [
+    G(A.STADT, "Bremen", "04011000",
+      G(A.STADTBEZIRK, "Bremen-Nord", "5",
+        G(A.STADTTEIL, "Blumenthal", "53",
+          G(A.ORTSTEIL, "Blumenthal", "531",
+            G(A.QUARTIER, "Altes Zentrum Blumenthal", "531-01", typ="historischer Ortskern", belastet=True,
+              text="Flankierende WiN-Förderung 2014 bis 2016, ab der Förderperiode 2016–2022 im Programm WiN.")),
+          G(A.ORTSTEIL, "Rönnebeck", "532"),
+          G(A.ORTSTEIL, "Lüssum-Bockhorn", "533", typ="Großwohnsiedlung", belastet=True),
+          G(A.ORTSTEIL, "Farge", "534")),
+        G(A.STADTTEIL, "Vegesack", "52",
+          G(A.ORTSTEIL, "Grohn", "522", typ="Großwohnsiedlung", belastet=True))),
+      G(A.STADTBEZIRK, "Bremen-Ost", "3",
+        G(A.STADTTEIL, "Vahr", "33",
+          G(A.ORTSTEIL, "Gartenstadt Vahr", "331"),
+          G(A.ORTSTEIL, "Neue Vahr Nord", "332", typ="Großwohnsiedlung", belastet=True),
+          G(A.ORTSTEIL, "Neue Vahr Südost", "334", typ="Großwohnsiedlung", belastet=True)),
+        G(A.STADTTEIL, "Osterholz", "37",
+          G(A.ORTSTEIL, "Ellener Feld", "371"),
+          G(A.ORTSTEIL, "Tenever", "373", typ="Großwohnsiedlung", belastet=True),
+          G(A.ORTSTEIL, "Blockdiek", "375", typ="Großwohnsiedlung", belastet=True,
+            text="Mit der Förderperiode 2016–2022 vollumfänglich in WiN und Soziale Stadt aufgenommen."))),
+      G(A.STADTBEZIRK, "Bremen-Süd", "2",
+        G(A.STADTTEIL, "Neustadt", "21",
+          G(A.ORTSTEIL, "Huckelriede", "218", typ="Arbeiter- und Siedlungsquartier", belastet=True)),
+        G(A.STADTTEIL, "Huchting", "24",
+          G(A.ORTSTEIL, "Mittelshuchting", "241"),
+          G(A.ORTSTEIL, "Sodenmatt", "242", typ="Großwohnsiedlung", belastet=True),
+          G(A.ORTSTEIL, "Kirchhuchting", "243", typ="Großwohnsiedlung", belastet=True))),
+      G(A.STADTBEZIRK, "Bremen-West", "4",
+        G(A.STADTTEIL, "Gröpelingen", "43",
+          G(A.ORTSTEIL, "Lindenhof", "431", typ="Arbeiterquartier", belastet=True),
+          G(A.ORTSTEIL, "Ohlenhof", "433", typ="Arbeiterquartier", belastet=True),
+          G(A.ORTSTEIL, "Oslebshausen", "434")))),
+    G(A.STADT, "Bremerhaven", "04012000",
+      G(A.STADTBEZIRK, "Stadtbezirk Nord", "1",
+        G(A.STADTTEIL, "Lehe", "12",
+          G(A.ORTSTEIL, "Goethestraße", "124", typ="gründerzeitliches Altbauquartier", belastet=True),
+          G(A.ORTSTEIL, "Klushof", "125", typ="gemischtes Wohnquartier")),
+        G(A.STADTTEIL, "Leherheide", "11",
+          G(A.ORTSTEIL, "Leherheide-West", "113", typ="Großwohnsiedlung", belastet=True))),
+      G(A.STADTBEZIRK, "Stadtbezirk Süd", "2",
+        G(A.STADTTEIL, "Geestemünde", "23",
+          G(A.ORTSTEIL, "Geestendorf", "231", typ="gründerzeitliches Altbauquartier", belastet=True,
+            text="Demografielabor im Projekt Zukunftswerkstatt Kommunen (ZWK)."),
+          G(A.ORTSTEIL, "Bürgerpark", "234", typ="gemischtes Wohnquartier"),
+          G(A.ORTSTEIL, "Grünhöfe", "235", typ="Großwohnsiedlung", belastet=True,
+            text="Demografielabor im Projekt Zukunftswerkstatt Kommunen (ZWK).")),
+        G(A.STADTTEIL, "Surheide", "26",
+          G(A.ORTSTEIL, "Surheide", "261", typ="Einfamilienhausgebiet",
+            text="Demografielabor im Projekt ZWK: sozial gefestigt, aber mit Verlust an Versorgungsinfrastruktur "
+                 "und wenig Kontakt zwischen den Generationen.")))),
+    G(A.STADT, "Leverkusen", "05316000",
+      G(A.STADTBEZIRK, "Stadtbezirk I", "1",
+        G(A.STADTTEIL, "Wiesdorf", "101"),
+        G(A.STADTTEIL, "Manfort", "102", belastet=True, text="Quartiersentwicklung im Projekt GLIM."),
+        G(A.STADTTEIL, "Rheindorf", "103",
+          G(A.QUARTIER, "Rheindorf-Nord", "103-1", typ="Großwohnsiedlung", belastet=True,
+            text="Programmgebiet Soziale Stadt."),
+          belastet=True, text="Erfahrungen aus dem Programm Soziale Stadt."),
+        G(A.STADTTEIL, "Hitdorf", "104", belastet=True),
+        G(A.STADTTEIL, "Küppersteg", "105", belastet=True),
+        G(A.STADTTEIL, "Bürrig", "106")),
+      G(A.STADTBEZIRK, "Stadtbezirk II", "2",
+        G(A.STADTTEIL, "Opladen", "201", belastet=True),
+        G(A.STADTTEIL, "Quettingen", "202"),
+        G(A.STADTTEIL, "Bergisch Neukirchen", "203")),
+      G(A.STADTBEZIRK, "Stadtbezirk III", "3",
+        G(A.STADTTEIL, "Schlebusch", "301"),
+        G(A.STADTTEIL, "Steinbüchel", "302", belastet=True))),
+    G(A.STADT, "Mönchengladbach", "05116000",
+      G(A.STADTBEZIRK, "Stadtbezirk Nord", "1",
+        G(A.STADTTEIL, "Gladbach", "11"),
+        G(A.STADTTEIL, "Eicken", "12", belastet=True)),
+      G(A.STADTBEZIRK, "Stadtbezirk Süd", "5",
+        G(A.STADTTEIL, "Rheydt", "51", belastet=True),
+        G(A.STADTTEIL, "Geneicken", "52"))),
+]
+
+
+def gebiete_laden(k: Kontext) -> None:
+    def anlegen(knoten, parent, stadtname):
+        werte = {f: knoten[f] for f in ("art", "kennziffer", "quartierstyp", "besonders_belastet", "beschreibung")}
+        gebiet = sichern(Gebiet, defaults=werte, parent=parent, name=knoten["name"])
+        stadtname = stadtname or gebiet.name
+        if parent is None:
+            k.staedte[gebiet.name] = gebiet
+        # Deeper areas win a plain name (the Ortsteil Blumenthal over the Stadtteil); "art:Name" stays unique.
+        k.gebiete[f"{stadtname}/{knoten['art']}:{gebiet.name}"] = gebiet
+        if parent is not None:
+            k.gebiete[gebiet.name] = gebiet
+        for kind in knoten["kinder"]:
+            anlegen(kind, gebiet, stadtname)
+
+    for stadt in STAEDTE:
+        anlegen(stadt, None, None)
+
+
+# --- Organisations and people ----------------------------------------------------------------
+
+ORGANISATIONEN = {
+    "Bremen": [
+        ("Senator für Wirtschaft, Arbeit und Häfen", "SWAH", O.RESSORT, None),
+        ("Senatorin für Kinder und Bildung", "SKB", O.RESSORT, None),
+        ("Senator für Umwelt, Bau und Verkehr", "SUBV", O.RESSORT, None),
+        ("Senatorin für Soziales, Jugend, Frauen, Integration und Sport", "SJFIS", O.RESSORT, None),
+        ("Senatorin für Wissenschaft, Gesundheit und Verbraucherschutz", "SWGV", O.RESSORT, None),
+        ("Senator für Inneres", "SI", O.RESSORT, None),
+        ("Senator für Kultur", "SK", O.RESSORT, None),
+        ("Referat Sozialplanung und Quartiersentwicklung", "Sozialplanung", O.AMT,
+         "Senatorin für Soziales, Jugend, Frauen, Integration und Sport"),
+        ("Amt für Soziale Dienste", "AfSD", O.AMT, "Senatorin für Soziales, Jugend, Frauen, Integration und Sport"),
+        ("Arbeiterwohlfahrt Kreisverband Bremen", "AWO Bremen", O.WOHLFAHRTSVERBAND, None),
+        ("Caritasverband Bremen", "Caritas Bremen", O.WOHLFAHRTSVERBAND, None),
+        ("Diakonisches Werk Bremen", "Diakonie Bremen", O.WOHLFAHRTSVERBAND, None),
+        ("Deutsches Rotes Kreuz Kreisverband Bremen", "DRK Bremen", O.WOHLFAHRTSVERBAND, None),
+        ("Der Paritätische Bremen", "Paritätischer Bremen", O.WOHLFAHRTSVERBAND, None),
+        ("GEWOBA Aktiengesellschaft Wohnen und Bauen", "GEWOBA", O.WOHNUNGSUNTERNEHMEN, None),
+        ("BREBAU GmbH", "BREBAU", O.WOHNUNGSUNTERNEHMEN, None),
+        ("Oberschule an der Koblenzer Straße", "OS Koblenzer Straße", O.SCHULE, None),
+        ("Grundschule Blockdiek", "GS Blockdiek", O.SCHULE, None),
+        ("Kita Sodenmatt", "", O.SCHULE, None),
+        ("Mütterzentrum Osterholz-Tenever e. V.", "Mütterzentrum Tenever", O.VEREIN, None),
+        ("Kultur vor Ort e. V.", "", O.VEREIN, None),
+        ("Bürgerhaus Vahr e. V.", "Bürgerhaus Vahr", O.VEREIN, None),
+        ("Stadtteilfarm Huchting e. V.", "", O.VEREIN, None),
+        ("Sportverein Blumenthal von 1862 e. V.", "SV Blumenthal", O.VEREIN, None),
+        ("Beirat Osterholz", "", O.BEIRAT, None),
+        ("Beirat Blumenthal", "", O.BEIRAT, None),
+    ],
+    "Bremerhaven": [
+        ("Magistrat der Stadt Bremerhaven", "Magistrat", O.RESSORT, None),
+        ("Sozialreferat", "", O.AMT, "Magistrat der Stadt Bremerhaven"),
+        ("Sozialreferat – Sozialplanung", "Sozialplanung", O.AMT, "Sozialreferat"),
+        ("Sozialreferat – Stabsstelle Seniorinnen und Senioren", "Stabsstelle Senioren", O.AMT, "Sozialreferat"),
+        ("Sozialreferat – Koordinierungsstelle Integration & Chancengleichheit", "Koordinierungsstelle Integration",
+         O.AMT, "Sozialreferat"),
+        ("Amt für Jugend, Familie und Frauen", "AfJFF", O.AMT, "Magistrat der Stadt Bremerhaven"),
+        ("Gesundheitsamt", "", O.AMT, "Magistrat der Stadt Bremerhaven"),
+        ("Stadtplanungsamt", "", O.AMT, "Magistrat der Stadt Bremerhaven"),
+        ("Amt für Menschen mit Behinderung", "", O.AMT, "Magistrat der Stadt Bremerhaven"),
+        ("Amt für kommunale Arbeitsmarktpolitik", "", O.AMT, "Magistrat der Stadt Bremerhaven"),
+        ("Zentralstelle für die Verwirklichung der Gleichberechtigung der Frau", "ZGF", O.AMT, None),
+        ("Fraktion Bündnis 90/Die Grünen/PP", "Grüne/PP", O.PARTEI, None),
+        ("FDP-Fraktion", "FDP", O.PARTEI, None),
+        ("CDU-Fraktion", "CDU", O.PARTEI, None),
+        ("SPD-Fraktion", "SPD", O.PARTEI, None),
+        ("Seniorenbeirat Bremerhaven", "Seniorenbeirat", O.BEIRAT, None),
+        ("Inklusionsbeirat Bremerhaven", "Inklusionsbeirat", O.BEIRAT, None),
+        ("Rat ausländischer Mitbürgerinnen und Mitbürger", "RaM", O.BEIRAT, None),
+        ("AWO Kreisverband Bremerhaven", "AWO Bremerhaven", O.WOHLFAHRTSVERBAND, None),
+        ("Caritasverband Bremerhaven", "Caritas Bremerhaven", O.WOHLFAHRTSVERBAND, None),
+        ("Diakonisches Werk Bremerhaven", "Diakonie Bremerhaven", O.WOHLFAHRTSVERBAND, None),
+        ("DRK Kreisverband Bremerhaven", "DRK Bremerhaven", O.WOHLFAHRTSVERBAND, None),
+        ("Der Paritätische Bremerhaven", "Paritätischer Bremerhaven", O.WOHLFAHRTSVERBAND, None),
+        ("Städtische Wohnungsgesellschaft Bremerhaven", "STÄWOG", O.WOHNUNGSUNTERNEHMEN, None),
+        ("Familienzentrum Grünhöfe", "", O.TRAEGER, None),
+        ("Oberschule Geestemünde", "", O.SCHULE, None),
+        ("Bürgerverein Surheide e. V.", "", O.VEREIN, None),
+        ("Jugendhilfe Geestemünde e. V.", "", O.VEREIN, None),
+    ],
+    "Leverkusen": [
+        ("Dezernat III – Bürger, Umwelt und Soziales", "Dezernat III", O.RESSORT, None),
+        ("Fachbereich Soziales", "FB 50", O.AMT, "Dezernat III – Bürger, Umwelt und Soziales"),
+        ("Fachbereich Kinder und Jugend", "FB 51", O.AMT, "Dezernat III – Bürger, Umwelt und Soziales"),
+        ("Fachbereich Medizinischer Dienst", "FB 53", O.AMT, "Dezernat III – Bürger, Umwelt und Soziales"),
+        ("Fachbereich Schulen", "FB 40", O.AMT, None),
+        ("Fachbereich Stadtplanung", "FB 61", O.AMT, None),
+        ("Arbeitsgemeinschaft der Wohlfahrtsverbände in der Stadt Leverkusen", "AGW", O.WOHLFAHRTSVERBAND, None),
+        ("AWO Kreisverband Leverkusen", "AWO Leverkusen", O.WOHLFAHRTSVERBAND,
+         "Arbeitsgemeinschaft der Wohlfahrtsverbände in der Stadt Leverkusen"),
+        ("Caritasverband Leverkusen", "Caritas Leverkusen", O.WOHLFAHRTSVERBAND,
+         "Arbeitsgemeinschaft der Wohlfahrtsverbände in der Stadt Leverkusen"),
+        ("Diakonisches Werk des Evangelischen Kirchenkreises Leverkusen", "Diakonie Leverkusen", O.WOHLFAHRTSVERBAND,
+         "Arbeitsgemeinschaft der Wohlfahrtsverbände in der Stadt Leverkusen"),
+        ("DRK Kreisverband Leverkusen", "DRK Leverkusen", O.WOHLFAHRTSVERBAND,
+         "Arbeitsgemeinschaft der Wohlfahrtsverbände in der Stadt Leverkusen"),
+        ("Der Paritätische Leverkusen", "Paritätischer Leverkusen", O.WOHLFAHRTSVERBAND,
+         "Arbeitsgemeinschaft der Wohlfahrtsverbände in der Stadt Leverkusen"),
+        ("Wohnungsgesellschaft Leverkusen", "WGL", O.WOHNUNGSUNTERNEHMEN, None),
+        ("Gemeinschaftsgrundschule Rheindorf-Nord", "GGS Rheindorf-Nord", O.SCHULE, None),
+        ("Kita Manfort", "", O.SCHULE, None),
+        ("Bürgerverein Rheindorf e. V.", "", O.VEREIN, None),
+        ("Kulturverein Opladen e. V.", "", O.VEREIN, None),
+        ("SPD-Fraktion im Rat der Stadt Leverkusen", "SPD", O.PARTEI, None),
+        ("CDU-Fraktion im Rat der Stadt Leverkusen", "CDU", O.PARTEI, None),
+        ("Fraktion Bündnis 90/Die Grünen im Rat der Stadt Leverkusen", "Grüne", O.PARTEI, None),
+    ],
+    "Mönchengladbach": [
+        ("Sozialdezernat", "Dezernat V", O.RESSORT, None),
+        ("Fachbereich Soziales und Wohnen", "FB 50", O.AMT, "Sozialdezernat"),
+        ("AWO Kreisverband Mönchengladbach", "AWO Mönchengladbach", O.WOHLFAHRTSVERBAND, None),
+        ("Caritasverband für die Region Mönchengladbach", "Caritas Mönchengladbach", O.WOHLFAHRTSVERBAND, None),
+        ("Diakonisches Werk Mönchengladbach", "Diakonie Mönchengladbach", O.WOHLFAHRTSVERBAND, None),
+        ("DRK Kreisverband Mönchengladbach", "DRK Mönchengladbach", O.WOHLFAHRTSVERBAND, None),
+        ("Der Paritätische Mönchengladbach", "Paritätischer Mönchengladbach", O.WOHLFAHRTSVERBAND, None),
+        ("SPD-Fraktion im Rat der Stadt Mönchengladbach", "SPD", O.PARTEI, None),
+        ("Bürgerverein Eicken e. V.", "", O.VEREIN, None),
+        ("Nachbarschaftsinitiative Rheydt-Mitte", "", O.VEREIN, None),
+    ],
+}
+
+
+def organisationen_laden(k: Kontext) -> None:
+    for stadtname, eintraege in ORGANISATIONEN.items():
+        stadt = k.staedte[stadtname]
+        for name, kurz, art, parent in eintraege:
+            werte = {"kurzname": kurz, "art": art,
+                     "parent": k.org(stadtname, parent) if parent else None}
+            k.orgs[(stadtname, name)] = sichern(Organisation, defaults=werte, name=name, stadt=stadt)
+
+
+# (key, anrede, vorname, nachname, city, organisation, funktion, ist_verwaltung, einwilligung_am)
+PERSONEN = [
+    # Bremen: social planning staff and the quartier managers
+    ("verwaltung", "Frau", "Katrin", "Oltmanns", "Bremen", "Referat Sozialplanung und Quartiersentwicklung",
+     "Referentin WiN / Soziale Stadt", True, None),
+    ("hb-planung2", "Herr", "Jens", "Tietjen", "Bremen", "Referat Sozialplanung und Quartiersentwicklung",
+     "Sachbearbeitung Zuwendungen", True, None),
+    ("qm-blockdiek", "Frau", "Miriam", "Kaminski", "Bremen", "Diakonisches Werk Bremen",
+     "Quartiersmanagerin Blockdiek", False, dt.date(2016, 3, 1)),
+    ("qm-tenever", "Herr", "Okan", "Demirel", "Bremen", "Arbeiterwohlfahrt Kreisverband Bremen",
+     "Quartiersmanager Tenever", False, dt.date(2015, 1, 12)),
+    ("qm-vahr", "Frau", "Sabine", "Wessels", "Bremen", "Caritasverband Bremen",
+     "Quartiersmanagerin Neue Vahr", False, dt.date(2015, 2, 2)),
+    ("qm-blumenthal", "Frau", "Anja", "Rohlfs", "Bremen", "Deutsches Rotes Kreuz Kreisverband Bremen",
+     "Quartiersmanagerin Blumenthal / Lüssum", False, dt.date(2014, 9, 1)),
+    ("qm-huckelriede", "Herr", "Tobias", "Uhlhorn", "Bremen", "Der Paritätische Bremen",
+     "Quartiersmanager Huckelriede", False, dt.date(2017, 4, 3)),
+    ("qm-huchting", "Frau", "Leyla", "Özkan", "Bremen", "Arbeiterwohlfahrt Kreisverband Bremen",
+     "Quartiersmanagerin Huchting", False, dt.date(2018, 1, 15)),
+    ("qm-groepelingen", "Herr", "Marek", "Nowicki", "Bremen", "Caritasverband Bremen",
+     "Quartiersmanager Gröpelingen", False, None),
+    # Bremen: contact persons of the departments (ZugABe)
+    ("zugabe-arbeit", "Herr", "Frank", "Lüdeking", "Bremen", "Senator für Wirtschaft, Arbeit und Häfen",
+     "Ansprechperson ZugABe (Arbeit)", True, None),
+    ("zugabe-bildung", "Frau", "Ines", "Gerdes", "Bremen", "Senatorin für Kinder und Bildung",
+     "Ansprechperson ZugABe (Bildung)", True, None),
+    ("zugabe-bau", "Herr", "Holger", "Brandstätter", "Bremen", "Senator für Umwelt, Bau und Verkehr",
+     "Ansprechperson ZugABe (Bau)", True, None),
+    ("zugabe-jugend", "Frau", "Nicole", "Feldkamp", "Bremen",
+     "Senatorin für Soziales, Jugend, Frauen, Integration und Sport", "Ansprechperson ZugABe (Jugend)", True, None),
+    ("zugabe-soziales", "Herr", "Stefan", "Albers", "Bremen",
+     "Senatorin für Soziales, Jugend, Frauen, Integration und Sport", "Ansprechperson ZugABe (Soziales)", True, None),
+    ("zugabe-gesundheit", "Frau", "Dr. Maren", "Ellerbrock", "Bremen",
+     "Senatorin für Wissenschaft, Gesundheit und Verbraucherschutz", "Ansprechperson ZugABe (Gesundheit)", True, None),
+    ("zugabe-inneres", "Herr", "Kai", "Stührenberg", "Bremen", "Senator für Inneres",
+     "Ansprechperson ZugABe (Inneres)", True, None),
+    ("zugabe-kultur", "Frau", "Julia", "Vogelsang", "Bremen", "Senator für Kultur",
+     "Ansprechperson ZugABe (Kultur)", True, None),
+    ("zugabe-sport", "Herr", "Dennis", "Meyerhoff", "Bremen",
+     "Senatorin für Soziales, Jugend, Frauen, Integration und Sport", "Ansprechperson ZugABe (Sport)", True, None),
+    # Bremen: actors in the areas
+    ("hb-gewoba", "Herr", "Matthias", "Quast", "Bremen", "GEWOBA Aktiengesellschaft Wohnen und Bauen",
+     "Quartiersservice", False, dt.date(2019, 5, 6)),
+    ("hb-muetterzentrum", "Frau", "Gülay", "Yıldırım", "Bremen", "Mütterzentrum Osterholz-Tenever e. V.",
+     "Geschäftsführung", False, dt.date(2016, 6, 20)),
+    ("hb-schule", "Frau", "Birgit", "Nordmann", "Bremen", "Grundschule Blockdiek", "Schulleitung", False,
+     dt.date(2017, 8, 28)),
+    ("hb-beirat", "Herr", "Uwe", "Dreyer", "Bremen", "Beirat Osterholz", "Beiratssprecher", False, None),
+    ("hb-kultur", "Frau", "Svenja", "Hollmann", "Bremen", "Kultur vor Ort e. V.", "Projektleitung", False,
+     dt.date(2018, 2, 1)),
+    # Bremerhaven: members of the ZWK advisory board and the moderation
+    ("zwk-jugendamt", "Frau", "Derya", "Kaplan", "Bremerhaven", "Amt für Jugend, Familie und Frauen",
+     "Jugendhilfeplanung", True, None),
+    ("zwk-integration", "Frau", "Simone", "Backhaus", "Bremerhaven",
+     "Sozialreferat – Koordinierungsstelle Integration & Chancengleichheit", "Koordinatorin Integration", True, None),
+    ("zwk-gruene", "Frau", "Maike", "Hobbensiefken", "Bremerhaven", "Fraktion Bündnis 90/Die Grünen/PP",
+     "Stadtverordnete", False, dt.date(2022, 3, 28)),
+    ("zwk-fdp", "Herr", "Gerrit", "Lammers", "Bremerhaven", "FDP-Fraktion", "Stadtverordneter", False,
+     dt.date(2022, 3, 28)),
+    ("zwk-zgf", "Frau", "Annika", "Brüning", "Bremerhaven",
+     "Zentralstelle für die Verwirklichung der Gleichberechtigung der Frau", "Referentin", True, None),
+    ("zwk-gesundheit", "Herr", "Sven", "Kröger", "Bremerhaven", "Gesundheitsamt", "Gesundheitsplanung", True, None),
+    ("zwk-behinderung", "Herr", "Thorsten", "Pape", "Bremerhaven", "Amt für Menschen mit Behinderung",
+     "Amtsleitung", True, None),
+    ("zwk-seniorenbeirat", "Herr", "Wolfgang", "Tjaden", "Bremerhaven", "Seniorenbeirat Bremerhaven",
+     "Vorsitzender", False, dt.date(2022, 3, 28)),
+    ("zwk-stadtrat", "Herr", "Jürgen", "Ahlers", "Bremerhaven", "Magistrat der Stadt Bremerhaven",
+     "Sozialstadtrat", True, None),
+    ("zwk-arbeitsmarkt", "Herr", "Dr. Christian", "Wübbena", "Bremerhaven", "Amt für kommunale Arbeitsmarktpolitik",
+     "Amtsleitung", True, None),
+    ("zwk-inklusionsbeirat", "Frau", "Gabriele", "Ostendorf", "Bremerhaven", "Inklusionsbeirat Bremerhaven",
+     "Sprecherin", False, None),
+    ("zwk-stadtplanung", "Frau", "Karin", "Siefken", "Bremerhaven", "Stadtplanungsamt", "Stadtplanerin", True, None),
+    ("zwk-ram", "Herr", "Emre", "Güneş", "Bremerhaven", "Rat ausländischer Mitbürgerinnen und Mitbürger",
+     "Vorsitzender", False, dt.date(2022, 3, 28)),
+    ("zwk-cdu", "Herr", "Dirk", "Renken", "Bremerhaven", "CDU-Fraktion", "Stadtverordneter", False,
+     dt.date(2022, 3, 28)),
+    ("zwk-senioren", "Frau", "Ulrike", "Janßen", "Bremerhaven", "Sozialreferat – Stabsstelle Seniorinnen und Senioren",
+     "Stabsstelle Seniorinnen und Senioren", True, None),
+    ("zwk-sozialplanung", "Herr", "Martin", "Bruns", "Bremerhaven", "Sozialreferat – Sozialplanung",
+     "Sozialplanung, Koordination ZWK", True, None),
+    ("bhv-jugendcafe", "Herr", "Luca", "Hinz", "Bremerhaven", "Jugendhilfe Geestemünde e. V.", "Jugendarbeit", False,
+     dt.date(2022, 9, 1)),
+    ("bhv-familienzentrum", "Frau", "Natalia", "Kowalczyk", "Bremerhaven", "Familienzentrum Grünhöfe", "Leitung",
+     False, dt.date(2022, 5, 10)),
+    # Leverkusen
+    ("lev-planung", "Frau", "Heike", "Lindemann", "Leverkusen", "Fachbereich Soziales", "Sozialplanung", True, None),
+    ("lev-jugend", "Herr", "Patrick", "Schürmann", "Leverkusen", "Fachbereich Kinder und Jugend",
+     "Sozialraumkoordination", True, None),
+    ("lev-stadtplanung", "Frau", "Claudia", "Berghoff", "Leverkusen", "Fachbereich Stadtplanung",
+     "Stadterneuerung", True, None),
+    ("qm-rheindorf", "Frau", "Melanie", "Dahlke", "Leverkusen", "Caritasverband Leverkusen",
+     "Quartiersmanagerin Rheindorf", False, dt.date(2019, 10, 1)),
+    ("qm-manfort", "Herr", "Benedikt", "Krämer", "Leverkusen", "AWO Kreisverband Leverkusen",
+     "Quartiersmanager Manfort", False, dt.date(2018, 5, 2)),
+    ("qm-opladen", "Frau", "Tanja", "Wiegand", "Leverkusen",
+     "Diakonisches Werk des Evangelischen Kirchenkreises Leverkusen", "Quartiersmanagerin Opladen", False,
+     dt.date(2021, 2, 1)),
+    ("qm-kueppersteg", "Herr", "Yusuf", "Arslan", "Leverkusen", "DRK Kreisverband Leverkusen",
+     "Quartiersmanager Küppersteg", False, dt.date(2021, 3, 15)),
+    ("qm-hitdorf", "Frau", "Lena", "Pohlmann", "Leverkusen", "Der Paritätische Leverkusen",
+     "Quartiersmanagerin Hitdorf", False, dt.date(2022, 1, 10)),
+    ("qm-steinbuechel", "Herr", "Florian", "Esser", "Leverkusen", "AWO Kreisverband Leverkusen",
+     "Quartiersmanager Steinbüchel", False, None),
+    ("lev-agw", "Herr", "Reinhold", "Scharfenberg", "Leverkusen",
+     "Arbeitsgemeinschaft der Wohlfahrtsverbände in der Stadt Leverkusen", "Sprecher der AGW", False,
+     dt.date(2019, 11, 18)),
+    ("lev-wgl", "Frau", "Petra", "Voss", "Leverkusen", "Wohnungsgesellschaft Leverkusen", "Sozialmanagement", False,
+     dt.date(2020, 2, 3)),
+    ("lev-schule", "Herr", "Andreas", "Klinkhammer", "Leverkusen", "Gemeinschaftsgrundschule Rheindorf-Nord",
+     "Schulleitung", False, dt.date(2020, 9, 1)),
+    ("lev-buergerverein", "Frau", "Marion", "Effertz", "Leverkusen", "Bürgerverein Rheindorf e. V.", "Vorsitzende",
+     False, None),
+    ("lev-rat", "Herr", "Oliver", "Strunk", "Leverkusen", "SPD-Fraktion im Rat der Stadt Leverkusen",
+     "Ratsmitglied, sozialpolitischer Sprecher", False, dt.date(2020, 11, 1)),
+    # Mönchengladbach
+    ("mg-dezernat", "Frau", "Sandra", "Hövelmann", "Mönchengladbach", "Sozialdezernat",
+     "Projektstelle Quartiersarbeit", True, None),
+    ("mg-fonds", "Herr", "Robert", "Kleinjans", "Mönchengladbach", "Fachbereich Soziales und Wohnen",
+     "Geschäftsstelle Fonds für soziales Engagement", True, None),
+    ("mg-eicken", "Frau", "Bettina", "Lambertz", "Mönchengladbach", "Bürgerverein Eicken e. V.", "Vorstand", False,
+     dt.date(2021, 6, 14)),
+    # The council login's person
+    ("rat", "Frau", "Carola", "Wittkamp", "Leverkusen", "CDU-Fraktion im Rat der Stadt Leverkusen",
+     "Ratsmitglied, Ausschuss für Soziales, Gesundheit und Senioren", False, dt.date(2020, 11, 1)),
+]
+
+
+def _email(vorname: str, nachname: str, stadt: str) -> str:
+    ersatz = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ı": "i", "ş": "s", "ğ": "g", "Ö": "Oe",
+                            "Ü": "Ue", "Ä": "Ae", " ": "", ".": ""})
+    vor = vorname.split()[-1]
+    domain = {"Bremen": "bremen.example", "Bremerhaven": "bremerhaven.example",
+              "Leverkusen": "leverkusen.example", "Mönchengladbach": "moenchengladbach.example"}[stadt]
+    return f"{vor}.{nachname}".translate(ersatz).lower() + "@" + domain
+
+
+def personen_laden(k: Kontext) -> None:
+    for key, anrede, vorname, nachname, stadt, org, funktion, verwaltung, einwilligung in PERSONEN:
+        titel = ""
+        if vorname.startswith("Dr. "):
+            titel, vorname = "Dr.", vorname[4:]
+        werte = {"anrede": anrede, "titel": titel, "organisation": k.org(stadt, org), "funktion": funktion,
+                 "ist_verwaltung": verwaltung, "einwilligung_am": einwilligung,
+                 "email": _email(vorname, nachname, stadt)}
+        k.personen[key] = sichern(Person, defaults=werte, vorname=vorname, nachname=nachname)
+
+
+# --- Logins ---------------------------------------------------------------------------------
+
+LOGINS = [
+    # (username, group, person key, is_staff, is_superuser)
+    ("verwaltung", access.Rolle.VERWALTUNG, "verwaltung", True, False),
+    ("qm-blockdiek", access.Rolle.QUARTIERSMANAGEMENT, "qm-blockdiek", False, False),
+    ("qm-rheindorf", access.Rolle.QUARTIERSMANAGEMENT, "qm-rheindorf", False, False),
+    ("rat", access.Rolle.RAT, "rat", False, False),
+    ("admin", None, None, True, True),
+]
+
+
+def logins_laden(k: Kontext) -> None:
+    access.gruppen_anlegen()
+    for username, gruppe, person_key, is_staff, is_superuser in LOGINS:
+        person = k.personen.get(person_key)
+        werte = {"is_staff": is_staff, "is_superuser": is_superuser, "is_active": True,
+                 "first_name": person.vorname if person else "", "last_name": person.nachname if person else "",
+                 "email": person.email if person else "admin@quartiersportal.example"}
+        user = sichern(User, defaults=werte, username=username)
+        if not user.has_usable_password() or not user.check_password(PASSWORT):
+            user.set_password(PASSWORT)
+            user.save(update_fields=["password"])
+        gruppen = [Group.objects.get(name=gruppe)] if gruppe else []
+        m2m_setzen(user.groups, gruppen)
+        if person is not None and person.user_id != user.pk:
+            Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
+            person.user = user
+            person.save()
+        k.users[username] = user
+
+
+# --- Quartier management and facilities -----------------------------------------------------
+
+def _monatsende(d: dt.date) -> dt.date:
+    naechster = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return naechster - dt.timedelta(days=1)
+
+
+def quartiersmanagements_laden(k: Kontext) -> None:
+    # One position ends within the next six months: the last day of the fourth month from today.
+    bald = _monatsende(dt.date(k.heute.year + (k.heute.month + 3 > 12), (k.heute.month + 3 - 1) % 12 + 1, 1))
+    stellen = [
+        # (area, city, operator, share, begin, fixed term until, persons, remark)
+        ("Blockdiek", "Bremen", "Diakonisches Werk Bremen", 50, dt.date(2016, 1, 1), None, ["qm-blockdiek"],
+         "Mit der Förderperiode 2016–2022 eingerichtet, seit 2023 unbefristet."),
+        ("Tenever", "Bremen", "Arbeiterwohlfahrt Kreisverband Bremen", 75, dt.date(2010, 1, 1), None, ["qm-tenever"],
+         "Verstetigte Stelle."),
+        ("Vahr", "Bremen", "Caritasverband Bremen", 50, dt.date(2012, 7, 1), dt.date(2027, 12, 31), ["qm-vahr"],
+         "Befristet bis zum Ende der Förderperiode."),
+        ("Bremen/stadtteil:Blumenthal", "Bremen", "Deutsches Rotes Kreuz Kreisverband Bremen", 50, dt.date(2014, 1, 1), bald,
+         ["qm-blumenthal"], "Vertrag läuft aus; eine Entfristung ist beantragt."),
+        ("Huckelriede", "Bremen", "Der Paritätische Bremen", 50, dt.date(2017, 4, 1), None, ["qm-huckelriede"], ""),
+        ("Huchting", "Bremen", "Arbeiterwohlfahrt Kreisverband Bremen", 50, dt.date(2018, 1, 1),
+         dt.date(2029, 12, 31), ["qm-huchting"], ""),
+        ("Gröpelingen", "Bremen", "Caritasverband Bremen", 50, dt.date(2014, 1, 1), dt.date(2022, 12, 31),
+         ["qm-groepelingen"], "Stelle ist ausgelaufen und wird neu ausgeschrieben."),
+        ("Rheindorf", "Leverkusen", "Caritasverband Leverkusen", 50, dt.date(2019, 10, 1), None, ["qm-rheindorf"],
+         "Dauerhaft refinanzierte Stelle nach dem Modell der AGW."),
+        ("Manfort", "Leverkusen", "AWO Kreisverband Leverkusen", 50, dt.date(2018, 5, 1), dt.date(2027, 4, 30),
+         ["qm-manfort"], "Aus dem Projekt GLIM hervorgegangen."),
+        ("Opladen", "Leverkusen", "Diakonisches Werk des Evangelischen Kirchenkreises Leverkusen", 50,
+         dt.date(2021, 2, 1), dt.date(2026, 12, 31), ["qm-opladen"], ""),
+        ("Küppersteg", "Leverkusen", "DRK Kreisverband Leverkusen", 50, dt.date(2021, 3, 1), dt.date(2028, 2, 29),
+         ["qm-kueppersteg"], ""),
+        ("Hitdorf", "Leverkusen", "Der Paritätische Leverkusen", 25, dt.date(2022, 1, 1), dt.date(2027, 12, 31),
+         ["qm-hitdorf"], "Unter dem empfohlenen Stellenumfang von 50 %."),
+    ]
+    for gebiet, stadt, traeger, anteil, beginn, bis, personen, bemerkung in stellen:
+        qm = sichern(Quartiersmanagement, defaults={"stellenanteil": D(anteil), "befristet_bis": bis,
+                                                    "bemerkung": bemerkung},
+                     gebiet=k.gebiete[gebiet], traeger=k.org(stadt, traeger), beginn=beginn)
+        m2m_setzen(qm.personen, [k.personen[p] for p in personen])
+
+
+EINRICHTUNGEN = [
+    # (name, art, area, city, operator, status, opened, address, description)
+    ("Familien- und Quartierszentrum Vahr", "familienzentrum", "Neue Vahr Nord", "Bremen", "Caritasverband Bremen",
+     "verstetigt", dt.date(2009, 9, 1), "August-Bebel-Allee 10, 28329 Bremen",
+     "Verstetigt mit institutioneller Förderung für Personal- und Sachkosten."),
+    ("Haus der Zukunft – Mehrgenerationenhaus", "mehrgenerationenhaus", "Lüssum-Bockhorn", "Bremen",
+     "Deutsches Rotes Kreuz Kreisverband Bremen", "laufend", dt.date(2005, 5, 1), "Lüssumer Heide 6, 28777 Bremen",
+     "Mehrgenerationenhaus und Treffpunkt im Quartier Lüssum."),
+    ("Quartierszentrum Huckelriede", "quartierszentrum", "Huckelriede", "Bremen", "Der Paritätische Bremen",
+     "verstetigt", dt.date(2011, 3, 1), "Niedersachsendamm 20, 28201 Bremen",
+     "Verstetigt seit 2017; Regiekosten aus dem Haushalt."),
+    ("Kinder- und Familienzentrum Blockdiek", "familienzentrum", "Blockdiek", "Bremen", "Diakonisches Werk Bremen",
+     "laufend", dt.date(2018, 8, 1), "Mülheimer Straße 5, 28327 Bremen", ""),
+    ("Quartiersbildungszentrum Tenever", "quartierszentrum", "Tenever", "Bremen",
+     "Arbeiterwohlfahrt Kreisverband Bremen", "laufend", dt.date(2016, 2, 1), "Otto-Brenner-Allee 44, 28325 Bremen", ""),
+    ("Jugendtreff Huchting", "jugendzentrum", "Sodenmatt", "Bremen", "Stadtteilfarm Huchting e. V.", "laufend",
+     dt.date(2012, 6, 1), "Amersfoorter Straße 8, 28259 Bremen", ""),
+    ("Quartierszentrum Altes Zentrum Blumenthal", "quartierszentrum", "Altes Zentrum Blumenthal", "Bremen",
+     "Sportverein Blumenthal von 1862 e. V.", "geplant", None, "Mühlenstraße 40, 28779 Bremen",
+     "Geplant für die neue Förderperiode; Finanzierung der Betriebs- und Regiekosten offen."),
+    ("Jugendcafé Geestendorf", "jugendzentrum", "Geestendorf", "Bremerhaven", "Jugendhilfe Geestemünde e. V.",
+     "laufend", dt.date(2023, 3, 1), "Georgstraße 55, 27570 Bremerhaven",
+     "Peer-2-Peer-Ansatz: Jugendliche planen und betreiben das Café mit."),
+    ("Familienzentrum Grünhöfe", "familienzentrum", "Grünhöfe", "Bremerhaven", "Familienzentrum Grünhöfe",
+     "laufend", dt.date(2014, 9, 1), "Auf den Grünhöfen 12, 27574 Bremerhaven", "Netzwerkknoten im Quartier."),
+    ("Begegnungsstätte Surheide", "begegnungsstaette", "Surheide", "Bremerhaven", "Bürgerverein Surheide e. V.",
+     "geplant", None, "", "Generationenübergreifender Treffpunkt, Ergebnis der Zukunftswerkstatt."),
+    ("Stadtteilbüro Rheindorf", "quartierszentrum", "Rheindorf-Nord", "Leverkusen", "Caritasverband Leverkusen",
+     "laufend", dt.date(2012, 1, 1), "Elbestraße 11, 51371 Leverkusen", ""),
+    ("Nachbarschaftstreff Manfort", "begegnungsstaette", "Manfort", "Leverkusen", "AWO Kreisverband Leverkusen",
+     "laufend", dt.date(2018, 9, 1), "Kalkstraße 30, 51377 Leverkusen", ""),
+    ("Jugendhaus Küppersteg", "jugendzentrum", "Küppersteg", "Leverkusen", "DRK Kreisverband Leverkusen",
+     "geschlossen", dt.date(1998, 4, 1), "", "2021 geschlossen, Angebote ins Quartiersbüro verlagert."),
+]
+
+
+def einrichtungen_laden(k: Kontext) -> None:
+    for name, art, gebiet, stadt, traeger, status, eroeffnet, adresse, text in EINRICHTUNGEN:
+        werte = {"art": art, "traeger": k.org(stadt, traeger), "status": status, "eroeffnet_am": eroeffnet,
+                 "adresse": adresse, "beschreibung": text,
+                 "geschlossen_am": dt.date(2021, 6, 30) if status == "geschlossen" else None}
+        sichern(Einrichtung, defaults=werte, name=name, gebiet=k.gebiete[gebiet])
+
+
+# --- Entry point ------------------------------------------------------------------------------
+
+SCHRITTE = [
+    gebiete_laden,
+    organisationen_laden,
+    personen_laden,
+    logins_laden,
+    quartiersmanagements_laden,
+    einrichtungen_laden,
+]
+
+
+def laden(heute: dt.date | None = None) -> Kontext:
+    k = Kontext(heute=heute or timezone.localdate())
+    with transaction.atomic():
+        for schritt in SCHRITTE:
+            schritt(k)
+    return k
+
+
+def zugaenge(k: Kontext) -> list[str]:
+    beschreibung = {
+        "verwaltung": "Verwaltung (Sozialplanung): alles sehen, Budgets festlegen, bewilligen, Berichte",
+        "qm-blockdiek": "Quartiersmanagement Blockdiek (Bremen): Projekte und Sitzungen im eigenen Gebiet",
+        "qm-rheindorf": "Quartiersmanagement Rheindorf (Leverkusen): Projekte und Sitzungen im eigenen Gebiet",
+        "rat": "Rat: Übersichten und Berichte lesen",
+        "admin": "Administration (Django-Admin)",
+    }
+    breite = max(len(name) for name in beschreibung)
+    return [f"{name.ljust(breite)}  {text}" for name, text in beschreibung.items()]
