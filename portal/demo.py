@@ -159,8 +159,7 @@ def gebiete_laden(k: Kontext) -> None:
             k.staedte[gebiet.name] = gebiet
         # Deeper areas win a plain name (the Ortsteil Blumenthal over the Stadtteil); "art:Name" stays unique.
         k.gebiete[f"{stadtname}/{knoten['art']}:{gebiet.name}"] = gebiet
-        if parent is not None:
-            k.gebiete[gebiet.name] = gebiet
+        k.gebiete[gebiet.name] = gebiet
         for kind in knoten["kinder"]:
             anlegen(kind, gebiet, stadtname)
 
@@ -549,6 +548,177 @@ def einrichtungen_laden(k: Kontext) -> None:
         sichern(Einrichtung, defaults=werte, name=name, gebiet=k.gebiete[gebiet])
 
 
+# --- Programmes, programme areas, budgets, vocabularies ----------------------------------------
+
+HANDLUNGSFELDER = [
+    ("Beschäftigung", "Öffentlich geförderte Beschäftigung, Ausbildung, regionale Netzwerke"),
+    ("Bildung", "Frühkindliche Bildung, Schule, Sprachförderung, Elternbildung"),
+    ("Soziales", "Soziale Infrastruktur, Beratung, Nachbarschaftshilfe"),
+    ("Gesundheit", "Gesundheitsförderung und Prävention im Quartier"),
+    ("Zusammenleben und Integration", "Begegnung, Kultur, Teilhabe von Menschen mit Migrationsgeschichte"),
+    ("Wohnen und Wohnumfeld", "Wohnraum, Spielflächen, öffentlicher Raum"),
+    ("Im Quartier ankommen und bleiben – Engagement, Zusammenhalt und Vernetzung",
+     "Engagement stärken, Identifikation mit dem Quartier, Begegnung, Ankommen erleichtern, Jugendengagement, "
+     "Haltefaktoren"),
+    ("Teilhabe sichert Zukunftschancen",
+     "Teilhabehürden erkennen und reduzieren, Angebote bekannter machen, Zugang zu Bildung und Beschäftigung, "
+     "Gesundheit ist kein Luxusgut"),
+    ("In Vielfalt altern – Chancen nutzen und Bedarfe erkennen",
+     "Begegnungsorte, aufsuchende Ansätze, kultursensible Altenhilfe, Unterstützung bei Demenz, Familien entlasten"),
+]
+ZIELGRUPPEN = ["Kinder unter 3", "Kinder", "Jugendliche", "Familien", "Seniorinnen und Senioren",
+               "Menschen mit Migrationsgeschichte", "Menschen mit Behinderung", "Alleinerziehende"]
+
+
+def vokabular_laden(k: Kontext) -> None:
+    from programme.models import Handlungsfeld, Zielgruppe
+
+    for name, text in HANDLUNGSFELDER:
+        k.handlungsfelder[name] = sichern(Handlungsfeld, defaults={"beschreibung": text}, name=name)
+    for name in ZIELGRUPPEN:
+        k.zielgruppen[name] = sichern(Zielgruppe, name=name)
+
+
+WIN_GEBIETE = {  # local WiN budget per year in EUR
+    "Lüssum-Bockhorn": 150_000, "Altes Zentrum Blumenthal": 40_000, "Grohn": 115_000, "Neue Vahr Nord": 130_000,
+    "Neue Vahr Südost": 110_000, "Blockdiek": 120_000, "Tenever": 190_000, "Huckelriede": 100_000,
+    "Sodenmatt": 105_000, "Kirchhuchting": 95_000, "Lindenhof": 140_000, "Ohlenhof": 150_000,
+}
+J = dt.date
+
+PROGRAMME = [
+    # key, city, kurzname, name, funder, responsible, begin, end, options, description
+    ("win", "Bremen", "WiN", "Wohnen in Nachbarschaften – WiN", "stadt",
+     "Senatorin für Soziales, Jugend, Frauen, Integration und Sport", J(2016, 1, 1), J(2022, 12, 31),
+     {"max_foerderquote": D(50)},
+     "Stadtteilbezogenes Programm für benachteiligte Quartiere; Gesamtbudget 1,75 Mio. € im Jahr, verteilt auf "
+     "lokale Budgets, über die die WiN-Foren im Konsens entscheiden. Der Träger bringt mindestens die Hälfte der "
+     "Kosten selbst oder über Dritte auf."),
+    ("win2", "Bremen", "WiN 2023–2029", "Wohnen in Nachbarschaften – Förderperiode 2023–2029", "stadt",
+     "Senatorin für Soziales, Jugend, Frauen, Integration und Sport", J(2023, 1, 1), J(2029, 12, 31),
+     {"max_foerderquote": D(50)},
+     "Fortsetzung von WiN mit aufgestocktem Gesamtbudget von 2 Mio. € im Jahr."),
+    ("win-flankierend", "Bremen", "WiN flankierend", "Flankierende WiN-Förderung", "stadt",
+     "Senatorin für Soziales, Jugend, Frauen, Integration und Sport", J(2014, 1, 1), J(2016, 12, 31),
+     {"max_foerderquote": D(50)},
+     "Flankierende Förderung für Quartiere außerhalb der Fördergebiete, um erreichte Erfolge abzusichern "
+     "(Altes Zentrum Blumenthal: 20.000 € je Jahr 2014 bis 2016)."),
+    ("soziale-stadt-hb", "Bremen", "Soziale Stadt",
+     "Soziale Stadt – Investitionen im Quartier (Städtebauförderung)", "bund",
+     "Senator für Umwelt, Bau und Verkehr", J(2016, 1, 1), J(2022, 12, 31), {},
+     "Bund-Länder-Programm der Städtebauförderung, kombiniert mit WiN in denselben Gebieten."),
+    ("los", "Bremen", "LOS", "Lokales Kapital für soziale Zwecke (LOS)", "eu",
+     "Senatorin für Soziales, Jugend, Frauen, Integration und Sport", J(2014, 1, 1), J(2020, 12, 31),
+     {"max_betrag": D(10_000), "max_laufzeit_monate": 12},
+     "Mikroprojekte aus dem Europäischen Sozialfonds, höchstens 10.000 € je Projekt und höchstens ein Jahr."),
+    ("gesundheit", "Bremen", "Gesundheit im Quartier", "Gesundheit im Quartier (Präventionsgesetz)",
+     "krankenkassen", "Senatorin für Wissenschaft, Gesundheit und Verbraucherschutz", J(2017, 1, 1),
+     J(2026, 12, 31), {"max_laufzeit_monate": 36},
+     "Mittel der Krankenkassen nach dem Präventionsgesetz für den Schwerpunkt Gesundheit in WiN-Gebieten."),
+    ("vf-hb", "Bremen", "Verfügungsfonds", "Verfügungsfonds Quartiersmanagement", "stadt",
+     "Referat Sozialplanung und Quartiersentwicklung", J(2020, 1, 1), None,
+     {"ist_verfuegungsfonds": True, "max_betrag": D(1_500), "max_laufzeit_monate": 12},
+     "Verfügungsmittel, die das Quartiersmanagement vor Ort für kleine Aktionen vergibt (höchstens 1.500 € je "
+     "Aktion)."),
+    ("zwk", "Bremerhaven", "ZWK", "Zukunftswerkstatt Kommunen – attraktiv im Wandel", "bund",
+     "Sozialreferat", J(2022, 1, 1), J(2024, 12, 31), {},
+     "Modellprojekt des Bundesministeriums für Familie, Senioren, Frauen und Jugend mit 40 Kommunen; jährlich "
+     "40.000 € Fördermittel bis Ende 2024. Demografielabore in den Modellquartieren Geestendorf, Grünhöfe und "
+     "Surheide. Koordination im Sozialreferat."),
+    ("soziale-stadt-lev", "Leverkusen", "Soziale Stadt", "Soziale Stadt Rheindorf-Nord", "bund",
+     "Fachbereich Stadtplanung", J(2012, 1, 1), J(2022, 12, 31), {},
+     "Bund-Länder-Programm Soziale Stadt im Stadtteil Rheindorf."),
+    ("vf-lev", "Leverkusen", "Verfügungsfonds", "Verfügungsfonds Quartiersmanagement", "stadt",
+     "Fachbereich Soziales", J(2020, 1, 1), None,
+     {"ist_verfuegungsfonds": True, "max_betrag": D(1_500), "max_laufzeit_monate": 12},
+     "Verfügungsmittel der Quartiersmanagements in den sechs besonders belasteten Stadtteilen "
+     "(Baustein Umsetzungsebene)."),
+    ("fonds-mg", "Mönchengladbach", "Fonds soziales Engagement", "Fonds für soziales Engagement", "stadt",
+     "Sozialdezernat", J(2021, 1, 1), None, {"min_betrag": D(5_000), "max_betrag": D(20_000)},
+     "100.000 € im Jahr für bürgerschaftliche Projekte; gefördert werden vor allem innovative Ansätze."),
+]
+
+PROGRAMMGEBIETE = [
+    # programme key, area, role, begin, end
+    *[("win", g, "foerdergebiet", J(2016, 1, 1), J(2022, 12, 31)) for g in WIN_GEBIETE],
+    *[("win2", g, "foerdergebiet", J(2023, 1, 1), J(2029, 12, 31)) for g in WIN_GEBIETE],
+    ("win-flankierend", "Altes Zentrum Blumenthal", "flankierend", J(2014, 1, 1), J(2016, 12, 31)),
+    ("soziale-stadt-hb", "Blockdiek", "foerdergebiet", J(2016, 1, 1), J(2022, 12, 31)),
+    ("soziale-stadt-hb", "Gröpelingen", "foerdergebiet", J(2016, 1, 1), J(2022, 12, 31)),
+    ("los", "Gröpelingen", "foerdergebiet", J(2014, 1, 1), J(2020, 12, 31)),
+    ("los", "Tenever", "foerdergebiet", J(2014, 1, 1), J(2020, 12, 31)),
+    ("los", "Huchting", "foerdergebiet", J(2014, 1, 1), J(2020, 12, 31)),
+    ("gesundheit", "Tenever", "foerdergebiet", J(2017, 1, 1), J(2026, 12, 31)),
+    ("gesundheit", "Blockdiek", "foerdergebiet", J(2017, 1, 1), J(2026, 12, 31)),
+    ("gesundheit", "Gröpelingen", "foerdergebiet", J(2017, 1, 1), J(2026, 12, 31)),
+    ("gesundheit", "Huchting", "foerdergebiet", J(2019, 1, 1), J(2026, 12, 31)),
+    *[("vf-hb", g, "foerdergebiet", J(2020, 1, 1), None)
+      for g in ("Blockdiek", "Tenever", "Neue Vahr Nord", "Huckelriede", "Lüssum-Bockhorn")],
+    ("zwk", "Geestendorf", "modellquartier", J(2022, 3, 28), J(2024, 12, 31)),
+    ("zwk", "Grünhöfe", "modellquartier", J(2022, 3, 28), J(2024, 12, 31)),
+    ("zwk", "Surheide", "modellquartier", J(2022, 3, 28), J(2024, 12, 31)),
+    ("soziale-stadt-lev", "Rheindorf", "foerdergebiet", J(2012, 1, 1), J(2022, 12, 31)),
+    *[("vf-lev", g, "foerdergebiet", J(2020, 1, 1), None)
+      for g in ("Rheindorf", "Manfort", "Opladen", "Küppersteg", "Steinbüchel")],
+    ("vf-lev", "Hitdorf", "foerdergebiet", J(2022, 1, 1), None),
+    ("fonds-mg", "Mönchengladbach", "foerdergebiet", J(2021, 1, 1), None),
+]
+
+
+def _budgets() -> list[tuple[str, int, str | None, int, str]]:
+    """(programme key, year, area or None, amount, remark); programme budgets come before area budgets."""
+    b = []
+    for jahr in range(2016, 2023):
+        b.append(("win", jahr, None, 1_750_000, "Gesamtbudget WiN"))
+        b += [("win", jahr, g, betrag, "lokales Budget") for g, betrag in WIN_GEBIETE.items()]
+    for jahr in range(2023, 2027):
+        b.append(("win2", jahr, None, 2_000_000, "Gesamtbudget WiN, aufgestockt"))
+        b += [("win2", jahr, g, round(betrag * 1.15, -3), "lokales Budget") for g, betrag in WIN_GEBIETE.items()]
+    for jahr in (2014, 2015, 2016):
+        b.append(("win-flankierend", jahr, "Altes Zentrum Blumenthal", 20_000, "flankierende Förderung"))
+    for jahr in range(2016, 2023):
+        b.append(("soziale-stadt-hb", jahr, None, 600_000, "Bund/Land"))
+        b.append(("soziale-stadt-hb", jahr, "Blockdiek", 250_000, ""))
+        b.append(("soziale-stadt-hb", jahr, "Gröpelingen", 300_000, ""))
+    b += [("los", jahr, None, 120_000, "ESF") for jahr in range(2014, 2021)]
+    b += [("gesundheit", jahr, None, 240_000, "Mittel der Krankenkassen") for jahr in range(2017, 2027)]
+    for jahr in range(2020, 2027):
+        b.append(("vf-hb", jahr, None, 40_000, ""))
+        b += [("vf-hb", jahr, g, 8_000, "Verfügungsfonds")
+              for g in ("Blockdiek", "Tenever", "Neue Vahr Nord", "Huckelriede", "Lüssum-Bockhorn")]
+    b += [("zwk", jahr, None, 40_000, "Bundesmittel ZWK") for jahr in (2022, 2023, 2024)]
+    b += [("soziale-stadt-lev", jahr, "Rheindorf", 180_000, "Bund/Land") for jahr in range(2014, 2023)]
+    for jahr in range(2020, 2027):
+        gebiete = ["Rheindorf", "Manfort", "Opladen", "Küppersteg", "Steinbüchel"] + (["Hitdorf"] if jahr >= 2022 else [])
+        b.append(("vf-lev", jahr, None, 30_000, "Verfügungsmittel der Quartiersmanagements"))
+        b += [("vf-lev", jahr, g, 5_000, "Verfügungsfonds") for g in gebiete]
+    b += [("fonds-mg", jahr, None, 100_000, "Haushaltsmittel") for jahr in range(2021, 2027)]
+    return b
+
+
+def programme_laden(k: Kontext) -> None:
+    from programme import services
+    from programme.models import Foerderprogramm, Jahresbudget, Programmgebiet
+
+    for key, stadt, kurz, name, geldgeber, zustaendig, beginn, ende, optionen, text in PROGRAMME:
+        werte = {"name": name, "geldgeber": geldgeber, "zustaendig": k.org(stadt, zustaendig), "beginn": beginn,
+                 "ende": ende, "beschreibung": text, "ist_verfuegungsfonds": False, "max_foerderquote": None,
+                 "min_betrag": None, "max_betrag": None, "max_laufzeit_monate": None, **optionen}
+        k.programme[key] = sichern(Foerderprogramm, defaults=werte, stadt=k.staedte[stadt], kurzname=kurz)
+    for key, gebiet, rolle, beginn, ende in PROGRAMMGEBIETE:
+        sichern(Programmgebiet, defaults={"rolle": rolle, "ende": ende}, programm=k.programme[key],
+                gebiet=k.gebiete[gebiet], beginn=beginn)
+    vorhanden = {(b.programm_id, b.jahr, b.gebiet_id): b for b in Jahresbudget.objects.all()}
+    for key, jahr, gebiet, betrag, bemerkung in _budgets():
+        programm = k.programme[key]
+        gebiet = k.gebiete[gebiet] if gebiet else None
+        budget = vorhanden.get((programm.pk, jahr, gebiet.pk if gebiet else None))
+        if budget is not None and budget.betrag == betrag and budget.bemerkung == bemerkung:
+            continue
+        services.jahresbudget_festlegen(programm=programm, jahr=jahr, betrag=D(betrag), gebiet=gebiet,
+                                        bemerkung=bemerkung, durch=k.users["verwaltung"])
+
+
 # --- Entry point ------------------------------------------------------------------------------
 
 SCHRITTE = [
@@ -558,6 +728,8 @@ SCHRITTE = [
     logins_laden,
     quartiersmanagements_laden,
     einrichtungen_laden,
+    vokabular_laden,
+    programme_laden,
 ]
 
 
