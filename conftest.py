@@ -1,3 +1,9 @@
+import os
+
+# Browser tests drive Playwright's sync API from the test thread, which Django's async guard
+# would refuse; this file is loaded only by the test runner.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client

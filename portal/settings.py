@@ -122,7 +122,8 @@ LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Grouping is applied explicitly (filters euro, zahl), so years and ids never read "2.026".
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "/static/"

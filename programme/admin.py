@@ -38,6 +38,18 @@ def euro(betrag) -> str:
     return formats.number_format(betrag, 2, use_l10n=True, force_grouping=True)
 
 
+def geldspalte(feld: str, beschreibung: str):
+    """A money column with German grouping (1.750.000,00)."""
+
+    @admin.display(description=beschreibung, ordering=feld, empty_value="–")
+    def spalte(obj):
+        wert = getattr(obj, feld)
+        return None if wert is None else euro(wert)
+
+    spalte.__name__ = f"{feld}_spalte"
+    return spalte
+
+
 class ProgrammgebietInline(admin.TabularInline):
     model = Programmgebiet
     fields = ("gebiet", "rolle", "beginn", "ende")
@@ -97,7 +109,8 @@ class BudgetartFilter(admin.SimpleListFilter):
 
 @admin.register(Jahresbudget)
 class JahresbudgetAdmin(NurUeberDasPortal, SimpleHistoryAdmin):
-    list_display = ("programm", jahresspalte("jahr", "Jahr"), "gebiet_oder_gesamt", "betrag", "bemerkung")
+    list_display = ("programm", jahresspalte("jahr", "Jahr"), "gebiet_oder_gesamt", geldspalte("betrag", "Betrag (€)"),
+                    "bemerkung")
     list_filter = ("programm", "jahr", BudgetartFilter, ("programm__stadt", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("programm", "gebiet")
     search_fields = ("programm__kurzname", "programm__name", "gebiet__name", "bemerkung")
@@ -134,7 +147,8 @@ class BewilligungInline(NurUeberDasPortal, admin.TabularInline):
 
 @admin.register(Projekt)
 class ProjektAdmin(SimpleHistoryAdmin):
-    list_display = ("titel", "gebiet", "traeger", "status", "beginn", "ende", "gesamtkosten")
+    list_display = ("titel", "gebiet", "traeger", "status", "beginn", "ende",
+                    geldspalte("gesamtkosten", "Gesamtkosten (€)"))
     list_filter = (
         "status",
         stadtfilter("gebiet"),
@@ -185,7 +199,8 @@ class VerwendungsnachweisInline(NurUeberDasPortal, admin.StackedInline):
 @admin.register(Bewilligung)
 class BewilligungAdmin(NurUeberDasPortal, SimpleHistoryAdmin):
     list_display = ("projekt", "programm", jahresspalte("jahr", "Haushaltsjahr"), "gebiet", "status",
-                    "betrag_beantragt", "betrag_bewilligt", "ausgezahlt", "entschieden_am")
+                    geldspalte("betrag_beantragt", "beantragt (€)"), geldspalte("betrag_bewilligt", "bewilligt (€)"),
+                    "ausgezahlt", "entschieden_am")
     list_filter = ("status", "programm", "jahr", stadtfilter("gebiet"))
     list_select_related = ("projekt", "programm", "gebiet")
     search_fields = ("projekt__titel", "programm__kurzname", "gebiet__name")
@@ -209,7 +224,7 @@ class BewilligungAdmin(NurUeberDasPortal, SimpleHistoryAdmin):
 
 @admin.register(Auszahlung)
 class AuszahlungAdmin(NurUeberDasPortal, SimpleHistoryAdmin):
-    list_display = ("datum", "bewilligung", "betrag", "angewiesen_von", "bemerkung")
+    list_display = ("datum", "bewilligung", geldspalte("betrag", "Betrag (€)"), "angewiesen_von", "bemerkung")
     list_filter = ("bewilligung__programm", "bewilligung__jahr", stadtfilter("bewilligung__gebiet"))
     list_select_related = ("bewilligung__projekt", "bewilligung__programm", "angewiesen_von")
     search_fields = ("bewilligung__projekt__titel", "bewilligung__programm__kurzname", "bemerkung")
@@ -244,7 +259,8 @@ class NachweisStandFilter(admin.SimpleListFilter):
 
 @admin.register(Verwendungsnachweis)
 class VerwendungsnachweisAdmin(NurUeberDasPortal, SimpleHistoryAdmin):
-    list_display = ("bewilligung", "faellig_am", "eingereicht_am", "verwendet", "geprueft_am", "rueckforderung")
+    list_display = ("bewilligung", "faellig_am", "eingereicht_am", geldspalte("verwendet", "nachgewiesen (€)"),
+                    "geprueft_am", geldspalte("rueckforderung", "Rückforderung (€)"))
     list_filter = (NachweisStandFilter, "bewilligung__programm", "bewilligung__jahr")
     list_select_related = ("bewilligung__projekt", "bewilligung__programm")
     search_fields = ("bewilligung__projekt__titel", "bewilligung__programm__kurzname")

@@ -3,12 +3,14 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 
+from portal.formfelder import DezimalFeld
+
 from .models import Foerderprogramm, Projekt
 
 
 def geld(label: str, **kwargs) -> forms.DecimalField:
     # localize: staff type German amounts such as 1.234,56
-    return forms.DecimalField(label=label, max_digits=12, decimal_places=2, min_value=Decimal("0.01"),
+    return DezimalFeld(label=label, max_digits=12, decimal_places=2, min_value=Decimal("0.01"),
                               localize=True, **kwargs)
 
 
@@ -45,13 +47,13 @@ class AuszahlungForm(forms.Form):
 
 
 class NachweisEinreichenForm(forms.Form):
-    verwendet = forms.DecimalField(label="nachgewiesene Ausgaben (€)", max_digits=12, decimal_places=2,
+    verwendet = DezimalFeld(label="nachgewiesene Ausgaben (€)", max_digits=12, decimal_places=2,
                                    min_value=Decimal("0"), localize=True)
     datum = datum("eingereicht am")
 
 
 class NachweisPruefenForm(forms.Form):
-    rueckforderung = forms.DecimalField(label="Rückforderung (€)", max_digits=12, decimal_places=2,
+    rueckforderung = DezimalFeld(label="Rückforderung (€)", max_digits=12, decimal_places=2,
                                         min_value=Decimal("0"), localize=True, initial=Decimal("0"))
     bemerkung = forms.CharField(label="Prüfvermerk", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     datum = datum("geprüft am")
@@ -61,7 +63,7 @@ class BudgetForm(forms.Form):
     jahr = forms.IntegerField(label="Jahr", min_value=2000, max_value=2100)
     gebiet = forms.ModelChoiceField(label="Gebiet", queryset=None, required=False,
                                     empty_label="– Gesamtbudget des Programms –")
-    betrag = forms.DecimalField(label="Betrag (€)", max_digits=12, decimal_places=2, min_value=Decimal("0"),
+    betrag = DezimalFeld(label="Betrag (€)", max_digits=12, decimal_places=2, min_value=Decimal("0"),
                                 localize=True)
     bemerkung = forms.CharField(label="Bemerkung", max_length=250, required=False)
 
@@ -101,11 +103,11 @@ DATUM_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class ProjektForm(forms.ModelForm):
     traeger = OrganisationsfeldNachName(label="Träger", required=False, queryset=(),
                                         widget=forms.TextInput(attrs={"list": "traeger-liste", "autocomplete": "off"}))
-    gesamtkosten = forms.DecimalField(label="Gesamtkosten (€)", max_digits=12, decimal_places=2, localize=True,
+    gesamtkosten = DezimalFeld(label="Gesamtkosten (€)", max_digits=12, decimal_places=2, localize=True,
                                       min_value=Decimal("0"))
-    eigenmittel = forms.DecimalField(label="Eigenmittel (€)", max_digits=12, decimal_places=2, localize=True,
+    eigenmittel = DezimalFeld(label="Eigenmittel (€)", max_digits=12, decimal_places=2, localize=True,
                                      min_value=Decimal("0"), initial=Decimal("0"))
-    drittmittel = forms.DecimalField(label="Drittmittel (€)", max_digits=12, decimal_places=2, localize=True,
+    drittmittel = DezimalFeld(label="Drittmittel (€)", max_digits=12, decimal_places=2, localize=True,
                                      min_value=Decimal("0"), initial=Decimal("0"))
 
     class Meta:
@@ -124,6 +126,8 @@ class ProjektForm(forms.ModelForm):
     def __init__(self, *args, gebiete, organisationen, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gebiet"].queryset = gebiete
+        if not self.instance.pk and len(gebiete) == 1:
+            self.initial.setdefault("gebiet", gebiete[0].pk)
         self.fields["traeger"].queryset = organisationen
         if self.instance.pk and self.instance.traeger_id:
             self.initial["traeger"] = self.instance.traeger.name

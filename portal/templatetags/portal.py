@@ -19,6 +19,14 @@ def euro(value) -> str:
 
 
 @register.filter
+def zahl(value) -> str:
+    """12345 -> '12.345'."""
+    if value is None or value == "":
+        return "–"
+    return number_format(value, use_l10n=True, force_grouping=True)
+
+
+@register.filter
 def prozent(value, stellen: int = 1) -> str:
     if value is None or value == "":
         return "–"
