@@ -196,6 +196,7 @@ ORGANISATIONEN = {
         ("Bürgerhaus Vahr e. V.", "Bürgerhaus Vahr", O.VEREIN, None),
         ("Stadtteilfarm Huchting e. V.", "", O.VEREIN, None),
         ("Sportverein Blumenthal von 1862 e. V.", "SV Blumenthal", O.VEREIN, None),
+        ("Werbegemeinschaft Blumenthal e. V.", "", O.VEREIN, None),
         ("Beirat Osterholz", "", O.BEIRAT, None),
         ("Beirat Blumenthal", "", O.BEIRAT, None),
     ],
@@ -719,6 +720,438 @@ def programme_laden(k: Kontext) -> None:
                                         bemerkung=bemerkung, durch=k.users["verwaltung"])
 
 
+# --- Projects and the money that flows to them -------------------------------------------------
+
+HF = {"besch": "Beschäftigung", "bild": "Bildung", "soz": "Soziales", "ges": "Gesundheit",
+      "int": "Zusammenleben und Integration", "wohn": "Wohnen und Wohnumfeld",
+      "zwk1": HANDLUNGSFELDER[6][0], "zwk2": HANDLUNGSFELDER[7][0], "zwk3": HANDLUNGSFELDER[8][0]}
+ZG = {"u3": "Kinder unter 3", "kinder": "Kinder", "jugend": "Jugendliche", "familien": "Familien",
+      "senioren": "Seniorinnen und Senioren", "migration": "Menschen mit Migrationsgeschichte",
+      "behinderung": "Menschen mit Behinderung", "allein": "Alleinerziehende"}
+
+
+def _d(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def N(eingereicht: str, verwendet: int, geprueft: str | None = None, rueck: int = 0, bemerkung: str = "") -> dict:
+    """Proof of use: submitted (and checked, with an amount reclaimed)."""
+    return {"eingereicht": _d(eingereicht), "verwendet": D(verwendet), "geprueft": _d(geprueft) if geprueft else None,
+            "rueck": D(rueck), "bemerkung": bemerkung}
+
+
+def B(programm: str, jahr: int, beantragt: int, bewilligt: int | None = None, *, am: str, entschieden: str | None = None,
+      abgelehnt: str = "", raten: tuple = (), nachweis: dict | None = None, begruendung: str = "") -> dict:
+    """A request of one year; raten are payouts as ("MM-DD", amount) in that year."""
+    return {"programm": programm, "jahr": jahr, "beantragt": D(beantragt),
+            "bewilligt": D(bewilligt) if bewilligt is not None else None, "am": _d(am),
+            "entschieden": _d(entschieden) if entschieden else None, "abgelehnt": abgelehnt,
+            "raten": [(dt.date.fromisoformat(f"{jahr}-{md}"), D(betrag)) for md, betrag in raten],
+            "nachweis": nachweis, "begruendung": begruendung}
+
+
+def P(titel, gebiet, traeger, person, hf, zg, beginn, ende, kosten, teilnehmende=(None, None), text="", ziele="",
+      antraege=(), ziel=None, durch="verwaltung") -> dict:
+    return {"titel": titel, "gebiet": gebiet, "traeger": traeger, "person": person, "hf": hf, "zg": zg,
+            "beginn": _d(beginn), "ende": _d(ende), "kosten": kosten, "teilnehmende": teilnehmende, "text": text,
+            "ziele": ziele, "antraege": antraege, "ziel": ziel, "durch": durch}
+
+
+GEPRUEFT, ABGESCHLOSSEN, LAUFEND = "nachweis_geprueft", "abgeschlossen", "laufend"
+
+PROJEKTE = [
+    # --- Bremen: WiN, flanking funding, Soziale Stadt, LOS, health money, disposal funds
+    P("Mama lernt Deutsch – Sprachkurs mit Kinderbetreuung", "Tenever", "Mütterzentrum Osterholz-Tenever e. V.",
+      "hb-muetterzentrum", ["bild", "int"], ["familien", "migration", "u3"], "2017-01-09", "2017-12-15",
+      (16_500, 3_500, 5_000), (20, 18),
+      "Deutschkurs für Mütter im Quartier, parallel betreuen Fachkräfte die Kinder unter drei Jahren.",
+      "Sprachkenntnisse verbessern, Zugang zu Kita und Schule erleichtern.",
+      [B("win", 2017, 8_000, 8_000, am="2016-11-14", entschieden="2016-12-08", raten=(("02-01", 4_000), ("07-03", 4_000)),
+         nachweis=N("2018-04-20", 8_000, "2018-06-12"))], GEPRUEFT),
+    P("HIPPY – Hausbesuchsprogramm für Familien mit Vorschulkindern", "Neue Vahr Nord", "Caritasverband Bremen",
+      "qm-vahr", ["bild"], ["familien", "kinder", "migration"], "2018-01-01", "2019-12-31", (52_000, 6_000, 20_000),
+      (30, 27), "Geschulte Hausbesucherinnen aus den Communities spielen und lernen mit Eltern und Vorschulkindern.",
+      "Eltern in der frühen Förderung stärken, Übergang in die Schule vorbereiten.",
+      [B("win", 2018, 13_000, 13_000, am="2017-10-16", entschieden="2017-11-09",
+         raten=(("01-15", 6_500), ("07-02", 6_500)),
+         nachweis=N("2019-05-28", 12_360, "2019-09-02", 640, "Honorarkosten geringer als geplant.")),
+       B("win", 2019, 13_000, 12_000, am="2018-10-15", entschieden="2018-11-08",
+         raten=(("02-01", 6_000), ("08-01", 6_000)), nachweis=N("2020-06-15", 12_000, "2020-08-20"))], GEPRUEFT),
+    P("Opstapje – Spiel- und Lernprogramm für Kleinkinder und Eltern", "Blockdiek", "Diakonisches Werk Bremen",
+      "qm-blockdiek", ["bild"], ["u3", "familien"], "2019-03-01", "2020-12-31", (38_000, 9_000, 10_000), (24, 22),
+      "Wöchentliche Hausbesuche und Gruppentreffen für Familien mit Kindern von 18 Monaten bis drei Jahren.", "",
+      [B("win", 2019, 9_500, 9_500, am="2019-01-21", entschieden="2019-02-14", raten=(("03-01", 4_750), ("09-02", 4_750)),
+         nachweis=N("2020-04-30", 9_500, "2020-07-14")),
+       B("win", 2020, 9_500, 9_000, am="2019-11-18", entschieden="2019-12-12", raten=(("02-03", 4_500), ("08-03", 4_500)),
+         nachweis=N("2021-06-28", 8_700))], ABGESCHLOSSEN, "qm-blockdiek"),
+    P("Bewegungsparcours am Grünzug Blockdiek", "Blockdiek", "GEWOBA Aktiengesellschaft Wohnen und Bauen", "hb-gewoba",
+      ["wohn", "ges"], ["kinder", "jugend", "senioren"], "2018-04-01", "2018-11-30", (186_000, 36_000, 30_000),
+      (None, None), "Generationenübergreifender Bewegungsparcours mit Sitzbereichen am Grünzug.", "",
+      [B("soziale-stadt-hb", 2018, 120_000, 120_000, am="2017-09-25", entschieden="2017-12-04",
+         raten=(("05-15", 60_000), ("10-15", 60_000)),
+         nachweis=N("2019-03-29", 118_400, "2019-06-03", 1_600, "Minderausgaben bei den Baukosten."))], GEPRUEFT),
+    P("Stadtteilfest Blockdiek", "Blockdiek", "Diakonisches Werk Bremen", "qm-blockdiek", ["int"], ["familien"],
+      "2024-06-01", "2024-09-30", (3_200, 1_200, 500), (400, 650),
+      "Fest der Nachbarschaft mit Bühne, Ständen der Einrichtungen und Angeboten für Kinder.", "",
+      [B("vf-hb", 2024, 1_500, 1_500, am="2024-04-08", entschieden="2024-04-22", raten=(("05-06", 1_500),),
+         nachweis=N("2024-10-14", 1_500, "2024-11-04"))], GEPRUEFT, "qm-blockdiek"),
+    P("Sprachcafé Blockdiek", "Blockdiek", "Diakonisches Werk Bremen", "qm-blockdiek", ["int", "bild"],
+      ["migration", "familien"], "2025-01-01", "2026-12-31", (24_000, 4_000, 8_000), (25, None),
+      "Wöchentlicher offener Treff zum Deutschsprechen, begleitet von Ehrenamtlichen.", "",
+      [B("win2", 2025, 6_000, 6_000, am="2024-11-11", entschieden="2024-12-05", raten=(("01-15", 3_000), ("07-01", 3_000))),
+       B("win2", 2026, 6_000, 6_000, am="2025-11-10", entschieden="2025-12-04", raten=(("01-15", 3_000),))],
+      LAUFEND, "qm-blockdiek"),
+    P("Gesundheitstreff Blockdiek", "Blockdiek", "Diakonisches Werk Bremen", "qm-blockdiek", ["ges"],
+      ["senioren", "familien"], "2022-01-01", "2023-12-31", (30_000, 5_000, 5_000), (60, 74),
+      "Offener Treff mit Bewegungsangeboten, Ernährungsberatung und Sprechstunden im Quartier.", "",
+      [B("gesundheit", 2022, 10_000, 10_000, am="2021-11-08", entschieden="2021-12-01", raten=(("02-01", 10_000),),
+         nachweis=N("2023-05-15", 10_000, "2023-07-03")),
+       B("gesundheit", 2023, 10_000, 10_000, am="2022-11-07", entschieden="2022-12-01", raten=(("02-01", 10_000),),
+         nachweis=N("2024-06-20", 9_200))], ABGESCHLOSSEN, "qm-blockdiek"),
+    P("Hausaufgabenhilfe im Quartier Blockdiek", "Blockdiek", "Grundschule Blockdiek", "hb-schule", ["bild"],
+      ["kinder"], "2026-12-01", "2027-07-31", (14_000, 3_000, 4_000), (30, None),
+      "Hausaufgabenhilfe mit Lernpatinnen und Lernpaten nach dem Unterricht.", "", (), None, "qm-blockdiek"),
+    P("Frauenfrühstück international", "Blockdiek", "Diakonisches Werk Bremen", "qm-blockdiek", ["int"],
+      ["migration", "allein"], "2026-11-01", "2026-12-31", (1_400, 300, 200), (20, None), "", "",
+      [B("vf-hb", 2026, 900, am="2026-10-19")], None, "qm-blockdiek"),
+    P("Stadtteilservice Tenever – Beschäftigung im Quartier", "Tenever", "Arbeiterwohlfahrt Kreisverband Bremen",
+      "qm-tenever", ["besch"], ["migration"], "2016-01-01", "2018-12-31", (210_000, 40_000, 80_000), (24, 26),
+      "Öffentlich geförderte Beschäftigung: Teilnehmende pflegen Grünflächen und begleiten Nachbarschaftsdienste.",
+      "Einsatzstellen im Stadtteil erhalten, Übergänge in Arbeit schaffen.",
+      [B("win", jahr, 30_000, 30_000, am=f"{jahr - 1}-10-12", entschieden=f"{jahr - 1}-11-10",
+         raten=(("01-20", 15_000), ("07-20", 15_000)), nachweis=N(f"{jahr + 1}-05-31", 30_000, f"{jahr + 1}-08-15"))
+       for jahr in (2016, 2017, 2018)], GEPRUEFT),
+    P("Generationencafé im Haus der Zukunft", "Lüssum-Bockhorn", "Deutsches Rotes Kreuz Kreisverband Bremen",
+      "qm-blumenthal", ["soz", "int"], ["senioren", "familien"], "2016-03-01", "2017-12-31", (28_000, 8_000, 6_000),
+      (80, 95), "Café als Treffpunkt von Alt und Jung im Mehrgenerationenhaus.", "",
+      [B("win", 2016, 7_000, 7_000, am="2016-01-18", entschieden="2016-02-11", raten=(("03-01", 7_000),),
+         nachweis=N("2017-03-30", 7_000, "2017-05-22")),
+       B("win", 2017, 7_000, 7_000, am="2016-11-14", entschieden="2016-12-08", raten=(("02-01", 7_000),),
+         nachweis=N("2018-06-25", 6_580, "2018-09-10", 420, "Nicht verbrauchte Sachkosten."))], GEPRUEFT),
+    P("Kletterwand im Haus der Zukunft", "Lüssum-Bockhorn", "Deutsches Rotes Kreuz Kreisverband Bremen",
+      "qm-blumenthal", ["wohn"], ["jugend", "kinder"], "2021-05-01", "2021-10-31", (48_000, 8_000, 10_000),
+      (None, None), "", "",
+      [B("win", 2021, 24_000, am="2021-02-15", entschieden="2021-03-18",
+         abgelehnt="Investive Maßnahme: bitte über die Städtebauförderung beantragen. Das lokale Budget ist durch "
+                   "laufende Projekte weitgehend gebunden.")]),
+    P("Aufwertung Marktplatz Altes Zentrum Blumenthal", "Altes Zentrum Blumenthal", "Werbegemeinschaft Blumenthal e. V.",
+      "qm-blumenthal", ["wohn"], ["familien", "senioren"], "2014-04-01", "2014-11-30", (26_000, 6_000, 8_000),
+      (None, None), "Sitzmöbel, Beleuchtung und Markttage für das alte Ortszentrum.", "",
+      [B("win-flankierend", 2014, 12_000, 12_000, am="2014-02-10", entschieden="2014-03-06",
+         raten=(("04-15", 12_000),), nachweis=N("2015-03-20", 12_000, "2015-05-04"))], GEPRUEFT),
+    P("Leerstandsmanagement Altes Zentrum Blumenthal", "Altes Zentrum Blumenthal", "Werbegemeinschaft Blumenthal e. V.",
+      "qm-blumenthal", ["wohn", "besch"], [], "2014-06-01", "2015-12-31", (60_000, 12_000, 20_000), (None, None),
+      "Zwischennutzungen für leerstehende Ladenlokale vermitteln.", "",
+      [B("win-flankierend", 2014, 8_000, 8_000, am="2014-04-14", entschieden="2014-05-08", raten=(("06-02", 8_000),),
+         nachweis=N("2015-04-28", 8_000, "2015-06-15")),
+       B("win-flankierend", 2015, 20_000, 20_000, am="2014-11-10", entschieden="2014-12-04",
+         raten=(("01-15", 10_000), ("07-01", 10_000)), nachweis=N("2016-05-30", 20_000, "2016-08-01"))], GEPRUEFT),
+    P("Quartiersnetzwerk Altes Zentrum Blumenthal", "Altes Zentrum Blumenthal",
+      "Deutsches Rotes Kreuz Kreisverband Bremen", "qm-blumenthal", ["soz", "int"], ["familien"],
+      "2016-01-01", "2016-12-31", (42_000, 10_000, 12_000), (None, None),
+      "Netzwerk der Einrichtungen, Händler und Initiativen im alten Zentrum, um die Erfolge abzusichern.", "",
+      [B("win-flankierend", 2016, 20_000, 20_000, am="2015-11-09", entschieden="2015-12-03",
+         raten=(("01-15", 10_000), ("07-01", 10_000)), nachweis=N("2017-06-01", 20_000, "2017-07-20"))], GEPRUEFT),
+    P("Familiencafé im Quartierszentrum Huckelriede", "Huckelriede", "Der Paritätische Bremen", "qm-huckelriede",
+      ["soz", "bild"], ["familien", "allein"], "2017-05-01", "2018-12-31", (34_000, 7_000, 10_000), (40, 52),
+      "Offenes Familiencafé mit Beratung durch Fachdienste.", "",
+      [B("win", 2017, 8_000, 8_000, am="2017-03-13", entschieden="2017-04-06", raten=(("05-02", 8_000),),
+         nachweis=N("2018-05-14", 8_000, "2018-07-02")),
+       B("win", 2018, 9_000, 9_000, am="2017-11-13", entschieden="2017-12-07", raten=(("01-15", 9_000),),
+         nachweis=N("2019-06-17", 9_000, "2019-08-26"))], GEPRUEFT),
+    P("Berufsorientierung für Jugendliche in Huckelriede", "Huckelriede", "Der Paritätische Bremen", "qm-huckelriede",
+      ["besch", "bild"], ["jugend"], "2023-02-01", "2023-12-31", (22_000, 4_000, 7_000), (18, 15),
+      "Betriebserkundungen, Bewerbungstraining und Praktika mit Betrieben aus dem Stadtteil.", "",
+      [B("win2", 2023, 11_000, 10_500, am="2022-12-12", entschieden="2023-01-19",
+         raten=(("02-01", 5_250), ("07-03", 5_250)), nachweis=N("2024-03-28", 10_500, "2024-05-13"))], GEPRUEFT),
+    P("Huchtinger Kinderkochclub", "Sodenmatt", "Stadtteilfarm Huchting e. V.", "qm-huchting", ["ges", "bild"],
+      ["kinder"], "2019-02-01", "2019-12-20", (9_800, 1_500, 1_800), (16, 14),
+      "Kinder kochen einmal in der Woche mit Zutaten aus dem Farmgarten.", "",
+      [B("los", 2019, 6_500, 6_500, am="2018-11-26", entschieden="2019-01-10", raten=(("02-01", 6_500),),
+         nachweis=N("2020-02-28", 6_500, "2020-04-06"))], GEPRUEFT),
+    P("Workshop-Reihe ZugABe Huchting – Zusammen gegen Armut und Benachteiligung", "Kirchhuchting",
+      "Referat Sozialplanung und Quartiersentwicklung", "zugabe-soziales", ["soz"], ["familien", "allein"],
+      "2017-09-01", "2018-06-30", (18_000, 4_000, 5_000), (45, 52),
+      "Extern moderierte Workshops mit den Ansprechpersonen der Ressorts und dem WiN-Netzwerk vor Ort.",
+      "Ressortübergreifende Maßnahmen gegen Armut im Stadtteil vereinbaren.",
+      [B("win", 2017, 9_000, 9_000, am="2017-06-12", entschieden="2017-07-06", raten=(("09-01", 9_000),),
+         nachweis=N("2018-06-29", 9_000, "2018-08-20"))], GEPRUEFT),
+    P("Stadtteilmütter Gröpelingen", "Lindenhof", "Caritasverband Bremen", "qm-groepelingen", ["int", "bild"],
+      ["migration", "familien"], "2015-01-01", "2015-12-31", (15_000, 2_000, 3_200), (60, 71),
+      "Mütter aus dem Quartier informieren Familien in ihrer Sprache über Bildungs- und Beratungsangebote.", "",
+      [B("los", 2015, 9_800, 9_800, am="2014-11-03", entschieden="2014-12-11", raten=(("01-15", 9_800),),
+         nachweis=N("2016-03-31", 9_800, "2016-05-09"))], GEPRUEFT),
+    P("Kulturwerkstatt Ohlenhof", "Ohlenhof", "Kultur vor Ort e. V.", "hb-kultur", ["int"], ["jugend", "migration"],
+      "2018-03-01", "2018-12-31", (16_000, 3_000, 3_000), (35, 30), "Theater- und Medienwerkstatt für Jugendliche.", "",
+      [B("los", 2018, 10_000, 10_000, am="2018-01-15", entschieden="2018-02-08", raten=(("03-01", 10_000),),
+         nachweis=N("2019-04-30", 9_100, "2019-07-15", 900, "Eine Werkstattwoche ist ausgefallen."))], GEPRUEFT),
+    P("Gesundheitslotsen Gröpelingen", "Lindenhof", "Caritasverband Bremen", "qm-groepelingen", ["ges", "int"],
+      ["migration", "senioren"], "2020-01-01", "2022-12-31", (96_000, 6_000, 0), (150, 210),
+      "Geschulte Lotsinnen und Lotsen begleiten Menschen mit Sprachmittlung zu Vorsorge und Beratung.", "",
+      [B("gesundheit", jahr, 30_000, 30_000, am=f"{jahr - 1}-11-04", entschieden=f"{jahr - 1}-12-02",
+         raten=(("01-15", 15_000), ("07-01", 15_000)), nachweis=N(f"{jahr + 1}-05-20", 30_000, f"{jahr + 1}-07-08"))
+       for jahr in (2020, 2021, 2022)], GEPRUEFT),
+    P("Bewegte Kita Sodenmatt", "Sodenmatt", "Kita Sodenmatt", "qm-huchting", ["ges"], ["u3", "kinder"],
+      "2024-01-01", "2024-12-31", (12_000, 2_000, 0), (60, 64), "Bewegungsförderung im Kita-Alltag und mit Eltern.", "",
+      [B("gesundheit", 2024, 10_000, 10_000, am="2023-11-06", entschieden="2023-12-04", raten=(("01-15", 10_000),),
+         nachweis=N("2025-05-12", 10_000))], ABGESCHLOSSEN),
+    P("Nachbarschaftsgärten Neue Vahr Südost", "Neue Vahr Südost", "GEWOBA Aktiengesellschaft Wohnen und Bauen",
+      "hb-gewoba", ["wohn", "int"], ["familien", "senioren"], "2023-04-01", "2024-10-31", (30_000, 6_000, 9_000),
+      (40, 48), "Mietergärten zwischen den Hochhäusern, gepflegt von Nachbarschaftsgruppen.", "",
+      [B("win2", 2023, 7_000, 7_000, am="2023-02-06", entschieden="2023-03-02", raten=(("04-03", 7_000),),
+         nachweis=N("2024-04-29", 7_000, "2024-06-10")),
+       B("win2", 2024, 7_500, 7_500, am="2023-11-13", entschieden="2023-12-07", raten=(("02-01", 7_500),))],
+      ABGESCHLOSSEN),
+    P("Seniorentreff Grohn", "Grohn", "Arbeiterwohlfahrt Kreisverband Bremen", None, ["soz"], ["senioren"],
+      "2026-09-01", "2026-12-31", (9_000, 2_000, 2_500), (30, None), "Wöchentlicher Treff mit Mittagstisch.", "",
+      [B("win2", 2026, 4_500, 4_500, am="2026-08-10", entschieden="2026-10-20")]),
+    P("Sprachcafé Neue Vahr", "Neue Vahr Nord", "Bürgerhaus Vahr e. V.", "qm-vahr", ["int"], ["migration"],
+      "2026-12-01", "2027-06-30", (8_000, 1_500, 2_500), (25, None), "", "",
+      [B("win2", 2026, 4_000, am="2026-11-02")]),
+    P("Lernwerkstatt Tenever", "Tenever", "Mütterzentrum Osterholz-Tenever e. V.", "hb-muetterzentrum", ["bild"],
+      ["kinder", "familien"], "2026-12-01", "2027-11-30", (20_000, 4_000, 6_000), (30, None),
+      "Lernangebote für Grundschulkinder und ihre Eltern.", ""),
+    P("Mama lernt Deutsch – Lüssum", "Lüssum-Bockhorn", "Deutsches Rotes Kreuz Kreisverband Bremen", "qm-blumenthal",
+      ["bild", "int"], ["familien", "migration"], "2022-02-01", "2022-12-16", (15_200, 3_000, 4_600), (18, 17), "", "",
+      [B("win", 2022, 7_600, 7_600, am="2021-11-22", entschieden="2021-12-16", raten=(("02-01", 7_600),),
+         nachweis=N("2023-06-29", 7_600, "2023-09-11"))], GEPRUEFT),
+    P("Ferienprogramm im Haus der Zukunft", "Lüssum-Bockhorn", "Deutsches Rotes Kreuz Kreisverband Bremen",
+      "qm-blumenthal", ["bild", "soz"], ["kinder"], "2023-07-01", "2023-08-31", (2_400, 600, 300), (40, 46), "", "",
+      [B("vf-hb", 2023, 1_500, 1_500, am="2023-05-08", entschieden="2023-05-22", raten=(("06-01", 1_500),),
+         nachweis=N("2023-10-09", 1_500, "2023-10-30"))], GEPRUEFT),
+    P("Nachbarschaftsflohmarkt Tenever", "Tenever", "Mütterzentrum Osterholz-Tenever e. V.", "hb-muetterzentrum",
+      ["int"], ["familien"], "2025-05-01", "2025-09-30", (1_600, 400, 0), (200, 320), "", "",
+      [B("vf-hb", 2025, 1_200, 1_200, am="2025-03-17", entschieden="2025-03-31", raten=(("04-14", 1_200),),
+         nachweis=N("2025-10-20", 1_200, "2025-11-10"))], GEPRUEFT),
+    # --- Bremerhaven: ZWK (40,000 EUR a year 2022-2024)
+    P("Jugendcafé Peer-2-Peer in Geestendorf", "Geestendorf", "Jugendhilfe Geestemünde e. V.", "bhv-jugendcafe",
+      ["zwk1", "zwk2"], ["jugend"], "2022-09-01", "2024-12-31", (62_000, 8_000, 12_000), (60, 85),
+      "Jugendliche konzipieren und betreiben ein konsumfreies Café mit, unterstützt von Peers.",
+      "Aufenthaltsort für ältere Jugendliche schaffen, Jugendengagement stärken.",
+      [B("zwk", 2022, 12_000, 12_000, am="2022-06-13", entschieden="2022-07-05", raten=(("09-01", 12_000),),
+         nachweis=N("2023-04-27", 12_000, "2023-06-05")),
+       B("zwk", 2023, 15_000, 15_000, am="2022-12-05", entschieden="2023-01-16",
+         raten=(("02-01", 7_500), ("08-01", 7_500)), nachweis=N("2024-05-21", 15_000, "2024-07-01")),
+       B("zwk", 2024, 15_000, 15_000, am="2023-12-04", entschieden="2024-01-15",
+         raten=(("02-01", 7_500), ("08-01", 7_500)), nachweis=N("2025-06-26", 14_600))], ABGESCHLOSSEN),
+    P("Präventive Hausbesuche in Surheide", "Surheide", "Caritasverband Bremerhaven", "zwk-senioren",
+      ["zwk3", "ges"], ["senioren"], "2022-06-01", "2024-12-31", (40_000, 6_000, 6_000), (120, 134),
+      "Ältere Menschen erhalten ein Beratungsangebot zu Hause, bevor Hilfebedarf entsteht.",
+      "Selbständiges Leben im Quartier verlängern, Angebote bekannter machen.",
+      [B("zwk", 2022, 8_000, 8_000, am="2022-04-25", entschieden="2022-05-16", raten=(("06-01", 8_000),),
+         nachweis=N("2023-05-08", 8_000, "2023-06-19")),
+       B("zwk", 2023, 10_000, 10_000, am="2022-12-05", entschieden="2023-01-16", raten=(("02-01", 10_000),),
+         nachweis=N("2024-04-15", 10_000, "2024-05-27")),
+       B("zwk", 2024, 10_000, 10_000, am="2023-12-04", entschieden="2024-01-15", raten=(("02-01", 10_000),),
+         nachweis=N("2025-04-14", 9_650, "2025-06-02", 350, "Fahrtkosten geringer als veranschlagt."))], GEPRUEFT),
+    P("Zukunftswerkstatt Grünhöfe", "Grünhöfe", "Familienzentrum Grünhöfe", "bhv-familienzentrum", ["zwk1"],
+      ["familien", "migration"], "2022-08-01", "2022-11-30", (7_000, 1_000, 0), (45, 52),
+      "Zukunftswerkstatt des Demografielabors mit Bewohnerinnen, Bewohnern und Akteuren.", "",
+      [B("zwk", 2022, 6_000, 6_000, am="2022-06-13", entschieden="2022-07-05", raten=(("08-01", 6_000),),
+         nachweis=N("2023-02-20", 6_000, "2023-03-27"))], GEPRUEFT),
+    P("Generationen im Gespräch – Begegnungsort Surheide", "Surheide", "Bürgerverein Surheide e. V.", None,
+      ["zwk3", "zwk1"], ["senioren", "kinder"], "2023-03-01", "2024-12-31", (20_000, 2_000, 1_000), (70, 66),
+      "Begegnungsangebote für Alt und Jung als Antwort auf den Verlust an Versorgungsinfrastruktur.", "",
+      [B("zwk", 2023, 8_000, 8_000, am="2023-01-23", entschieden="2023-02-13", raten=(("03-01", 8_000),),
+         nachweis=N("2024-06-24", 8_000, "2024-08-12")),
+       B("zwk", 2024, 9_000, 9_000, am="2023-12-04", entschieden="2024-01-15", raten=(("02-01", 9_000),))],
+      ABGESCHLOSSEN),
+    P("Sprachmittlung im Familienzentrum Grünhöfe", "Grünhöfe", "Familienzentrum Grünhöfe", "bhv-familienzentrum",
+      ["zwk2", "int"], ["migration", "familien", "behinderung"], "2024-01-01", "2024-12-31", (7_500, 1_500, 0),
+      (90, 112), "Sprachmittlung in Beratung und Elternarbeit, auch für Familien mit behinderten Angehörigen.", "",
+      [B("zwk", 2024, 6_000, 6_000, am="2023-12-04", entschieden="2024-01-15", raten=(("02-01", 6_000),),
+         nachweis=N("2025-03-17", 6_000, "2025-04-28"))], GEPRUEFT),
+    P("Kultursensible Altenhilfe – Informationsabende", "Grünhöfe", "Diakonisches Werk Bremerhaven", None, ["zwk3"],
+      ["senioren", "migration"], "2023-09-01", "2023-12-31", (10_000, 1_000, 0), (40, None), "", "",
+      [B("zwk", 2023, 9_000, am="2023-06-19", entschieden="2023-07-10",
+         abgelehnt="Die ZWK-Mittel 2023 sind gebunden. Das Thema wird in den Themenspeicher des ZWK-Beirats "
+                   "aufgenommen.")]),
+    # --- Leverkusen: Soziale Stadt Rheindorf, disposal funds of the six quartiers
+    P("Stadtteilmütter Rheindorf-Nord", "Rheindorf-Nord", "Caritasverband Leverkusen", "qm-rheindorf",
+      ["int", "bild"], ["migration", "familien"], "2014-01-01", "2016-12-31", (120_000, 10_000, 20_000), (150, 190),
+      "Stadtteilmütter besuchen Familien und begleiten sie zu Kita, Schule und Beratung.", "",
+      [B("soziale-stadt-lev", jahr, 30_000, 30_000, am=f"{jahr - 1}-10-06", entschieden=f"{jahr - 1}-12-01",
+         raten=(("01-20", 15_000), ("07-15", 15_000)), nachweis=N(f"{jahr + 1}-04-30", 30_000, f"{jahr + 1}-06-22"))
+       for jahr in (2014, 2015, 2016)], GEPRUEFT),
+    P("Quartiersspielplatz Elbestraße", "Rheindorf-Nord", "Wohnungsgesellschaft Leverkusen", "lev-wgl", ["wohn"],
+      ["kinder", "familien"], "2017-03-01", "2017-10-31", (145_000, 25_000, 0), (None, None),
+      "Umbau des Spielplatzes mit Beteiligung der Kinder aus der Nachbarschaft.", "",
+      [B("soziale-stadt-lev", 2017, 120_000, 120_000, am="2016-10-10", entschieden="2016-12-05",
+         raten=(("04-03", 60_000), ("09-15", 60_000)),
+         nachweis=N("2018-03-29", 112_500, "2018-06-11", 7_500, "Geringere Kosten der Ausstattung."))], GEPRUEFT),
+    P("Bürgertreff Rheindorf", "Rheindorf", "Bürgerverein Rheindorf e. V.", "lev-buergerverein", ["soz", "int"],
+      ["senioren", "familien"], "2020-01-01", "2022-12-31", (75_000, 9_000, 6_000), (300, 340),
+      "Treffpunkt mit Beratung, Nachbarschaftscafé und Raum für Initiativen.", "",
+      [B("soziale-stadt-lev", jahr, 20_000, 20_000, am=f"{jahr - 1}-10-05", entschieden=f"{jahr - 1}-11-30",
+         raten=(("01-15", 20_000),), nachweis=N(f"{jahr + 1}-05-17", 20_000, f"{jahr + 1}-07-05"))
+       for jahr in (2020, 2021, 2022)], GEPRUEFT, "qm-rheindorf"),
+    P("Stadtteilfest Rheindorf", "Rheindorf", "Caritasverband Leverkusen", "qm-rheindorf", ["int"], ["familien"],
+      "2025-06-01", "2025-09-30", (4_000, 1_500, 1_000), (500, 700), "", "",
+      [B("vf-lev", 2025, 1_500, 1_500, am="2025-04-07", entschieden="2025-04-22", raten=(("05-05", 1_500),),
+         nachweis=N("2025-10-06", 1_500))], ABGESCHLOSSEN, "qm-rheindorf"),
+    P("Nachbarschaftsflohmarkt Rheindorf", "Rheindorf-Nord", "Bürgerverein Rheindorf e. V.", "lev-buergerverein",
+      ["int"], ["familien"], "2026-05-01", "2026-12-31", (1_200, 400, 0), (150, None), "", "",
+      [B("vf-lev", 2026, 800, 800, am="2026-03-30", entschieden="2026-04-14", raten=(("05-11", 800),))],
+      LAUFEND, "qm-rheindorf"),
+    P("Sprachcafé Rheindorf", "Rheindorf", "Caritasverband Leverkusen", "qm-rheindorf", ["int", "bild"],
+      ["migration"], "2026-12-01", "2027-05-31", (2_000, 500, 300), (20, None), "", "",
+      [B("vf-lev", 2026, 1_200, am="2026-11-09")], None, "qm-rheindorf"),
+    P("Spielenachmittage für Familien in Rheindorf", "Rheindorf-Nord", "Caritasverband Leverkusen", "qm-rheindorf",
+      ["soz"], ["familien", "kinder"], "2027-01-01", "2027-06-30", (900, 300, 0), (30, None), "", "", (), None,
+      "qm-rheindorf"),
+    P("Repair-Café Manfort", "Manfort", "AWO Kreisverband Leverkusen", "qm-manfort", ["soz"], ["senioren"],
+      "2024-03-01", "2024-12-31", (2_000, 600, 0), (80, 95), "", "",
+      [B("vf-lev", 2024, 1_400, 1_400, am="2024-01-22", entschieden="2024-02-05", raten=(("03-01", 1_400),),
+         nachweis=N("2025-01-27", 1_400, "2025-02-17"))], GEPRUEFT),
+    P("Seniorenfrühstück Opladen", "Opladen", "Diakonisches Werk des Evangelischen Kirchenkreises Leverkusen",
+      "qm-opladen", ["soz"], ["senioren"], "2025-02-01", "2025-12-31", (1_800, 600, 0), (40, 38), "", "",
+      [B("vf-lev", 2025, 1_000, 1_000, am="2025-01-13", entschieden="2025-01-27", raten=(("02-03", 1_000),))],
+      ABGESCHLOSSEN),
+    P("Hausaufgabenhilfe Küppersteg", "Küppersteg", "DRK Kreisverband Leverkusen", "qm-kueppersteg", ["bild"],
+      ["kinder"], "2026-09-01", "2027-06-30", (2_400, 900, 0), (20, None), "", "",
+      [B("vf-lev", 2026, 1_500, 1_500, am="2026-08-17", entschieden="2026-09-07")]),
+    P("Spielmobil Hitdorf", "Hitdorf", "Der Paritätische Leverkusen", "qm-hitdorf", ["soz"], ["kinder"],
+      "2026-04-01", "2026-10-31", (3_500, 500, 1_500), (100, None), "", "",
+      [B("vf-lev", 2026, 1_500, am="2026-02-16", entschieden="2026-03-02",
+         abgelehnt="Das Spielmobil wird bereits über den Fachbereich Kinder und Jugend gefördert; eine "
+                   "Doppelförderung ist ausgeschlossen.")]),
+    P("Gesundheitstage Steinbüchel", "Steinbüchel", "AWO Kreisverband Leverkusen", "qm-steinbuechel", ["ges"],
+      ["senioren", "familien"], "2023-09-01", "2023-10-31", (2_000, 800, 0), (120, 150), "", "",
+      [B("vf-lev", 2023, 1_200, 1_200, am="2023-07-10", entschieden="2023-07-24", raten=(("09-01", 1_200),),
+         nachweis=N("2023-12-11", 1_200, "2024-01-15"))], GEPRUEFT),
+    # --- Mönchengladbach: fund for civic engagement
+    P("Nachbarschaftshilfe Eicken", "Eicken", "Bürgerverein Eicken e. V.", "mg-eicken", ["soz"], ["senioren"],
+      "2022-01-01", "2022-12-31", (11_000, 3_000, 0), (60, 72),
+      "Ehrenamtliche helfen älteren Nachbarinnen und Nachbarn bei Einkauf und Behördengängen.", "",
+      [B("fonds-mg", 2022, 8_000, 8_000, am="2021-11-15", entschieden="2021-12-13", raten=(("01-17", 8_000),),
+         nachweis=N("2023-03-13", 8_000, "2023-04-24"))], GEPRUEFT),
+    P("Lernpaten Rheydt", "Rheydt", "Caritasverband für die Region Mönchengladbach", None, ["bild"],
+      ["kinder", "jugend"], "2023-01-01", "2024-12-31", (30_000, 4_000, 4_000), (40, 44), "", "",
+      [B("fonds-mg", 2023, 12_000, 12_000, am="2022-11-14", entschieden="2022-12-12", raten=(("01-16", 12_000),),
+         nachweis=N("2024-03-25", 12_000, "2024-05-06")),
+       B("fonds-mg", 2024, 10_000, 10_000, am="2023-11-13", entschieden="2023-12-11", raten=(("01-15", 10_000),),
+         nachweis=N("2025-03-24", 10_000, "2025-05-05"))], GEPRUEFT),
+    P("Kiezküche Rheydt", "Rheydt", "Nachbarschaftsinitiative Rheydt-Mitte", None, ["soz", "ges"],
+      ["familien", "allein"], "2026-12-01", "2027-11-30", (9_000, 1_500, 1_000), (50, None), "", "",
+      [B("fonds-mg", 2026, 6_500, am="2026-10-26")]),
+    P("Quartiersgarten Gladbach", "Gladbach", "Diakonisches Werk Mönchengladbach", None, ["wohn"], ["familien"],
+      "2025-04-01", "2025-10-31", (9_000, 2_000, 0), (None, None), "", "",
+      [B("fonds-mg", 2025, 5_000, am="2025-02-10", entschieden="2025-03-10",
+         abgelehnt="Der Antrag ist unvollständig: die Nutzungsvereinbarung für die Fläche fehlt.")]),
+    P("Engagementbörse Mönchengladbach", "Gladbach", "Der Paritätische Mönchengladbach", None, ["soz"], [],
+      "2025-01-01", "2025-12-31", (18_000, 3_000, 0), (None, None),
+      "Vermittlung von Ehrenamtlichen an Vereine, Initiativen und Einrichtungen.", "",
+      [B("fonds-mg", 2025, 15_000, 15_000, am="2024-11-11", entschieden="2024-12-09",
+         raten=(("01-15", 7_500), ("07-01", 7_500)), nachweis=N("2026-06-25", 15_000))], LAUFEND),
+]
+
+
+def _projekt_daten(k: Kontext, spec: dict) -> dict:
+    gebiet = k.gebiete[spec["gebiet"]]
+    gesamt, eigen, dritt = spec["kosten"]
+    return {
+        "titel": spec["titel"], "gebiet": gebiet, "traeger": k.org(gebiet.stadt.name, spec["traeger"]),
+        "ansprechperson": k.personen[spec["person"]] if spec["person"] else None,
+        "beginn": spec["beginn"], "ende": spec["ende"], "beschreibung": spec["text"], "ziele": spec["ziele"],
+        "gesamtkosten": D(gesamt), "eigenmittel": D(eigen), "drittmittel": D(dritt),
+        "teilnehmende_geplant": spec["teilnehmende"][0],
+        "handlungsfelder": [k.handlungsfelder[HF[h]] for h in spec["hf"]],
+        "zielgruppen": [k.zielgruppen[ZG[z]] for z in spec["zg"]],
+    }
+
+
+def _projekt_sichern(k: Kontext, spec: dict, durch: User):
+    from programme import services
+    from programme.models import Projekt
+
+    daten = _projekt_daten(k, spec)
+    projekt = Projekt.objects.filter(titel=daten["titel"], gebiet=daten["gebiet"]).first()
+    speichern = getattr(services, "projekt_speichern", None)
+    if projekt is None:
+        if speichern is not None:
+            return speichern(durch=durch, daten=daten)
+        felder = {f: v for f, v in daten.items() if f not in ("handlungsfelder", "zielgruppen")}
+        projekt = Projekt.objects.create(status=Projekt.Status.ENTWURF, erstellt_von=durch, **felder)
+        projekt.handlungsfelder.set(daten["handlungsfelder"])
+        projekt.zielgruppen.set(daten["zielgruppen"])
+        return projekt
+    geaendert = [f for f, v in daten.items() if f not in ("handlungsfelder", "zielgruppen") and getattr(projekt, f) != v]
+    m2m_geaendert = any(
+        set(getattr(projekt, f).values_list("pk", flat=True)) != {o.pk for o in daten[f]}
+        for f in ("handlungsfelder", "zielgruppen"))
+    if geaendert or m2m_geaendert:
+        if speichern is not None:
+            return speichern(durch=durch, projekt=projekt, daten=daten)
+        for f in geaendert:
+            setattr(projekt, f, daten[f])
+        projekt.save()
+        m2m_setzen(projekt.handlungsfelder, daten["handlungsfelder"])
+        m2m_setzen(projekt.zielgruppen, daten["zielgruppen"])
+    return projekt
+
+
+def _projekt_laden(k: Kontext, spec: dict) -> None:
+    from programme import services
+    from programme.models import Auszahlung, Bewilligung, Projekt
+
+    S = Projekt.Status
+    verwaltung = k.users["verwaltung"]
+    durch = k.users.get(spec["durch"]) or verwaltung
+    projekt = _projekt_sichern(k, spec, durch)
+    k.projekte[spec["titel"]] = projekt
+    bewilligungen = []
+    for a in spec["antraege"]:
+        programm = k.programme[a["programm"]]
+        bewilligung = Bewilligung.objects.filter(projekt=projekt, programm=programm, jahr=a["jahr"]).first()
+        if bewilligung is None:
+            bewilligung = services.bewilligung_beantragen(
+                projekt=projekt, programm=programm, jahr=a["jahr"], betrag=a["beantragt"], durch=durch,
+                begruendung=a["begruendung"])
+            Bewilligung.objects.filter(pk=bewilligung.pk).update(beantragt_am=a["am"])
+        if bewilligung.status == Bewilligung.Status.BEANTRAGT:
+            if a["bewilligt"] is not None:
+                bewilligung = services.projekt_bewilligen(bewilligung=bewilligung, betrag=a["bewilligt"],
+                                                          durch=verwaltung, datum=a["entschieden"])
+            elif a["abgelehnt"]:
+                bewilligung = services.bewilligung_ablehnen(bewilligung=bewilligung, durch=verwaltung,
+                                                            begruendung=a["abgelehnt"], datum=a["entschieden"])
+        for datum, betrag in a["raten"]:
+            if not Auszahlung.objects.filter(bewilligung=bewilligung, datum=datum, betrag=betrag).exists():
+                services.auszahlung_anweisen(bewilligung=bewilligung, betrag=betrag, durch=verwaltung, datum=datum,
+                                             bemerkung="Abschlag" if len(a["raten"]) > 1 else "")
+        bewilligungen.append((bewilligung, a))
+        k.bewilligungen[(spec["titel"], a["programm"], a["jahr"])] = bewilligung
+    projekt.refresh_from_db()
+    if spec["ziel"] in (ABGESCHLOSSEN, GEPRUEFT) and projekt.status == S.LAUFEND:
+        projekt = services.projekt_abschliessen(projekt=projekt, durch=verwaltung,
+                                                teilnehmende_erreicht=spec["teilnehmende"][1])
+    for bewilligung, a in bewilligungen:
+        n = a["nachweis"]
+        if n is None or not hasattr(bewilligung, "verwendungsnachweis"):
+            continue
+        nachweis = bewilligung.verwendungsnachweis
+        nachweis.refresh_from_db()
+        if nachweis.eingereicht_am is None:
+            nachweis = services.verwendungsnachweis_einreichen(nachweis=nachweis, verwendet=n["verwendet"], durch=durch,
+                                                                datum=n["eingereicht"])
+        if n["geprueft"] and nachweis.geprueft_am is None:
+            services.verwendungsnachweis_pruefen(nachweis=nachweis, rueckforderung=n["rueck"], durch=verwaltung,
+                                                 bemerkung=n["bemerkung"], datum=n["geprueft"])
+    projekt.refresh_from_db()
+    if spec["ziel"] == GEPRUEFT and projekt.status == S.ABGESCHLOSSEN:
+        services.projekt_status_setzen(projekt=projekt, status=S.NACHWEIS_GEPRUEFT, durch=verwaltung)
+
+
+def projekte_laden(k: Kontext) -> None:
+    from programme.services import Regelverstoss
+
+    for spec in PROJEKTE:
+        try:
+            _projekt_laden(k, spec)
+        except Regelverstoss as exc:
+            raise Regelverstoss(f"{spec['titel']}: {exc.meldung}") from exc
+
+
 # --- Entry point ------------------------------------------------------------------------------
 
 SCHRITTE = [
@@ -730,6 +1163,7 @@ SCHRITTE = [
     einrichtungen_laden,
     vokabular_laden,
     programme_laden,
+    projekte_laden,
 ]
 
 
