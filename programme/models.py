@@ -281,6 +281,7 @@ class Bewilligung(Zeitstempel):
         verbose_name = "Bewilligung"
         verbose_name_plural = "Bewilligungen"
         ordering = ["-jahr", "projekt__titel"]
+        indexes = [models.Index(fields=["programm", "jahr", "status", "gebiet"], name="bewilligung_auswertung")]
         constraints = [
             nicht_negativ("betrag_beantragt", "bewilligung_beantragt_nicht_negativ"),
             nicht_negativ("betrag_bewilligt", "bewilligung_bewilligt_nicht_negativ"),
