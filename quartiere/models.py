@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -30,12 +32,53 @@ def nicht_negativ(feld: str, name: str) -> models.CheckConstraint:
     )
 
 
+GEOJSON_FLAECHEN = ("Polygon", "MultiPolygon")
+
+
+def grenze_geometrie(grenze) -> dict | None:
+    """The polygon geometry of a boundary stored as Geometry, Feature or one-feature FeatureCollection."""
+    if not isinstance(grenze, dict):
+        return None
+    if grenze.get("type") == "Feature":
+        grenze = grenze.get("geometry")
+    elif grenze.get("type") == "FeatureCollection":
+        features = grenze.get("features") or []
+        grenze = features[0].get("geometry") if len(features) == 1 and isinstance(features[0], dict) else None
+    if isinstance(grenze, dict) and grenze.get("type") in GEOJSON_FLAECHEN and isinstance(grenze.get("coordinates"), list):
+        return grenze
+    return None
+
+
+def grenze_pruefen(grenze) -> None:
+    if grenze in (None, ""):
+        return
+    geometrie = grenze_geometrie(grenze)
+    if geometrie is None:
+        raise ValidationError("Die Grenze muss ein GeoJSON-Polygon oder -MultiPolygon sein "
+                              "(als Geometrie, Feature oder FeatureCollection mit einem Feature).")
+    ringe = geometrie["coordinates"] if geometrie["type"] == "Polygon" else [
+        ring for polygon in geometrie["coordinates"] for ring in polygon]
+    for ring in ringe:
+        if not isinstance(ring, list) or len(ring) < 4 or not all(
+            isinstance(p, list) and len(p) >= 2 and all(isinstance(z, (int, float)) for z in p[:2])
+            and -180 <= p[0] <= 180 and -90 <= p[1] <= 90 for p in ring
+        ):
+            raise ValidationError("Die Grenze enthält ungültige Koordinaten: jeder Ring braucht mindestens vier "
+                                  "Punkte [Länge, Breite] in WGS84 (EPSG:4326).")
+
+
 class GebietQuerySet(models.QuerySet):
     def staedte(self):
         return self.filter(art=Gebiet.Art.STADT)
 
     def quartiere(self):
         return self.exclude(art=Gebiet.Art.STADT)
+
+    def im_teilbaum(self, gebiet: "Gebiet | int"):
+        """The area and all areas below it (the tree is at most five levels deep)."""
+        pk = getattr(gebiet, "pk", gebiet)
+        return self.filter(Q(pk=pk) | Q(parent=pk) | Q(parent__parent=pk) | Q(parent__parent__parent=pk)
+                           | Q(parent__parent__parent__parent=pk))
 
 
 class Gebiet(Zeitstempel):
@@ -61,7 +104,8 @@ class Gebiet(Zeitstempel):
     quartierstyp = models.CharField(
         "Quartierstyp", max_length=120, blank=True, help_text="z. B. Großwohnsiedlung, Einfamilienhausgebiet"
     )
-    grenze = models.JSONField("Grenze (GeoJSON)", null=True, blank=True)
+    grenze = models.JSONField("Grenze (GeoJSON)", null=True, blank=True, validators=[grenze_pruefen],
+                              help_text="GeoJSON-Polygon in WGS84 (Länge, Breite) für die Karte")
     besonders_belastet = models.BooleanField("besonders belastet", default=False)
     beschreibung = models.TextField("Beschreibung", blank=True)
 
@@ -304,3 +348,133 @@ class Quartiersmanagement(Zeitstempel):
     def ist_befristet(self) -> bool:
         return self.befristet_bis is not None
 
+
+
+class Indikatorimport(Zeitstempel):
+    """One executed import of indicator values: who, when, which file, what it changed."""
+
+    class Format(models.TextChoices):
+        LANG = "lang", "Langform (eine Zeile je Wert)"
+        BREIT = "breit", "Breitform (eine Spalte je Jahr)"
+
+    class Quelle(models.TextChoices):
+        HOCHLADEN = "hochladen", "Hochladen im Portal"
+        BEFEHL = "befehl", "Befehl indikatoren_import"
+
+    dateiname = models.CharField("Dateiname", max_length=255)
+    sha256 = models.CharField("SHA-256 der Datei", max_length=64)
+    durch = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="importiert von", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    quelle = models.CharField("Weg", max_length=20, choices=Quelle.choices, default=Quelle.HOCHLADEN)
+    format = models.CharField("Format", max_length=10, choices=Format.choices)
+    kodierung = models.CharField("Zeichenkodierung", max_length=30)
+    trennzeichen = models.CharField("Trennzeichen", max_length=12)
+    zeilen = models.PositiveIntegerField("gelesene Werte")
+    neu = models.PositiveIntegerField("neue Werte")
+    geaendert = models.PositiveIntegerField("geänderte Werte")
+    unveraendert = models.PositiveIntegerField("unveränderte Werte")
+
+    class Meta:
+        verbose_name = "Indikatorimport"
+        verbose_name_plural = "Indikatorimporte"
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.dateiname} ({self.created:%d.%m.%Y %H:%M})" if self.created else self.dateiname
+
+
+class Importentwurf(models.Model):
+    """An uploaded file kept server-side between preview and confirmation (never in the form)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    durch = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="hochgeladen von", on_delete=models.CASCADE,
+                              related_name="+")
+    dateiname = models.CharField("Dateiname", max_length=255)
+    inhalt = models.BinaryField("Inhalt")
+    indikator = models.CharField("Indikator für Dateien ohne Indikatorspalte", max_length=60, blank=True)
+    created = models.DateTimeField("hochgeladen am", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Importentwurf"
+        verbose_name_plural = "Importentwürfe"
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.dateiname
+
+
+class Sozialindex(Zeitstempel):
+    """How the areas of one city are ranked: indicators, weights, directions, level and N flagged."""
+
+    stadt = models.OneToOneField(Gebiet, verbose_name="Stadt", on_delete=models.CASCADE, related_name="sozialindex",
+                                 limit_choices_to={"art": Gebiet.Art.STADT})
+    ebene = models.CharField("Ebene der Gebiete", max_length=20, default=Gebiet.Art.STADTTEIL,
+                             choices=Gebiet.Art.choices)
+    anzahl_belastet = models.PositiveSmallIntegerField(
+        "Zahl der besonders belasteten Gebiete", default=6,
+        help_text="die N Gebiete mit den höchsten Indexwerten gelten als besonders belastet")
+    berechnet_am = models.DateTimeField("zuletzt berechnet am", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Sozialindex"
+        verbose_name_plural = "Sozialindizes"
+        ordering = ["stadt__name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(ebene="stadt"), name="sozialindex_ebene_unter_stadt",
+                                   violation_error_message="Der Sozialindex vergleicht Gebiete unterhalb der Stadt."),
+        ]
+
+    def __str__(self) -> str:
+        return f"Sozialindex {self.stadt}"
+
+
+class SozialindexIndikator(Zeitstempel):
+    sozialindex = models.ForeignKey(Sozialindex, verbose_name="Sozialindex", on_delete=models.CASCADE,
+                                    related_name="gewichte")
+    indikator = models.ForeignKey(Indikator, verbose_name="Indikator", on_delete=models.PROTECT,
+                                  related_name="sozialindex_gewichte")
+    gewicht = models.DecimalField("Gewicht", max_digits=5, decimal_places=2, default=1)
+    hoeher_ist_schlechter = models.BooleanField("höherer Wert ist ungünstiger", default=True)
+
+    class Meta:
+        verbose_name = "Indikator im Sozialindex"
+        verbose_name_plural = "Indikatoren im Sozialindex"
+        ordering = ["sozialindex", "indikator__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["sozialindex", "indikator"], name="sozialindex_indikator_eindeutig",
+                                    violation_error_message="Der Indikator ist schon Teil des Sozialindex."),
+            models.CheckConstraint(condition=Q(gewicht__gt=0), name="sozialindex_gewicht_positiv",
+                                   violation_error_message="Das Gewicht muss größer als 0 sein."),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.name} × {self.gewicht}"
+
+
+class Sozialindexrang(Zeitstempel):
+    """The rank of one area in one year: kept per year, so the page can show how an area moved."""
+
+    sozialindex = models.ForeignKey(Sozialindex, verbose_name="Sozialindex", on_delete=models.CASCADE,
+                                    related_name="raenge")
+    gebiet = models.ForeignKey(Gebiet, verbose_name="Gebiet", on_delete=models.CASCADE,
+                               related_name="sozialindexraenge")
+    jahr = models.PositiveSmallIntegerField("Jahr")
+    wert = models.DecimalField("Indexwert", max_digits=9, decimal_places=4)
+    rang = models.PositiveIntegerField("Rang", help_text="1 = am stärksten belastet")
+    anzahl = models.PositiveIntegerField("Zahl der bewerteten Gebiete")
+    besonders_belastet = models.BooleanField("besonders belastet", default=False)
+    komponenten = models.JSONField("z-Werte je Indikator", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "Rang im Sozialindex"
+        verbose_name_plural = "Ränge im Sozialindex"
+        ordering = ["sozialindex", "-jahr", "rang"]
+        constraints = [
+            models.UniqueConstraint(fields=["sozialindex", "gebiet", "jahr"], name="sozialindexrang_eindeutig",
+                                    violation_error_message="Für dieses Gebiet und Jahr gibt es schon einen Rang."),
+            models.CheckConstraint(condition=Q(rang__gte=1) & Q(rang__lte=F("anzahl")), name="sozialindexrang_im_feld",
+                                   violation_error_message="Der Rang muss zwischen 1 und der Zahl der Gebiete liegen."),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebiet} {self.jahr}: Rang {self.rang} von {self.anzahl}"

@@ -11,6 +11,9 @@ from quartiere.models import (
     Organisation,
     Person,
     Quartiersmanagement,
+    Sozialindex,
+    SozialindexIndikator,
+    Sozialindexrang,
 )
 
 
@@ -98,3 +101,33 @@ class IndikatorwertFactory(DjangoModelFactory):
     gebiet = factory.SubFactory(GebietFactory)
     jahr = 2025
     wert = Decimal("12.5000")
+
+
+class SozialindexFactory(DjangoModelFactory):
+    class Meta:
+        model = Sozialindex
+
+    stadt = factory.SubFactory(StadtFactory)
+    ebene = Gebiet.Art.QUARTIER
+    anzahl_belastet = 2
+
+
+class SozialindexIndikatorFactory(DjangoModelFactory):
+    class Meta:
+        model = SozialindexIndikator
+
+    sozialindex = factory.SubFactory(SozialindexFactory)
+    indikator = factory.SubFactory(IndikatorFactory)
+    gewicht = Decimal("1.00")
+
+
+class SozialindexrangFactory(DjangoModelFactory):
+    class Meta:
+        model = Sozialindexrang
+
+    sozialindex = factory.SubFactory(SozialindexFactory)
+    gebiet = factory.SubFactory(GebietFactory, parent=factory.SelfAttribute("..sozialindex.stadt"))
+    jahr = 2025
+    wert = Decimal("0.5000")
+    rang = 1
+    anzahl = 10

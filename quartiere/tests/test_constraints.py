@@ -17,6 +17,9 @@ from quartiere.tests.factories import (
     IndikatorwertFactory,
     OrganisationFactory,
     QuartiersmanagementFactory,
+    SozialindexFactory,
+    SozialindexIndikatorFactory,
+    SozialindexrangFactory,
     StadtFactory,
 )
 
@@ -67,6 +70,19 @@ VERLETZUNGEN = [
                  changed(QuartiersmanagementFactory, beginn=datetime.date(2025, 1, 1),
                          befristet_bis=datetime.date(2024, 12, 31)),
                  ENDE_VOR_BEGINN, id="qm-befristet-vor-beginn"),
+    pytest.param("sozialindex_ebene_unter_stadt", changed(SozialindexFactory, ebene="stadt"),
+                 "Der Sozialindex vergleicht Gebiete unterhalb der Stadt.", id="sozialindex-ebene-stadt"),
+    pytest.param("sozialindex_indikator_eindeutig",
+                 duplicate(SozialindexIndikatorFactory, "sozialindex", "indikator"),
+                 "Der Indikator ist schon Teil des Sozialindex.", id="sozialindex-indikator-doppelt"),
+    pytest.param("sozialindex_gewicht_positiv", changed(SozialindexIndikatorFactory, gewicht=Decimal("0")),
+                 "Das Gewicht muss größer als 0 sein.", id="sozialindex-gewicht-0"),
+    pytest.param("sozialindexrang_eindeutig", duplicate(SozialindexrangFactory, "sozialindex", "gebiet", "jahr"),
+                 "Für dieses Gebiet und Jahr gibt es schon einen Rang.", id="sozialindexrang-doppelt"),
+    pytest.param("sozialindexrang_im_feld", changed(SozialindexrangFactory, rang=11),
+                 "Der Rang muss zwischen 1 und der Zahl der Gebiete liegen.", id="sozialindexrang-ueber-anzahl"),
+    pytest.param("sozialindexrang_im_feld", changed(SozialindexrangFactory, rang=0),
+                 "Der Rang muss zwischen 1 und der Zahl der Gebiete liegen.", id="sozialindexrang-0"),
 ]
 
 
@@ -106,6 +122,10 @@ GUELTIG = [
                  id="qm-befristet-bis-beginn"),
     pytest.param(lambda: QuartiersmanagementFactory(befristet_bis=datetime.date(2025, 1, 1)),
                  id="qm-befristet-ohne-beginn"),
+    pytest.param(lambda: SozialindexrangFactory(rang=10, anzahl=10), id="sozialindexrang-letzter-platz"),
+    pytest.param(lambda: GebietFactory(grenze={"type": "Polygon", "coordinates": [[[8.8, 53.0], [8.9, 53.0],
+                                                                                  [8.9, 53.1], [8.8, 53.0]]]}),
+                 id="gebiet-mit-grenze"),
 ]
 
 
@@ -121,3 +141,17 @@ def test_gueltige_zeile_wird_angenommen(build):
 
 def test_jede_constraint_hat_einen_test():
     assert constraint_names("quartiere") == {param.values[0] for param in VERLETZUNGEN}
+
+
+@pytest.mark.parametrize("grenze", [
+    {"type": "Point", "coordinates": [8.8, 53.0]},
+    {"type": "Polygon", "coordinates": [[[8.8, 53.0], [8.9, 53.0], [8.8, 53.0]]]},
+    {"type": "Polygon", "coordinates": [[[530.0, 8.8], [8.9, 53.0], [8.9, 53.1], [530.0, 8.8]]]},
+    "kein GeoJSON",
+])
+def test_ungueltige_grenze_wird_abgelehnt(grenze):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as fehler:
+        GebietFactory.build(parent=StadtFactory(), grenze=grenze).full_clean()
+    assert "Grenze" in str(fehler.value)

@@ -1,0 +1,283 @@
+"""Reading indicator CSV files as statistics offices hand them out, before any database lookup.
+
+Accepted: long form (area, indicator, year, value: one value a row) and wide form (area,
+indicator, one column per year); `;`, `,` or tab separated; German (1.234,5) or plain (1234.5)
+numbers; UTF-8 with or without BOM, UTF-16 with BOM and Windows-1252. The result is a list of raw
+values with their line numbers and a list of errors; resolving areas and indicators is the
+service's job (quartiere.services).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+# Reasons, defined once: the pages and the tests use the same text.
+KEINE_ZAHL = "keine Zahl: „{}“"
+UNGUELTIGES_JAHR = "ungültiges Jahr: „{}“"
+FALSCHE_SPALTENZAHL = ("{} Spalten statt {} wie in der Kopfzeile (Dezimalkomma in einer kommagetrennten Datei? "
+                       "Dann Werte in Anführungszeichen setzen oder Semikolon als Trennzeichen verwenden)")
+ZAHL_ZU_GROSS = "Zahl zu groß: „{}“"
+GEBIET_FEHLT = "kein Gebiet angegeben"
+INDIKATOR_FEHLT = "kein Indikator angegeben"
+
+# Indikatorwert.wert holds 14 digits, 4 of them after the decimal point.
+GROESSTE_ZAHL = Decimal(10) ** 10
+
+# Statistics offices mark missing or secret values with these signs; such cells carry no value.
+OHNE_WERT = {"", "-", "–", "—", ".", "x", "X", "/", "*", "...", "…", "k. A.", "k.A.", "n. v.", "NA", "n/a"}
+
+SPALTEN_GEBIET_NUMMER = {"kennziffer", "gebietsnummer", "gebietsnr", "gebietskennziffer", "nummer", "nr",
+                         "raumnummer", "schluesselnummer"}
+SPALTEN_GEBIET_NAME = {"gebiet", "gebietsname", "name", "quartier", "stadtteil", "ortsteil", "stadtbezirk",
+                       "bezirk", "sozialraum", "raum", "planungsraum", "wohnquartier"}
+SPALTEN_STADT = {"stadt", "gemeinde", "kommune"}
+SPALTEN_INDIKATOR = {"indikator", "indikatorschluessel", "schluessel", "merkmal", "kennzahl", "key"}
+SPALTEN_JAHR = {"jahr", "berichtsjahr", "stichjahr"}
+SPALTEN_WERT = {"wert", "indikatorwert"}
+SPALTEN_PROGNOSE = {"prognose", "istprognose"}
+JA = {"1", "ja", "j", "x", "true", "wahr", "prognose", "p"}
+
+JAHRESSPALTE = re.compile(r"^(prognose\s*)?(\d{4})(\s*(?:p|\(p\)|prognose|\(prognose\)))?$", re.IGNORECASE)
+ZAHL_KOMMA = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+ZAHL_PUNKT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+class Dateifehler(Exception):
+    """The file as a whole cannot be read (encoding, no header, unknown layout)."""
+
+    def __init__(self, meldung: str):
+        super().__init__(meldung)
+        self.meldung = meldung
+
+
+@dataclass(frozen=True)
+class Fehler:
+    zeile: int
+    grund: str
+
+    def __str__(self) -> str:
+        return f"Zeile {self.zeile}: {self.grund}"
+
+
+@dataclass(frozen=True)
+class Rohwert:
+    zeile: int
+    gebiet_nummer: str
+    gebiet_name: str
+    stadt: str
+    indikator: str
+    jahr: int
+    wert: Decimal
+    prognose: bool | None  # None: not stated in the file
+
+
+@dataclass
+class Datei:
+    format: str  # "lang" | "breit"
+    kodierung: str
+    trennzeichen: str
+    dezimal: str  # "komma" | "punkt"
+    werte: list[Rohwert] = field(default_factory=list)
+    fehler: list[Fehler] = field(default_factory=list)
+    hinweise: list[str] = field(default_factory=list)
+    ohne_wert: int = 0
+
+    @property
+    def trennzeichen_name(self) -> str:
+        return {";": "Semikolon", ",": "Komma", "\t": "Tabulator"}[self.trennzeichen]
+
+
+def dekodieren(inhalt: bytes) -> tuple[str, str]:
+    if inhalt.startswith(b"PK\x03\x04"):
+        raise Dateifehler("Das ist eine Excel- oder ZIP-Datei, keine CSV-Datei. Bitte in Excel „Speichern unter“ "
+                          "→ „CSV (Trennzeichen-getrennt)“ wählen.")
+    if inhalt.startswith(codecs.BOM_UTF8):
+        try:
+            return inhalt[len(codecs.BOM_UTF8):].decode("utf-8"), "UTF-8 mit BOM"
+        except UnicodeDecodeError as exc:
+            raise Dateifehler("Die Datei beginnt wie UTF-8, enthält aber ungültige Zeichen.") from exc
+    if inhalt.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return inhalt.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as exc:
+            raise Dateifehler("Die Datei beginnt wie UTF-16, enthält aber ungültige Zeichen.") from exc
+    if b"\x00" in inhalt:
+        raise Dateifehler("Die Datei enthält Binärdaten und ist keine CSV-Datei.")
+    try:
+        return inhalt.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return inhalt.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as exc:
+        raise Dateifehler("Die Zeichenkodierung ist weder UTF-8 noch Windows-1252.") from exc
+
+
+def _normalisiert(kopf: str) -> str:
+    text = kopf.strip().strip('"').lower()
+    for alt, neu in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(alt, neu)
+    text = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def _trennzeichen(text: str) -> str:
+    erste = next((z for z in text.splitlines() if z.strip()), "")
+    if not erste:
+        raise Dateifehler("Die Datei ist leer.")
+    # Count separators outside quotes only.
+    ohne_zitate = re.sub(r'"[^"]*"', "", erste)
+    zaehlung = {z: ohne_zitate.count(z) for z in (";", ",", "\t")}
+    bestes = max(zaehlung, key=lambda z: zaehlung[z])
+    if zaehlung[bestes] == 0:
+        raise Dateifehler("Die Kopfzeile hat nur eine Spalte: Spalten müssen durch Semikolon oder Komma "
+                          "getrennt sein.")
+    return bestes
+
+
+def _bereinigt(text: str) -> str:
+    text = text.strip().replace("\u2212", "-").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if text.startswith("+"):
+        text = text[1:]
+    return text[:-1] if text.endswith("%") else text
+
+
+def dezimal_erkennen(zellen: list[str], trennzeichen: str) -> str:
+    """'komma' or 'punkt': the convention most cells can only be read in; ties follow the separator."""
+    nur_komma = nur_punkt = 0
+    for zelle in zellen:
+        text = _bereinigt(zelle)
+        komma, punkt = bool(ZAHL_KOMMA.match(text)), bool(ZAHL_PUNKT.match(text))
+        nur_komma += komma and not punkt
+        nur_punkt += punkt and not komma
+    if nur_komma != nur_punkt:
+        return "komma" if nur_komma > nur_punkt else "punkt"
+    return "komma" if trennzeichen == ";" else "punkt"
+
+
+def zahl_lesen(text: str, dezimal: str) -> Decimal | None:
+    """The number in `text` read in the file's convention, or None if it is none."""
+    bereinigt = _bereinigt(text)
+    if dezimal == "komma":
+        if not ZAHL_KOMMA.match(bereinigt):
+            return None
+        bereinigt = bereinigt.replace(".", "").replace(",", ".")
+    else:
+        if not ZAHL_PUNKT.match(bereinigt):
+            return None
+        bereinigt = bereinigt.replace(",", "")
+    try:
+        return Decimal(bereinigt)
+    except InvalidOperation:
+        return None
+
+
+def _spalte(koepfe: list[str], namen: set[str]) -> int | None:
+    for i, kopf in enumerate(koepfe):
+        if kopf in namen:
+            return i
+    return None
+
+
+def lesen(inhalt: bytes, *, indikator_vorgabe: str = "") -> Datei:
+    """Parse the file; raises Dateifehler when it cannot be read at all."""
+    text, kodierung = dekodieren(inhalt)
+    trennzeichen = _trennzeichen(text)
+    leser = csv.reader(io.StringIO(text, newline=""), delimiter=trennzeichen)
+    kopf = next(leser, None)
+    while kopf is not None and not any(z.strip() for z in kopf):
+        kopf = next(leser, None)
+    if kopf is None:
+        raise Dateifehler("Die Datei ist leer.")
+    kopfzeile = leser.line_num
+    koepfe = [_normalisiert(k) for k in kopf]
+    nummer = _spalte(koepfe, SPALTEN_GEBIET_NUMMER)
+    name = _spalte(koepfe, SPALTEN_GEBIET_NAME)
+    stadt = _spalte(koepfe, SPALTEN_STADT)
+    indikator = _spalte(koepfe, SPALTEN_INDIKATOR)
+    jahr = _spalte(koepfe, SPALTEN_JAHR)
+    wert = _spalte(koepfe, SPALTEN_WERT)
+    prognose = _spalte(koepfe, SPALTEN_PROGNOSE)
+    jahresspalten = {}
+    for i, roh in enumerate(kopf):
+        treffer = JAHRESSPALTE.match(roh.strip().strip('"'))
+        if treffer and 1900 <= int(treffer.group(2)) <= 2100:
+            jahresspalten[i] = (int(treffer.group(2)), bool(treffer.group(1) or treffer.group(3)))
+
+    if nummer is None and name is None:
+        raise Dateifehler("Keine Gebietsspalte gefunden: die Kopfzeile braucht eine Spalte „Gebiet“ "
+                          "(Name oder Nummer) oder „Kennziffer“.")
+    if indikator is None and not indikator_vorgabe:
+        raise Dateifehler("Keine Indikatorspalte gefunden: die Kopfzeile braucht eine Spalte „Indikator“ "
+                          "(Schlüssel wie sgb2_quote), oder der Indikator wird für die ganze Datei angegeben.")
+    if jahr is not None and wert is not None:
+        format_ = "lang"
+    elif jahresspalten:
+        format_ = "breit"
+    else:
+        raise Dateifehler("Format nicht erkannt: die Kopfzeile braucht entweder die Spalten „Jahr“ und „Wert“ "
+                          "(Langform) oder eine Spalte je Jahr wie „2024“ (Breitform).")
+
+    bekannt = {i for i in (nummer, name, stadt, indikator, jahr, wert, prognose) if i is not None}
+    if format_ == "breit":
+        bekannt |= set(jahresspalten)
+    hinweise = [f"Die Spalte „{kopf[i].strip()}“ wird nicht gelesen." for i in range(len(kopf))
+                if i not in bekannt and kopf[i].strip()]
+
+    zeilen = []
+    for zellen in leser:
+        if not any(z.strip() for z in zellen):
+            continue
+        zeilen.append((leser.line_num, zellen))
+    wertspalten = [wert] if format_ == "lang" else list(jahresspalten)
+    dezimal = dezimal_erkennen([z[i] for _, z in zeilen for i in wertspalten if i < len(z)], trennzeichen)
+    datei = Datei(format=format_, kodierung=kodierung, trennzeichen=trennzeichen, dezimal=dezimal, hinweise=hinweise)
+
+    def zelle(zellen: list[str], index: int | None) -> str:
+        return zellen[index].strip() if index is not None and index < len(zellen) else ""
+
+    for zeilennummer, zellen in zeilen:
+        if len(zellen) > len(kopf) and any(z.strip() for z in zellen[len(kopf):]):
+            datei.fehler.append(Fehler(zeilennummer, FALSCHE_SPALTENZAHL.format(len(zellen), len(kopf))))
+            continue
+        gebiet_nummer, gebiet_name = zelle(zellen, nummer), zelle(zellen, name)
+        if not gebiet_nummer and not gebiet_name:
+            datei.fehler.append(Fehler(zeilennummer, GEBIET_FEHLT))
+            continue
+        indikator_text = zelle(zellen, indikator) or indikator_vorgabe
+        if not indikator_text:
+            datei.fehler.append(Fehler(zeilennummer, INDIKATOR_FEHLT))
+            continue
+        gemeinsam = {"zeile": zeilennummer, "gebiet_nummer": gebiet_nummer, "gebiet_name": gebiet_name,
+                     "stadt": zelle(zellen, stadt), "indikator": indikator_text}
+        if format_ == "lang":
+            jahr_text = zelle(zellen, jahr)
+            if not re.fullmatch(r"\d{4}", jahr_text) or not 1900 <= int(jahr_text) <= 2100:
+                datei.fehler.append(Fehler(zeilennummer, UNGUELTIGES_JAHR.format(jahr_text)))
+                continue
+            ist_prognose = None if prognose is None else zelle(zellen, prognose).lower() in JA
+            paare = [(int(jahr_text), zelle(zellen, wert), ist_prognose)]
+        else:
+            paare = [(j, zelle(zellen, i), True if ist_prognose else None)
+                     for i, (j, ist_prognose) in jahresspalten.items()]
+        for jahr_wert, wert_text, ist_prognose in paare:
+            if wert_text in OHNE_WERT:
+                datei.ohne_wert += 1
+                continue
+            zahl = zahl_lesen(wert_text, dezimal)
+            if zahl is None:
+                datei.fehler.append(Fehler(zeilennummer, KEINE_ZAHL.format(wert_text)))
+                continue
+            if abs(zahl) >= GROESSTE_ZAHL:
+                datei.fehler.append(Fehler(zeilennummer, ZAHL_ZU_GROSS.format(wert_text)))
+                continue
+            datei.werte.append(Rohwert(jahr=jahr_wert, wert=zahl, prognose=ist_prognose, **gemeinsam))
+    if kopfzeile > 1:
+        datei.hinweise.insert(0, f"Die Kopfzeile steht in Zeile {kopfzeile}.")
+    return datei
