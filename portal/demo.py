@@ -1152,6 +1152,97 @@ def projekte_laden(k: Kontext) -> None:
             raise Regelverstoss(f"{spec['titel']}: {exc.meldung}") from exc
 
 
+# --- Small-area statistics ---------------------------------------------------------------------
+
+INDIKATOREN = [
+    # key, name, unit, source, higher is worse, description
+    ("einwohner", "Einwohnerinnen und Einwohner", "Personen", "Melderegister, Statistisches Landesamt", False,
+     "Bevölkerung mit Hauptwohnsitz am 31.12."),
+    ("anteil_auslaendisch", "Anteil ausländische Bevölkerung", "%", "Melderegister", True,
+     "Anteil der Einwohnerinnen und Einwohner ohne deutsche Staatsangehörigkeit"),
+    ("sgb2_quote", "SGB-II-Quote", "%", "Bundesagentur für Arbeit", True,
+     "Leistungsberechtigte nach SGB II je 100 Einwohnerinnen und Einwohner unter 65 Jahren"),
+    ("kinderarmut", "Kinderarmut", "%", "Bundesagentur für Arbeit", True,
+     "Anteil der Kinder unter 15 Jahren in Bedarfsgemeinschaften nach SGB II"),
+    ("anteil_65_plus", "Anteil 65 Jahre und älter", "%", "Melderegister", False,
+     "Anteil der Einwohnerinnen und Einwohner ab 65 Jahren"),
+]
+DEMOGRAFIELABORE = ("Geestendorf", "Grünhöfe", "Surheide")
+PROGNOSE = ("einwohner", "anteil_65_plus", "anteil_auslaendisch")
+
+
+def _streuung(text: str) -> float:
+    """A stable number in [0, 1) per name, so the values look different but never change."""
+    import hashlib
+
+    return int(hashlib.md5(text.encode()).hexdigest()[:6], 16) / 0x1000000
+
+
+def _indikatorwert(schluessel: str, gebiet: Gebiet, jahr: int) -> Decimal:
+    s = _streuung(f"{gebiet.stadt_oder_selbst.name}/{gebiet.name}")
+    t = jahr - 2015
+    belastet = gebiet.besonders_belastet
+    if schluessel == "einwohner":
+        basis = {A.STADTBEZIRK: 80_000, A.STADTTEIL: 22_000, A.ORTSTEIL: 8_000, A.QUARTIER: 2_500}[gebiet.art]
+        basis *= 0.7 + 0.6 * s
+        trend = -0.004 if gebiet.name == "Surheide" else (0.006 if belastet else 0.002)
+        zuzug = 0.015 if jahr >= 2016 else 0  # refugees 2015/16; again from 2022
+        zuzug += 0.01 if jahr >= 2022 else 0
+        return D(round(basis * (1 + trend * t + (zuzug if belastet else zuzug / 3))))
+    if schluessel == "anteil_auslaendisch":
+        basis = (22 + 12 * s) if belastet else (7 + 7 * s)
+        anstieg = 1.0 if belastet else 0.5
+        wert = basis + anstieg * (0.5 * t + (2.0 if jahr >= 2016 else 0) + (1.6 if jahr >= 2022 else 0))
+    elif schluessel == "sgb2_quote":
+        basis = (19 + 9 * s) if belastet else (5 + 4 * s)
+        wert = basis + (1.2 if 2016 <= jahr <= 2018 else 0) - 0.15 * t + (0.9 if jahr >= 2023 else 0)
+    elif schluessel == "kinderarmut":
+        basis = (31 + 14 * s) if belastet else (9 + 7 * s)
+        wert = basis + (1.8 if 2016 <= jahr <= 2018 else 0) - 0.2 * t + (1.2 if jahr >= 2023 else 0)
+    else:
+        basis = (15 + 5 * s) if belastet else (20 + 6 * s)
+        if gebiet.name == "Surheide":
+            basis = 27.0
+        wert = basis + (0.35 if gebiet.name == "Surheide" else 0.12) * t
+    return D(str(round(wert, 1)))
+
+
+def indikatoren_laden(k: Kontext) -> None:
+    from quartiere.models import Indikator, Indikatorwert
+
+    indikatoren = {}
+    for key, name, einheit, quelle, schlechter, text in INDIKATOREN:
+        indikatoren[key] = sichern(Indikator, defaults={"name": name, "einheit": einheit, "quelle": quelle,
+                                                        "hoeher_ist_schlechter": schlechter, "beschreibung": text},
+                                   schluessel=key)
+    soll = {}
+    gebiete = {g.pk: g for g in k.gebiete.values() if g.art != A.STADT}.values()
+    for gebiet in gebiete:
+        for key, indikator in indikatoren.items():
+            for jahr in range(2015, 2026):
+                soll[(indikator.pk, gebiet.pk, jahr)] = (_indikatorwert(key, gebiet, jahr), False)
+            if gebiet.name in DEMOGRAFIELABORE and key in PROGNOSE:
+                for jahr in range(2026, 2031):
+                    soll[(indikator.pk, gebiet.pk, jahr)] = (_indikatorwert(key, gebiet, jahr), True)
+    vorhanden = {(w.indikator_id, w.gebiet_id, w.jahr): w
+                 for w in Indikatorwert.objects.filter(indikator__in=indikatoren.values())}
+    neu, geaendert = [], []
+    for (indikator_id, gebiet_id, jahr), (wert, prognose) in soll.items():
+        w = vorhanden.get((indikator_id, gebiet_id, jahr))
+        if w is None:
+            neu.append(Indikatorwert(indikator_id=indikator_id, gebiet_id=gebiet_id, jahr=jahr, wert=wert,
+                                     ist_prognose=prognose))
+        elif w.wert != wert or w.ist_prognose != prognose:
+            w.wert, w.ist_prognose = wert, prognose
+            geaendert.append(w)
+    Indikatorwert.objects.bulk_create(neu, batch_size=500)
+    if geaendert:
+        jetzt = timezone.now()
+        for w in geaendert:
+            w.modified = jetzt
+        Indikatorwert.objects.bulk_update(geaendert, ["wert", "ist_prognose", "modified"], batch_size=500)
+
+
 # --- Entry point ------------------------------------------------------------------------------
 
 SCHRITTE = [
@@ -1161,6 +1252,7 @@ SCHRITTE = [
     logins_laden,
     quartiersmanagements_laden,
     einrichtungen_laden,
+    indikatoren_laden,
     vokabular_laden,
     programme_laden,
     projekte_laden,
