@@ -179,14 +179,21 @@ _HISTORIE_FELDER = {
 _ARTEN = {"+": "angelegt", "~": "geändert", "-": "gelöscht"}
 
 
+def _anzeige(modell, feld: str, eintrag):
+    """A history value as shown to people: choices by their label."""
+    wert = getattr(eintrag, feld)
+    choices = modell._meta.get_field(feld).flatchoices
+    return dict(choices).get(wert, wert) if choices else wert
+
+
 def _aenderungen(historie, modell, bezeichnung) -> list[Aenderung]:
     felder = _HISTORIE_FELDER[modell.__name__]
     namen = {f: modell._meta.get_field(f).verbose_name for f in felder}
     ergebnis, vorher = [], {}
     for eintrag in historie:
         alt = vorher.get(eintrag.id)
-        geaendert = [(namen[f], getattr(alt, f) if alt else None, getattr(eintrag, f)) for f in felder
-                     if alt is None or getattr(alt, f) != getattr(eintrag, f)]
+        geaendert = [(namen[f], _anzeige(modell, f, alt) if alt else None, _anzeige(modell, f, eintrag))
+                     for f in felder if alt is None or getattr(alt, f) != getattr(eintrag, f)]
         if alt is None:
             geaendert = [(n, None, neu) for n, _, neu in geaendert if neu not in (None, "")]
         vorher[eintrag.id] = eintrag
@@ -246,5 +253,5 @@ def letzte_aenderungen(*, anzahl: int = 10) -> list[Aenderung]:
         for eintrag in neueste:
             alle.append(Aenderung(eintrag.history_date, eintrag.history_user, bezeichnung(eintrag),
                                   _ARTEN[eintrag.history_type],
-                                  [(namen[f], None, getattr(eintrag, f)) for f in felder[:2]]))
+                                  [(namen[f], None, _anzeige(modell, f, eintrag)) for f in felder[:2]]))
     return sorted(alle, key=lambda a: a.zeitpunkt, reverse=True)[:anzahl]

@@ -93,6 +93,7 @@ def projekt_detail(request, pk: int):
         "zielgruppen": list(projekt.zielgruppen.all()),
         "bewilligungen": bewilligungen,
         "darf_bearbeiten": darf_bearbeiten,
+        "darf_beantragen": darf_bearbeiten and projekt.status in services.ANTRAG_ERLAUBT_IN,
         "folgestatus": _erlaubte_status(request.user, projekt) if darf_bearbeiten else [],
         "historie": selectors.projekt_historie(projekt) if access.ist_verwaltung(request.user) else None,
     })
