@@ -36,7 +36,7 @@ GEBIET_NICHT_EINDEUTIG = "Gebiet nicht eindeutig: „{}“ gibt es in {} (Spalte
 UNBEKANNTE_STADT = "unbekannte Stadt: „{}“"
 UNBEKANNTER_INDIKATOR = "unbekannter Indikator: „{}“"
 DOPPELTE_ZEILE = "doppelte Zeile: {} / {} / {} steht schon in Zeile {}"
-IMPORT_MIT_FEHLERN = "Die Datei enthält {} fehlerhafte Zeilen; es wurde nichts gespeichert."
+IMPORT_MIT_FEHLERN = "Die Datei enthält {} Fehler; es wurde nichts gespeichert."
 VORSCHAU_VERALTET = ("Die Daten haben sich seit der Vorschau geändert. Bitte die neue Vorschau prüfen und "
                      "erneut bestätigen.")
 GLEICHZEITIG_GEAENDERT = "Dieselben Werte wurden gleichzeitig geändert; es wurde nichts gespeichert. Bitte erneut importieren."
