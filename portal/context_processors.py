@@ -7,6 +7,8 @@ NAVIGATION = [
     ("Start", "start", lambda user: True),
     ("Projekte", "programme:projekte", lambda user: True),
     ("Programme", "programme:programme", lambda user: True),
+    ("Organisationen", "akteure:organisationen", lambda user: True),
+    ("Einrichtungen", "akteure:einrichtungen", lambda user: True),
     ("Nachweise", "programme:nachweise_ueberfaellig", access.ist_verwaltung),
 ]
 

@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from quartiere import akteure
+
 from . import views
+
+akteure_urls = ([
+    path("organisationen/", akteure.organisation_liste, name="organisationen"),
+    path("einrichtungen/", akteure.einrichtung_liste, name="einrichtungen"),
+], "akteure")
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -10,5 +17,6 @@ urlpatterns = [
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("programme.urls")),
+    path("", include(akteure_urls)),
     path("admin/", admin.site.urls),
 ]

@@ -52,6 +52,8 @@ MATRIX = {
     "taetigkeit_neu": (ohne(), {"anonym": 302, "rat": 403, "qm_a": 200, "qm_b": 200, "verwaltung": 200}),
     "logout": (ohne(), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
     "programme:programme": (ohne(), LESEN),
+    "akteure:organisationen": (ohne(), LESEN),
+    "akteure:einrichtungen": (ohne(), LESEN),
     "programme:programm": (pk("programm"), LESEN),
     "programme:budget": (pk("programm"), NUR_VERWALTUNG),
     "programme:projekte": (ohne(), LESEN),
