@@ -1243,6 +1243,480 @@ def indikatoren_laden(k: Kontext) -> None:
         Indikatorwert.objects.bulk_update(geaendert, ["wert", "ist_prognose", "modified"], batch_size=500)
 
 
+# --- Bodies, meetings, topics, decisions, work log ---------------------------------------------
+
+def _gremium(k: Kontext, key: str, name: str, art: str, gebiet: str, *, programm: str | None = None,
+             soll: tuple[int | None, int | None] = (None, None), beschreibung: str = "", aktiv: bool = True):
+    from beteiligung.models import Gremium
+
+    g = sichern(Gremium, defaults={"art": art, "programm": k.programme[programm] if programm else None,
+                                   "sitzungen_soll_min": soll[0], "sitzungen_soll_max": soll[1],
+                                   "beschreibung": beschreibung, "aktiv": aktiv},
+                name=name, gebiet=k.gebiete[gebiet])
+    k.gremien[key] = g
+    return g
+
+
+def _mitglieder(k: Kontext, gremium, eintraege, beginn: dt.date | None = None) -> None:
+    from beteiligung.models import Mitgliedschaft
+
+    for person, rolle in eintraege:
+        p = k.personen[person]
+        sichern(Mitgliedschaft, defaults={"organisation": p.organisation, "rolle": rolle, "beginn": beginn},
+                gremium=gremium, person=p)
+
+
+def _sitzung(k: Kontext, gremium, datum: dt.date, titel: str, **werte):
+    from beteiligung.models import Sitzung
+
+    if datum > k.heute:
+        werte.update(status=Sitzung.Status.GEPLANT, dokumentiert_am=None, zusammenfassung="")
+    werte.setdefault("status", Sitzung.Status.DOKUMENTIERT)
+    if werte["status"] == Sitzung.Status.DOKUMENTIERT:
+        werte.setdefault("dokumentiert_am", min(datum + dt.timedelta(days=7), k.heute))
+    return sichern(Sitzung, defaults={"titel": titel, **werte}, gremium=gremium, datum=datum)
+
+
+def _teilnahmen(k: Kontext, sitzung, eintraege) -> None:
+    from beteiligung.models import Teilnahme
+
+    for person, rolle in eintraege:
+        p = k.personen[person]
+        sichern(Teilnahme, defaults={"organisation": p.organisation, "rolle": rolle}, sitzung=sitzung, person=p)
+
+
+def _tops(sitzung, punkte) -> dict:
+    from beteiligung.models import Tagesordnungspunkt
+
+    return {nr: sichern(Tagesordnungspunkt, defaults={"titel": titel, "text": text}, sitzung=sitzung, nummer=nr)
+            for nr, (titel, text) in enumerate(punkte, start=1)}
+
+
+def _beschluss(sitzung, text: str, **werte):
+    from beteiligung.models import Beschluss
+
+    return sichern(Beschluss, defaults=werte, sitzung=sitzung, text=text)
+
+
+def _aufgabe(k: Kontext, sitzung, text: str, person: str | None, faellig: dt.date | None,
+             erledigt: dt.date | None = None, beschluss=None):
+    from beteiligung.models import Aufgabe
+
+    if erledigt is not None and erledigt > k.heute:
+        erledigt = None
+    return sichern(Aufgabe, defaults={"verantwortlich": k.personen[person] if person else None,
+                                      "faellig_am": faellig, "erledigt_am": erledigt, "beschluss": beschluss},
+                   sitzung=sitzung, text=text)
+
+
+ZWK_MITGLIEDER = [
+    ("zwk-stadtrat", "vorsitz"), ("zwk-jugendamt", "mitglied"), ("zwk-integration", "mitglied"),
+    ("zwk-gruene", "mitglied"), ("zwk-fdp", "mitglied"), ("zwk-zgf", "mitglied"), ("zwk-gesundheit", "mitglied"),
+    ("zwk-behinderung", "mitglied"), ("zwk-seniorenbeirat", "mitglied"), ("zwk-arbeitsmarkt", "mitglied"),
+    ("zwk-inklusionsbeirat", "mitglied"), ("zwk-stadtplanung", "mitglied"), ("zwk-ram", "mitglied"),
+    ("zwk-cdu", "mitglied"), ("zwk-senioren", "moderation"), ("zwk-sozialplanung", "moderation"),
+]
+
+ZWK_HINTERGRUND = (
+    "Nach der Begrüßung durch den Sozialstadtrat wurden die Hintergründe des Modellprojekts „Zukunftswerkstatt "
+    "Kommunen – attraktiv im Wandel“ (ZWK) des Bundesministeriums für Familie, Senioren, Frauen und Jugend "
+    "erläutert. Bremerhaven ist eine von bundesweit 40 Kommunen unterschiedlicher Größe im Projekt. ZWK soll den "
+    "demografischen Wandel vorausschauend gestalten, alle Alters- und Bevölkerungsgruppen in den Blick nehmen und "
+    "dem Thema Integration besonderes Gewicht geben. Entstehen sollen übertragbare „Werkzeuge“. Das Projekt läuft "
+    "bis Ende 2024 und wird je Kommune mit 40.000 € im Jahr gefördert; eine zentrale Geschäftsstelle vernetzt die "
+    "teilnehmenden Städte. Die Koordination in Bremerhaven liegt beim Sozialreferat.\n\n"
+    "Der ZWK-Beirat aus Vertretungen wichtiger Fokusgruppen, der Politik und des Magistrats tagt künftig etwa "
+    "dreimal im Jahr und unterstützt die strategische und inhaltliche Steuerung; weitere Mitglieder können "
+    "hinzukommen.\n\n"
+    "Prägend für Bremerhaven sind neben Alterung und Bevölkerungsrückgang die wachsende Internationalität: der "
+    "Anteil der ausländischen Bevölkerung hat sich seit 1970 auf rund 21 % mehr als verzehnfacht, dazu kommt die "
+    "noch größere Gruppe der Deutschen mit Migrationsgeschichte. Mit dem Konzept der Demografielabore werden "
+    "ausgewählte Ortsteile genau untersucht (Daten, Gespräche, Angebote, Chancen), um anschließend in je einer "
+    "Zukunftswerkstatt vor Ort zwei bis drei Themen zu bearbeiten. Vorgeschlagen sind Geestendorf, Grünhöfe und "
+    "Surheide als Vertreter unterschiedlicher Quartierstypen."
+)
+ZWK_ZUSAMMENFASSUNG = (
+    "Im Lean-Coffee-Format wurden Fragen und Hinweise nach der Zahl der Bewertungspunkte aufgenommen und in drei "
+    "Runden zu den am höchsten bewerteten Themen erörtert. Die vorgeschlagenen Modellquartiere Geestendorf, "
+    "Grünhöfe und Surheide fanden die Unterstützung des Beirats; der Hinweis, die Organisationen vor Ort "
+    "einzubeziehen und die Übertragbarkeit auf andere Quartiere mitzudenken, wird berücksichtigt.\n\n"
+    "Weitere Themen konnten aus Zeitgründen nicht im Plenum besprochen werden und sind im Themenspeicher gesichert; "
+    "wegen ihrer hohen Bepunktung hervorgehoben sind Gesundheitsprävention und die bauliche Anpassung an den "
+    "demografischen Wandel, u. a. beim Wohnraum."
+)
+ZWK_AUSBLICK = (
+    "Für die ausgewählten Demografielabore folgen Quartiersprofile und eine kleinräumige Bevölkerungsprognose. "
+    "Auf dieser Grundlage legt der Beirat die Themen der Zukunftswerkstätten fest, die voraussichtlich im zweiten "
+    "und dritten Quartal stattfinden."
+)
+ZWK_THEMEN = [
+    # title, action field, points, discussed, result
+    ("Familien und Jugendliche", "zwk1", 11, True,
+     "Familien, Kinder und Jugendliche sind zentrale Zielgruppen; ihre Bedarfe ändern sich laufend. Jugendliche "
+     "sollen früh und weitreichend an Konzeption und Umsetzung beteiligt werden, etwa beim Jugendcafé mit "
+     "Peer-2-Peer-Ansatz in Geestendorf. Es fehlen konsumfreie Aufenthaltsorte für ältere Jugendliche und junge "
+     "Erwachsene sowie Spielmöglichkeiten für Kinder unter drei Jahren im öffentlichen Raum."),
+    ("Senioren und Seniorenprojekte", "zwk3", 10, True,
+     "Seniorenkonzept und Modellprojekt „Präventive Hausbesuche“ sollen eng mit ZWK verzahnt werden; die "
+     "Stabsstelle Seniorinnen und Senioren stellt das sicher. Auch scheinbar gefestigte Quartiere wie Surheide haben "
+     "Aufgaben: den Verlust an Versorgungsinfrastruktur und den Kontakt zwischen den Generationen."),
+    ("Migration / Integration", "zwk2", 9, True,
+     "Gewünscht ist eine chancenorientierte Bearbeitung: niedrigschwellige, passgenaue Angebote auch für sehr "
+     "spezifische Bedarfe, etwa behinderte Menschen mit Migrationsgeschichte. Dazu muss man die Bedarfe kennen und "
+     "verstehen, warum Angebote nicht genutzt werden. Familienzentren können als Netzwerkknoten eine Schlüsselrolle "
+     "spielen; Sprachmittlung ist immer mitzudenken."),
+    ("Gesundheitsprävention", "zwk2", 8, False, ""),
+    ("Bauliche Anpassung an den demografischen Wandel, u. a. Wohnraum", "zwk3", 7, False, ""),
+    ("Mobilität im Alter und Nahversorgung", "zwk3", 4, False, ""),
+    ("Digitale Teilhabe für alle Generationen", "zwk2", 3, False, ""),
+    ("Ehrenamt und Engagement junger Menschen", "zwk1", 3, False, ""),
+    ("Gemeinsam für ukrainische Geflüchtete", "zwk1", 2, False, ""),
+    ("Unterstützung bei Demenz und Entlastung pflegender Familien", "zwk3", 1, False, ""),
+]
+
+
+def zwk_beirat_laden(k: Kontext) -> None:
+    from beteiligung.models import Thema, Themenbewertung
+
+    beirat = _gremium(
+        k, "zwk", "ZWK-Beirat", "beirat", "Bremerhaven", programm="zwk", soll=(3, 3),
+        beschreibung="Begleitet das Modellprojekt Zukunftswerkstatt Kommunen: Vertretungen der Fokusgruppen, der "
+                     "Fraktionen und des Magistrats unterstützen die strategische und inhaltliche Steuerung. Tagt "
+                     "etwa dreimal im Jahr; nach dem Ende der Bundesförderung begleitet er die Verstetigung der "
+                     "Demografielabore.")
+    _mitglieder(k, beirat, ZWK_MITGLIEDER, dt.date(2022, 3, 28))
+    erste = _sitzung(k, beirat, dt.date(2022, 3, 28), "Erstes Treffen des ZWK-Beirats",
+                     beginn=dt.time(15, 30), ende=dt.time(17, 0), format="lean_coffee",
+                     ort="Stadthaus 1, Hinrich-Schmalfeldt-Straße 42, 27576 Bremerhaven",
+                     hintergrund=ZWK_HINTERGRUND, zusammenfassung=ZWK_ZUSAMMENFASSUNG, ausblick=ZWK_AUSBLICK,
+                     status="dokumentiert", dokumentiert_am=dt.date(2022, 3, 31),
+                     verfasst_von=k.personen["zwk-sozialplanung"])
+    _teilnahmen(k, erste, [(p, "moderation" if r == "moderation" else "teilnehmend") for p, r in ZWK_MITGLIEDER])
+    tops = _tops(erste, [
+        ("Begrüßung", "Begrüßung durch den Sozialstadtrat."),
+        ("Hintergründe des Modellvorhabens ZWK", "Ziele, Laufzeit bis Ende 2024, 40.000 € Bundesmittel im Jahr, "
+                                                 "Vernetzung über die zentrale Geschäftsstelle."),
+        ("Aufgabe des ZWK-Beirats", "Etwa drei Sitzungen im Jahr; strategische und inhaltliche Steuerung."),
+        ("Bremerhavener Ausgangssituation und Demografielabore",
+         "Alterung, Bevölkerungsrückgang, wachsende Internationalität; Modellquartiere Geestendorf, Grünhöfe, "
+         "Surheide; drei übergreifende Handlungsfelder."),
+        ("Austausch im Lean-Coffee-Format", "Drei Runden zu den am höchsten bewerteten Themen."),
+        ("Ausblick und weiteres Vorgehen", ZWK_AUSBLICK),
+    ])
+    beschluss = _beschluss(
+        erste, "Der ZWK-Beirat unterstützt die vorgeschlagene Auswahl der Modellquartiere Geestendorf, Grünhöfe und "
+               "Surheide für die Demografielabore. Die Organisationen vor Ort werden einbezogen; die Übertragbarkeit "
+               "der Ergebnisse auf andere Quartiere wird bedacht.",
+        tagesordnungspunkt=tops[4], art="konsens", umsetzungsstatus="erledigt")
+    for titel, hf, punkte, besprochen, ergebnis in ZWK_THEMEN:
+        thema = sichern(Thema, defaults={"handlungsfeld": k.handlungsfelder[HF[hf]], "eingebracht_in": erste,
+                                         "status": "besprochen" if besprochen else "themenspeicher"},
+                        gremium=beirat, titel=titel)
+        sichern(Themenbewertung, defaults={"punkte": punkte, "besprochen": besprochen, "ergebnis": ergebnis},
+                thema=thema, sitzung=erste)
+    _aufgabe(k, erste, "Dokumentation und Präsentation an die Mitglieder versenden", "zwk-sozialplanung",
+             dt.date(2022, 4, 8), dt.date(2022, 3, 31))
+    _aufgabe(k, erste, "Quartiersprofile für Geestendorf, Grünhöfe und Surheide erstellen", "zwk-sozialplanung",
+             dt.date(2022, 5, 31), dt.date(2022, 5, 24), beschluss)
+    _aufgabe(k, erste, "Kleinräumige Bevölkerungsprognose für die Modellquartiere beauftragen", "zwk-sozialplanung",
+             dt.date(2022, 6, 30), dt.date(2022, 7, 12), beschluss)
+    _aufgabe(k, erste, "Termine der Zukunftswerkstätten im zweiten und dritten Quartal abstimmen", "zwk-senioren",
+             dt.date(2022, 5, 15), dt.date(2022, 5, 10))
+    _aufgabe(k, erste, "Seniorenkonzept, Präventive Hausbesuche und ZWK verzahnen", "zwk-senioren",
+             dt.date(2022, 9, 30))
+    _aufgabe(k, erste, "Bedarfe von Menschen mit Behinderung und Migrationsgeschichte erheben", "zwk-behinderung",
+             dt.date(2022, 12, 31))
+
+    weitere = [
+        (dt.date(2022, 6, 27), "Zweites Treffen: Themen der Zukunftswerkstätten",
+         "Quartiersprofile und erste Ergebnisse der Bevölkerungsprognose vorgestellt; je zwei bis drei Themen für "
+         "die Zukunftswerkstätten in Geestendorf, Grünhöfe und Surheide festgelegt."),
+        (dt.date(2022, 11, 14), "Drittes Treffen: Ergebnisse der Zukunftswerkstätten",
+         "Ergebnisse der drei Zukunftswerkstätten; das Jugendcafé in Geestendorf startet im Herbst."),
+        (dt.date(2023, 3, 20), "Erstes Treffen 2023", "Projektstand in den Demografielaboren."),
+        (dt.date(2023, 6, 26), "Zweites Treffen 2023", "Präventive Hausbesuche in Surheide: erste Erfahrungen."),
+        (dt.date(2023, 11, 13), "Drittes Treffen 2023", "Mittelplanung 2024 und Themenspeicher."),
+        (dt.date(2024, 4, 15), "Erstes Treffen 2024", "Übertragbarkeit der Werkzeuge auf andere Quartiere."),
+        (dt.date(2024, 11, 18), "Abschlusstreffen der Förderphase", "Bilanz der Förderphase und Verstetigung."),
+        (dt.date(2026, 12, 7), "Verstetigung der Demografielabore", ""),
+    ]
+    for datum, titel, text in weitere:
+        sitzung = _sitzung(k, beirat, datum, titel, beginn=dt.time(15, 30), ende=dt.time(17, 0),
+                           ort="Stadthaus 1, Hinrich-Schmalfeldt-Straße 42, 27576 Bremerhaven",
+                           zusammenfassung=text, verfasst_von=k.personen["zwk-sozialplanung"])
+        if sitzung.status != "geplant":
+            _teilnahmen(k, sitzung, [(p, "moderation" if r == "moderation" else "teilnehmend")
+                                     for p, r in ZWK_MITGLIEDER[::2] + ZWK_MITGLIEDER[-1:]])
+        else:
+            _tops(sitzung, [("Begrüßung und Protokoll", ""),
+                            ("Stand der Demografielabore", ""),
+                            ("Themenspeicher: Gesundheitsprävention und Wohnraum", ""),
+                            ("Verschiedenes", "")])
+    zweite = k.gremien["zwk"].sitzungen.get(datum=dt.date(2022, 6, 27))
+    for titel, punkte in (("Gesundheitsprävention", 6), ("Bauliche Anpassung an den demografischen Wandel, u. a. "
+                                                             "Wohnraum", 5)):
+        sichern(Themenbewertung, defaults={"punkte": punkte, "besprochen": False, "ergebnis": ""},
+                thema=Thema.objects.get(gremium=beirat, titel=titel), sitzung=zweite)
+
+
+# Leverkusen: (quartier, operator of the steering circle, assemblies a year, steering meetings a year)
+# for the last three years, oldest first; the current year decides the Strukturcheck.
+LEV_QUARTIERE = [
+    ("Rheindorf", "qm-rheindorf", (3, 3, 3), (4, 4, 3)),
+    ("Manfort", "qm-manfort", (2, 2, 2), (2, 3, 2)),
+    ("Opladen", "qm-opladen", (2, 2, 1), (2, 1, 1)),
+    ("Küppersteg", "qm-kueppersteg", (2, 2, 0), (1, 1, 0)),
+    ("Hitdorf", "qm-hitdorf", (1, 0, 0), None),
+    ("Steinbüchel", None, (1, 1, 1), None),
+]
+VERSAMMLUNGSTERMINE = [(3, 12), (6, 18), (9, 24), (11, 19)]
+STEUERUNGSTERMINE = [(2, 5), (5, 7), (8, 27), (10, 29)]
+
+
+def leverkusen_quartiere_laden(k: Kontext) -> None:
+    jahre = [k.heute.year - 2, k.heute.year - 1, k.heute.year]
+    for gebiet, qm, versammlungen, steuerung in LEV_QUARTIERE:
+        versammlung = _gremium(
+            k, f"bv-{gebiet}", f"Bürgerversammlung {gebiet}", "buergerversammlung", gebiet, soll=(2, 4),
+            beschreibung="Beteiligungsebene: Bürgerinnen und Bürger erfahren, was im Quartier geschieht, und "
+                         "diskutieren mit.")
+        for jahr, anzahl in zip(jahre, versammlungen):
+            for nr, (monat, tag) in enumerate(VERSAMMLUNGSTERMINE[:anzahl], start=1):
+                datum = dt.date(jahr, monat, tag)
+                zahl = 25 + int(40 * _streuung(f"{gebiet}{datum}"))
+                _sitzung(k, versammlung, datum, f"{nr}. Bürgerversammlung {gebiet} {jahr}", format="versammlung",
+                         oeffentlich=True, teilnehmendenzahl=zahl, beginn=dt.time(18, 0), ende=dt.time(20, 0),
+                         ort=f"Bürgertreff {gebiet}",
+                         zusammenfassung="Bericht des Quartiersmanagements, Anregungen aus der Nachbarschaft zu "
+                                         "Spielflächen, Sauberkeit und Angeboten für Familien.",
+                         verfasst_von=k.personen[qm] if qm else None)
+        if steuerung is None:
+            continue
+        kreis = _gremium(
+            k, f"sk-{gebiet}", f"Steuerungskreis {gebiet}", "steuerungskreis", gebiet, soll=(2, 4),
+            beschreibung="Steuerungsebene: Fachbereiche der Stadt, Akteure im Quartier und das Quartiersmanagement "
+                         "stimmen sich verbindlich ab.")
+        mitglieder = [(qm, "geschaeftsfuehrung"), ("lev-planung", "vorsitz"), ("lev-jugend", "mitglied"),
+                      ("lev-agw", "mitglied")]
+        if gebiet == "Rheindorf":
+            mitglieder += [("lev-wgl", "mitglied"), ("lev-schule", "mitglied"), ("lev-buergerverein", "mitglied"),
+                           ("lev-stadtplanung", "mitglied")]
+        _mitglieder(k, kreis, mitglieder, dt.date(2020, 1, 1))
+        for jahr, anzahl in zip(jahre, steuerung):
+            for nr, (monat, tag) in enumerate(STEUERUNGSTERMINE[:anzahl], start=1):
+                datum = dt.date(jahr, monat, tag)
+                sitzung = _sitzung(k, kreis, datum, f"Steuerungskreis {gebiet} {nr}/{jahr}", beginn=dt.time(10, 0),
+                                   ende=dt.time(12, 0), ort="Verwaltungsgebäude Goetheplatz",
+                                   zusammenfassung="Stand der Projekte, Verfügungsmittel, Termine der "
+                                                   "Bürgerversammlungen.",
+                                   verfasst_von=k.personen[qm])
+                if sitzung.status != "geplant":
+                    _teilnahmen(k, sitzung, [(p, "protokoll" if p == qm else "teilnehmend") for p, _ in mitglieder])
+    # One steering decision with a follow-up, for the decision control.
+    kreis = k.gremien["sk-Rheindorf"]
+    sitzung = kreis.sitzungen.order_by("datum").first()
+    top = _tops(sitzung, [("Verfügungsfonds", "Vergabekriterien für den Verfügungsfonds Quartiersmanagement."),
+                          ("Bürgerversammlungen", "Termine und Themen des Jahres.")])
+    b = _beschluss(sitzung, "Der Steuerungskreis beschließt die Vergabekriterien des Verfügungsfonds: höchstens "
+                            "1.500 € je Aktion, Entscheidung durch das Quartiersmanagement, Bericht im Steuerungskreis.",
+                   tagesordnungspunkt=top[1], art="beschluss", stimmen_ja=len(kreis.mitgliedschaften.all()),
+                   stimmen_nein=0, stimmen_enthaltung=0, umsetzungsstatus="erledigt")
+    _aufgabe(k, sitzung, "Vergabekriterien auf der Quartiersseite veröffentlichen", "qm-rheindorf",
+             sitzung.datum + dt.timedelta(days=30), sitzung.datum + dt.timedelta(days=21), b)
+    letzte = kreis.sitzungen.exclude(status="geplant").order_by("-datum").first()
+    _aufgabe(k, letzte, "Bedarfe für ein Familienzentrum in Rheindorf-Nord erheben", "lev-jugend",
+             letzte.datum + dt.timedelta(days=60))
+
+
+LEV_BERATUNGSFOLGE = [
+    ("Bürger- und Umweltausschuss", "ausschuss", "Leverkusen", dt.date(2019, 11, 14)),
+    ("Ausschuss für Soziales, Gesundheit und Senioren", "ausschuss", "Leverkusen", dt.date(2019, 11, 18)),
+    ("Bezirksvertretung für den Stadtbezirk I", "bezirksvertretung", "Stadtbezirk I", dt.date(2019, 11, 25)),
+    ("Bezirksvertretung für den Stadtbezirk II", "bezirksvertretung", "Stadtbezirk II", dt.date(2019, 11, 26)),
+    ("Bezirksvertretung für den Stadtbezirk III", "bezirksvertretung", "Stadtbezirk III", dt.date(2019, 11, 28)),
+    ("Rat der Stadt Leverkusen", "rat", "Leverkusen", dt.date(2019, 12, 16)),
+]
+SOZIALBERICHT = "Sozialbericht 2019 – Gerechte Teilhabe in Leverkusen (Vorlage Nr. 2019/3030)"
+
+
+def leverkusen_rat_laden(k: Kontext) -> None:
+    for name, art, gebiet, datum in LEV_BERATUNGSFOLGE:
+        gremium = _gremium(k, name, name, art, gebiet)
+        entscheidung = art == "rat"
+        sitzung = _sitzung(k, gremium, datum, f"Sitzung {gremium.name}", oeffentlich=True, beginn=dt.time(17, 0),
+                           ort="Verwaltungsgebäude Goetheplatz, Ratssaal" if entscheidung else "Sitzungsraum",
+                           zusammenfassung=f"{SOZIALBERICHT}: "
+                                           + ("Entscheidung." if entscheidung else "Beratung, Empfehlung an den Rat."))
+        if name == "Ausschuss für Soziales, Gesundheit und Senioren":
+            _mitglieder(k, gremium, [("rat", "mitglied"), ("lev-rat", "vorsitz")], dt.date(2014, 6, 1))
+            _teilnahmen(k, sitzung, [("rat", "teilnehmend"), ("lev-rat", "moderation"), ("lev-agw", "teilnehmend"),
+                                     ("lev-planung", "protokoll")])
+            top = _tops(sitzung, [(
+                SOZIALBERICHT,
+                "Die Arbeitsgemeinschaft der Wohlfahrtsverbände regt an, die sechs besonders belasteten Stadtteile "
+                "genauer in den Blick zu nehmen. Aus den Erfahrungen in Rheindorf (Soziale Stadt) und Manfort (GLIM) "
+                "ergeben sich drei Bausteine: eine Beteiligungsebene mit Bürgerversammlungen, eine Umsetzungsebene "
+                "mit einem Quartiersmanagement (mindestens 50 % Stellenumfang bei einem Verband, dazu "
+                "Verfügungsmittel) und eine Steuerungsebene mit einem Steuerungskreis.")])
+            _beschluss(sitzung, "Der Ausschuss empfiehlt dem Rat, den Sozialbericht 2019 zu beschließen und die "
+                                "Verwaltung zu beauftragen, eine Perspektive für die dauerhafte Umsetzung der drei "
+                                "Bausteine in allen sechs Quartieren zu entwickeln.",
+                       tagesordnungspunkt=top[1], art="empfehlung", stimmen_ja=15, stimmen_nein=0,
+                       stimmen_enthaltung=2, umsetzungsstatus="erledigt")
+        elif entscheidung:
+            _mitglieder(k, gremium, [("rat", "mitglied"), ("lev-rat", "mitglied")], dt.date(2014, 6, 1))
+            _teilnahmen(k, sitzung, [("rat", "teilnehmend"), ("lev-rat", "teilnehmend")])
+            top = _tops(sitzung, [(SOZIALBERICHT, "Beschluss nach Beratung in den Ausschüssen und "
+                                                  "Bezirksvertretungen.")])
+            beschluss = _beschluss(
+                sitzung, "Der Rat beschließt den Sozialbericht 2019 und beauftragt die Verwaltung, eine Perspektive "
+                         "für die dauerhafte Umsetzung der drei Bausteine (Bürgerversammlungen, Quartiersmanagement "
+                         "mit Verfügungsmitteln, Steuerungskreis) in allen sechs besonders belasteten Quartieren zu "
+                         "entwickeln und Fördermöglichkeiten zu erkunden.",
+                tagesordnungspunkt=top[1], art="beschluss", stimmen_ja=48, stimmen_nein=3, stimmen_enthaltung=4,
+                umsetzungsstatus="in_bearbeitung")
+            _aufgabe(k, sitzung, "Konzept für die drei Bausteine in den sechs Quartieren vorlegen", "lev-planung",
+                     dt.date(2020, 6, 30), dt.date(2020, 9, 15), beschluss)
+            _aufgabe(k, sitzung, "Fördermöglichkeiten (Bundesmittel gegen Kinderarmut) mit der GIB prüfen",
+                     "lev-planung", dt.date(2020, 12, 31), dt.date(2021, 3, 1), beschluss)
+            _aufgabe(k, sitzung, "Quartiersmanagement und Steuerungskreis in Steinbüchel einrichten", "lev-planung",
+                     dt.date(2022, 12, 31), None, beschluss)
+        else:
+            _tops(sitzung, [(SOZIALBERICHT, "Beratung.")])
+
+
+WIN_FOREN = [
+    # key, area, programme, members
+    ("Blockdiek", "win2", [("qm-blockdiek", "geschaeftsfuehrung"), ("hb-schule", "mitglied"),
+                           ("hb-gewoba", "mitglied"), ("hb-beirat", "vorsitz"), ("verwaltung", "mitglied")]),
+    ("Tenever", "win2", [("qm-tenever", "geschaeftsfuehrung"), ("hb-muetterzentrum", "mitglied"),
+                         ("hb-gewoba", "mitglied"), ("hb-beirat", "mitglied"), ("verwaltung", "mitglied")]),
+    ("Neue Vahr Nord", "win2", [("qm-vahr", "geschaeftsfuehrung"), ("hb-gewoba", "mitglied"),
+                                ("verwaltung", "mitglied")]),
+    ("Lüssum-Bockhorn", "win2", [("qm-blumenthal", "geschaeftsfuehrung"), ("verwaltung", "mitglied")]),
+]
+# (area of the forum, date, project title, programme, year): the forum's consensus on a grant
+WIN_BESCHLUESSE = [
+    ("Tenever", dt.date(2016, 11, 29), "Mama lernt Deutsch – Sprachkurs mit Kinderbetreuung", "win", 2017),
+    ("Neue Vahr Nord", dt.date(2017, 10, 31), "HIPPY – Hausbesuchsprogramm für Familien mit Vorschulkindern",
+     "win", 2018),
+    ("Blockdiek", dt.date(2019, 2, 5), "Opstapje – Spiel- und Lernprogramm für Kleinkinder und Eltern", "win", 2019),
+    ("Blockdiek", dt.date(2024, 11, 26), "Sprachcafé Blockdiek", "win2", 2025),
+    ("Blockdiek", dt.date(2025, 12, 2), "Sprachcafé Blockdiek", "win2", 2026),
+    ("Lüssum-Bockhorn", dt.date(2021, 12, 7), "Mama lernt Deutsch – Lüssum", "win", 2022),
+]
+
+
+def win_foren_laden(k: Kontext) -> None:
+    qm_je_forum = {gebiet: next(p for p, rolle in mitglieder if rolle == "geschaeftsfuehrung")
+                   for gebiet, _, mitglieder in WIN_FOREN}
+    for gebiet, programm, mitglieder in WIN_FOREN:
+        forum = _gremium(k, f"win-{gebiet}", f"WiN-Forum {gebiet}", "gebietsforum", gebiet, programm=programm,
+                         soll=(4, 8), beschreibung="Öffentliches Forum der Akteure und Bewohnerschaft; entscheidet "
+                                                   "im Konsens über die Mittel des lokalen WiN-Budgets.")
+        _mitglieder(k, forum, mitglieder, dt.date(2016, 1, 1))
+    for gebiet, datum, titel, programm, jahr in WIN_BESCHLUESSE:
+        forum = k.gremien[f"win-{gebiet}"]
+        bewilligung = k.bewilligungen[(titel, programm, jahr)]
+        sitzung = _sitzung(k, forum, datum, f"WiN-Forum {gebiet}", format="sitzung", oeffentlich=True,
+                           teilnehmendenzahl=18 + int(20 * _streuung(f"{gebiet}{datum}")), beginn=dt.time(17, 0),
+                           ende=dt.time(19, 0), ort=f"Quartierszentrum {gebiet}",
+                           zusammenfassung="Vorstellung der Projektanträge und Entscheidung über die Mittel des "
+                                           "lokalen Budgets.",
+                           verfasst_von=k.personen[qm_je_forum[gebiet]])
+        top = _tops(sitzung, [("Bericht des Quartiersmanagements", ""),
+                              (f"Anträge an das lokale Budget {jahr}", f"Vorstellung: {titel}."),
+                              ("Verschiedenes", "")])
+        betrag = euro_text(bewilligung.betrag_bewilligt or bewilligung.betrag_beantragt)
+        _beschluss(sitzung, f"Das WiN-Forum {gebiet} befürwortet im Konsens die Förderung von „{titel}“ im Jahr "
+                            f"{jahr} mit {betrag}.",
+                   tagesordnungspunkt=top[2], art="konsens", bewilligung=bewilligung, umsetzungsstatus="erledigt")
+    # A recommendation that was not followed.
+    forum = k.gremien["win-Lüssum-Bockhorn"]
+    sitzung = _sitzung(k, forum, dt.date(2021, 2, 9), "WiN-Forum Lüssum-Bockhorn", oeffentlich=True,
+                       teilnehmendenzahl=24, ort="Haus der Zukunft", verfasst_von=k.personen["qm-blumenthal"],
+                       zusammenfassung="Diskussion über eine Kletterwand im Haus der Zukunft.")
+    _beschluss(sitzung, "Das WiN-Forum empfiehlt, die Kletterwand im Haus der Zukunft aus dem lokalen Budget zu "
+                        "fördern.", art="empfehlung", stimmen_ja=17, stimmen_nein=2, stimmen_enthaltung=5,
+               umsetzungsstatus="verworfen")
+
+
+def euro_text(betrag: Decimal) -> str:
+    return f"{betrag:,.2f} €".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def zugabe_laden(k: Kontext) -> None:
+    """The ZugABe model project: a cross-department working group in Huchting with a workshop series."""
+    gruppe = _gremium(
+        k, "zugabe", "ZugABe Huchting – Zusammen gegen Armut und Benachteiligung", "arbeitsgruppe", "Huchting",
+        programm="win", aktiv=False,
+        beschreibung="Modellvorhaben: ressortübergreifende Strategien gegen Armut mit Sozialraumbezug. Die Ressorts "
+                     "Arbeit, Bildung, Bau, Jugend, Soziales, Gesundheit, Inneres, Kultur und Sport benennen "
+                     "Ansprechpersonen; das WiN-Netzwerk vor Ort wird genutzt.")
+    ressorts = ["arbeit", "bildung", "bau", "jugend", "soziales", "gesundheit", "inneres", "kultur", "sport"]
+    _mitglieder(k, gruppe, [(f"zugabe-{r}", "mitglied") for r in ressorts] + [("qm-huchting", "geschaeftsfuehrung"),
+                                                                             ("verwaltung", "moderation")],
+                dt.date(2017, 6, 1))
+    workshops = [
+        (dt.date(2017, 9, 20), "Workshop 1: Armutslagen im Stadtteil",
+         "Auswertung des Armuts- und Reichtumsberichts für Huchting; Zielgruppen Alleinerziehende und Familien."),
+        (dt.date(2017, 11, 22), "Workshop 2: Maßnahmen und Lücken",
+         "Bestehende Angebote den Bedarfen gegenübergestellt; Lücken bei frühkindlicher Bildung."),
+        (dt.date(2018, 2, 21), "Workshop 3: Verabredungen der Ressorts",
+         "Ressortübergreifende Maßnahmen vereinbart und Prioritäten gesetzt."),
+    ]
+    for datum, titel, text in workshops:
+        sitzung = _sitzung(k, gruppe, datum, titel, format="workshop", beginn=dt.time(9, 30), ende=dt.time(13, 0),
+                           ort="Bürger- und Sozialzentrum Huchting", zusammenfassung=text,
+                           verfasst_von=k.personen["verwaltung"])
+        _teilnahmen(k, sitzung, [(f"zugabe-{r}", "teilnehmend") for r in ressorts]
+                    + [("qm-huchting", "teilnehmend"), ("verwaltung", "moderation")])
+    letzte = gruppe.sitzungen.get(datum=dt.date(2018, 2, 21))
+    beschluss = _beschluss(letzte, "Die Ressorts vereinbaren, Sprach- und Elternbildungsangebote in Huchting "
+                                   "gemeinsam zu planen und über das WiN-Netzwerk zu verknüpfen.",
+                           art="konsens", umsetzungsstatus="erledigt")
+    _aufgabe(k, letzte, "Sozialraumbezogene Zuständigkeiten in den Ressorts benennen", "zugabe-soziales",
+             dt.date(2018, 6, 30), dt.date(2018, 9, 3), beschluss)
+
+
+TAETIGKEITEN = [
+    # (month, day, title, action field, partner organisations, people reached, hours)
+    (1, 20, "Netzwerktreffen der Einrichtungen im Quartier", "soz", 2, 14, "3"),
+    (2, 14, "Sprechstunde im Quartiersbüro", "soz", 0, 11, "4"),
+    (3, 10, "Beratung eines Trägers zum Förderantrag", "soz", 1, 2, "1.5"),
+    (4, 24, "Begehung des Wohnumfelds mit dem Wohnungsunternehmen", "wohn", 1, 6, "2"),
+    (5, 16, "Elterncafé in der Grundschule", "bild", 1, 22, "2.5"),
+    (6, 21, "Vorbereitung des Stadtteilfests", "int", 2, 9, "5"),
+    (9, 12, "Gesundheitstag im Quartier", "ges", 2, 140, "6"),
+    (10, 8, "Runder Tisch Beschäftigung mit dem Jobcenter", "besch", 1, 8, "2"),
+    (11, 5, "Jahresgespräch mit der Sozialplanung", "soz", 1, 3, "1.5"),
+]
+
+
+def taetigkeiten_laden(k: Kontext) -> None:
+    from beteiligung.models import Taetigkeit
+
+    stellen = Quartiersmanagement.objects.select_related("gebiet", "traeger").prefetch_related("personen__user")
+    for stelle in stellen:
+        partner_pool = list(Organisation.objects.filter(stadt=stelle.gebiet.stadt)
+                            .exclude(art__in=[O.PARTEI, O.RESSORT]).order_by("name"))
+        erfasser = next((p.user for p in stelle.personen.all() if p.user_id), None) or k.users["verwaltung"]
+        for jahr in (k.heute.year - 1, k.heute.year):
+            for i, (monat, tag, titel, hf, n_partner, erreicht, stunden) in enumerate(TAETIGKEITEN):
+                datum = dt.date(jahr, monat, tag)
+                if datum > k.heute or (stelle.befristet_bis and datum > stelle.befristet_bis):
+                    continue
+                if stelle.beginn and datum < stelle.beginn:
+                    continue
+                t = sichern(Taetigkeit, defaults={"handlungsfeld": k.handlungsfelder[HF[hf]],
+                                                  "erreichte_personen": erreicht, "dauer_stunden": D(stunden),
+                                                  "erfasst_von": erfasser,
+                                                  "beschreibung": f"Quartiersmanagement {stelle.gebiet.name}"},
+                            gebiet=stelle.gebiet, datum=datum, titel=titel)
+                start = int(_streuung(f"{stelle.gebiet.name}{i}") * len(partner_pool))
+                m2m_setzen(t.partner, [partner_pool[(start + j) % len(partner_pool)] for j in range(n_partner)])
+
+
 # --- Entry point ------------------------------------------------------------------------------
 
 SCHRITTE = [
@@ -1256,6 +1730,12 @@ SCHRITTE = [
     vokabular_laden,
     programme_laden,
     projekte_laden,
+    zwk_beirat_laden,
+    leverkusen_quartiere_laden,
+    leverkusen_rat_laden,
+    win_foren_laden,
+    zugabe_laden,
+    taetigkeiten_laden,
 ]
 
 
