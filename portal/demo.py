@@ -829,7 +829,7 @@ PROJEKTE = [
        B("win", 2017, 7_000, 7_000, am="2016-11-14", entschieden="2016-12-08", raten=(("02-01", 7_000),),
          nachweis=N("2018-06-25", 6_580, "2018-09-10", 420, "Nicht verbrauchte Sachkosten."))], GEPRUEFT),
     P("Kletterwand im Haus der Zukunft", "Lüssum-Bockhorn", "Deutsches Rotes Kreuz Kreisverband Bremen",
-      "qm-blumenthal", ["wohn"], ["jugend", "kinder"], "2021-05-01", "2021-10-31", (48_000, 8_000, 10_000),
+      "qm-blumenthal", ["wohn"], ["jugend", "kinder"], "2021-05-01", "2021-10-31", (48_000, 14_000, 10_000),
       (None, None), "", "",
       [B("win", 2021, 24_000, am="2021-02-15", entschieden="2021-03-18",
          abgelehnt="Investive Maßnahme: bitte über die Städtebauförderung beantragen. Das lokale Budget ist durch "

@@ -1,0 +1,151 @@
+"""The demo data: loading twice changes nothing, and what is loaded keeps the funding rules."""
+
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Sum
+from django.test import override_settings
+
+from beteiligung.models import Sitzung, Teilnahme
+from portal import access
+from programme.models import Auszahlung, Bewilligung, Jahresbudget, Projekt, Verwendungsnachweis
+from quartiere.models import Gebiet, Person
+
+# The same fast hasher as the conftest's per-test setting, so the module-wide logins check in the tests.
+MD5 = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ECHTE_NACHNAMEN = ["Aydin", "Bröring", "Coordes", "Freemann", "Friedrich", "Möckel", "Müller", "Niehaus", "Parpart",
+                   "Petzold", "Schwarz-Grote", "Sommer", "Varol", "Ventzke", "Eulitz", "Hesse", "Höroldt",
+                   "Heinrichs", "Schall", "Horst"]
+
+
+@pytest.fixture(scope="module")
+def demodaten(django_db_setup, django_db_blocker):
+    """Loads the demo data once for the read-only tests of this module and rolls it back afterwards."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=MD5):
+        with transaction.atomic():
+            call_command("demodaten", stdout=open("/dev/null", "w"))
+            yield
+            transaction.set_rollback(True)
+
+
+def _stand() -> dict:
+    modelle = [m for label in ("quartiere", "programme", "beteiligung") for m in apps.get_app_config(label).get_models()]
+    stand = {m._meta.label: m.objects.count() for m in modelle + [User, Group]}
+    stand["bewilligt"] = Bewilligung.objects.bewilligt().summe()
+    return stand
+
+
+@pytest.mark.django_db
+def test_zweimal_laden_aendert_nichts(capsys):
+    call_command("demodaten")
+    erster = _stand()
+    call_command("demodaten")
+    assert _stand() == erster
+    assert erster["programme.Projekt"] >= 40
+    ausgabe = capsys.readouterr().out
+    assert "Demo-Zugänge" in ausgabe and "qm-blockdiek" in ausgabe
+
+
+@pytest.mark.django_db
+def test_alle_projektstatus_kommen_vor(demodaten):
+    assert set(Projekt.objects.values_list("status", flat=True)) == set(Projekt.Status.values)
+
+
+@pytest.mark.django_db
+def test_bewilligungen_halten_die_budgets_ein(demodaten):
+    bewilligt = Bewilligung.objects.bewilligt()
+    for budget in Jahresbudget.objects.gebietsbudgets():
+        summe = bewilligt.filter(programm=budget.programm, jahr=budget.jahr, gebiet=budget.gebiet).summe()
+        assert summe <= budget.betrag, budget
+    for budget in Jahresbudget.objects.programmbudgets():
+        assert bewilligt.filter(programm=budget.programm, jahr=budget.jahr).summe() <= budget.betrag, budget
+        gebiete = Jahresbudget.objects.gebietsbudgets().filter(programm=budget.programm, jahr=budget.jahr)
+        assert gebiete.summe() <= budget.betrag, budget
+    for b in bewilligt:
+        assert Jahresbudget.objects.filter(programm=b.programm, jahr=b.jahr).exists(), b
+
+
+@pytest.mark.django_db
+def test_auszahlungen_und_rueckforderungen_bleiben_im_rahmen(demodaten):
+    for b in Bewilligung.objects.all():
+        ausgezahlt = b.auszahlungen.summe()
+        assert ausgezahlt <= (b.betrag_bewilligt or 0), b
+        nachweis = Verwendungsnachweis.objects.filter(bewilligung=b).first()
+        if nachweis is not None:
+            assert nachweis.rueckforderung <= ausgezahlt, b
+    assert not Auszahlung.objects.exclude(bewilligung__status=Bewilligung.Status.BEWILLIGT).exists()
+    heute = Verwendungsnachweis.objects.order_by("-faellig_am").first().faellig_am
+    assert Verwendungsnachweis.objects.filter(eingereicht_am__isnull=True, faellig_am__lt=heute).exists()
+    assert Verwendungsnachweis.objects.filter(eingereicht_am__isnull=False, geprueft_am__isnull=True).exists()
+    assert Verwendungsnachweis.objects.filter(rueckforderung__gt=0).exists()
+
+
+@pytest.mark.django_db
+def test_finanzierung_der_projekte(demodaten):
+    for projekt in Projekt.objects.all():
+        assert projekt.eigenmittel + projekt.drittmittel <= projekt.gesamtkosten, projekt
+        win = projekt.bewilligungen.filter(programm__kurzname__startswith="WiN").exclude(
+            status__in=[Bewilligung.Status.ABGELEHNT, Bewilligung.Status.ZURUECKGEZOGEN])
+        if win.exists():
+            gefoerdert = sum((b.betrag_bewilligt or b.betrag_beantragt for b in win), Decimal(0))
+            assert gefoerdert <= projekt.gesamtkosten / 2, projekt
+            assert projekt.eigenmittel + projekt.drittmittel >= projekt.gesamtkosten / 2, projekt
+
+
+@pytest.mark.django_db
+def test_demo_zugaenge(demodaten):
+    for username, gruppe in [("verwaltung", access.Rolle.VERWALTUNG),
+                             ("qm-blockdiek", access.Rolle.QUARTIERSMANAGEMENT),
+                             ("qm-rheindorf", access.Rolle.QUARTIERSMANAGEMENT), ("rat", access.Rolle.RAT)]:
+        user = authenticate(username=username, password="demo")
+        assert user is not None, username
+        assert list(user.groups.values_list("name", flat=True)) == [gruppe]
+    admin = authenticate(username="admin", password="demo")
+    assert admin is not None and admin.is_superuser
+    assert User.objects.get(username="verwaltung").is_staff
+    blockdiek = Gebiet.objects.get(name="Blockdiek")
+    assert blockdiek.id in access.eigene_gebiet_ids(User.objects.get(username="qm-blockdiek"))
+    rheindorf = Gebiet.objects.get(name="Rheindorf")
+    eigene = access.eigene_gebiet_ids(User.objects.get(username="qm-rheindorf"))
+    assert rheindorf.id in eigene and blockdiek.id not in eigene
+
+
+@pytest.mark.django_db
+def test_erste_sitzung_des_zwk_beirats(demodaten):
+    sitzung = Sitzung.objects.get(gremium__name="ZWK-Beirat", datum="2022-03-28")
+    assert (sitzung.format, sitzung.status) == (Sitzung.Format.LEAN_COFFEE, Sitzung.Status.DOKUMENTIERT)
+    assert str(sitzung.dokumentiert_am) == "2022-03-31"
+    assert sitzung.gremium.sitzungen_soll_min == sitzung.gremium.sitzungen_soll_max == 3
+    bewertungen = list(sitzung.themenbewertungen.order_by("-punkte"))
+    assert [b.thema.titel for b in bewertungen[:3]] == [
+        "Familien und Jugendliche", "Senioren und Seniorenprojekte", "Migration / Integration"]
+    assert all(b.besprochen and b.ergebnis for b in bewertungen[:3])
+    speicher = [b.thema.titel for b in bewertungen if not b.besprochen]
+    assert speicher[:2] == ["Gesundheitsprävention", "Bauliche Anpassung an den demografischen Wandel, u. a. Wohnraum"]
+    assert all(b.thema.status == "themenspeicher" for b in bewertungen if not b.besprochen)
+    teilnahmen = Teilnahme.objects.filter(sitzung=sitzung)
+    assert teilnahmen.filter(rolle=Teilnahme.Rolle.MODERATION).count() == 2
+    assert not teilnahmen.filter(organisation__isnull=True).exists()
+    beschluss = sitzung.beschluesse.get()
+    assert beschluss.art == "konsens" and "Geestendorf, Grünhöfe und Surheide" in beschluss.text
+    assert sitzung.aufgaben.filter(erledigt_am__isnull=True).exists()
+    assert Sitzung.objects.filter(gremium=sitzung.gremium, status=Sitzung.Status.GEPLANT).exists()
+
+
+@pytest.mark.django_db
+def test_keine_echten_namen(demodaten):
+    assert not Person.objects.filter(nachname__in=ECHTE_NACHNAMEN).exists()
+    vorhanden = " ".join(Person.objects.values_list("nachname", flat=True))
+    assert all(name not in vorhanden for name in ECHTE_NACHNAMEN)
+
+
+@pytest.mark.django_db
+def test_beschluss_eines_win_forums_traegt_eine_bewilligung(demodaten):
+    assert Bewilligung.objects.filter(beschluss__sitzung__gremium__art="gebietsforum",
+                                      status=Bewilligung.Status.BEWILLIGT).count() >= 3
+    assert Bewilligung.objects.aggregate(s=Sum("betrag_bewilligt"))["s"] > 0
