@@ -1292,9 +1292,11 @@ def _tops(sitzung, punkte) -> dict:
             for nr, (titel, text) in enumerate(punkte, start=1)}
 
 
-def _beschluss(sitzung, text: str, **werte):
+def _beschluss(sitzung, text: str, vermerk: str = "", **werte):
     from beteiligung.models import Beschluss
 
+    if any(f.name == "umsetzung_vermerk" for f in Beschluss._meta.get_fields()):
+        werte["umsetzung_vermerk"] = vermerk
     return sichern(Beschluss, defaults=werte, sitzung=sitzung, text=text)
 
 
@@ -1462,12 +1464,12 @@ def zwk_beirat_laden(k: Kontext) -> None:
 # Leverkusen: (quartier, operator of the steering circle, assemblies a year, steering meetings a year)
 # for the last three years, oldest first; the current year decides the Strukturcheck.
 LEV_QUARTIERE = [
-    ("Rheindorf", "qm-rheindorf", (3, 3, 3), (4, 4, 3)),
-    ("Manfort", "qm-manfort", (2, 2, 2), (2, 3, 2)),
-    ("Opladen", "qm-opladen", (2, 2, 1), (2, 1, 1)),
-    ("Küppersteg", "qm-kueppersteg", (2, 2, 0), (1, 1, 0)),
-    ("Hitdorf", "qm-hitdorf", (1, 0, 0), None),
-    ("Steinbüchel", None, (1, 1, 1), None),
+    ("Rheindorf", "qm-rheindorf", (3, 3, 3), (4, 4, 3), None),
+    ("Manfort", "qm-manfort", (2, 2, 2), (2, 3, 2), None),
+    ("Opladen", "qm-opladen", (2, 2, 1), (2, 1, 1), None),
+    ("Küppersteg", "qm-kueppersteg", (2, 2, 0), (1, 1, 0), (12, 10)),
+    ("Hitdorf", "qm-hitdorf", (1, 0, 0), None, None),
+    ("Steinbüchel", None, (1, 1, 1), None, None),
 ]
 VERSAMMLUNGSTERMINE = [(3, 12), (6, 18), (9, 24), (11, 19)]
 STEUERUNGSTERMINE = [(2, 5), (5, 7), (8, 27), (10, 29)]
@@ -1475,7 +1477,7 @@ STEUERUNGSTERMINE = [(2, 5), (5, 7), (8, 27), (10, 29)]
 
 def leverkusen_quartiere_laden(k: Kontext) -> None:
     jahre = [k.heute.year - 2, k.heute.year - 1, k.heute.year]
-    for gebiet, qm, versammlungen, steuerung in LEV_QUARTIERE:
+    for gebiet, qm, versammlungen, steuerung, geplant in LEV_QUARTIERE:
         versammlung = _gremium(
             k, f"bv-{gebiet}", f"Bürgerversammlung {gebiet}", "buergerversammlung", gebiet, soll=(2, 4),
             beschreibung="Beteiligungsebene: Bürgerinnen und Bürger erfahren, was im Quartier geschieht, und "
@@ -1490,6 +1492,13 @@ def leverkusen_quartiere_laden(k: Kontext) -> None:
                          zusammenfassung="Bericht des Quartiersmanagements, Anregungen aus der Nachbarschaft zu "
                                          "Spielflächen, Sauberkeit und Angeboten für Familien.",
                          verfasst_von=k.personen[qm] if qm else None)
+        if geplant is not None:
+            datum = dt.date(k.heute.year, *geplant)
+            _sitzung(k, versammlung, datum, f"Bürgerversammlung {gebiet} {datum.year}", format="versammlung",
+                     oeffentlich=True, beginn=dt.time(18, 0), ort=f"Bürgertreff {gebiet}",
+                     verfasst_von=k.personen[qm] if qm else None,
+                     **({"teilnehmendenzahl": 31, "zusammenfassung": "Bericht des Quartiersmanagements."}
+                        if datum <= k.heute else {}))
         if steuerung is None:
             continue
         kreis = _gremium(
@@ -1574,7 +1583,10 @@ def leverkusen_rat_laden(k: Kontext) -> None:
                          "mit Verfügungsmitteln, Steuerungskreis) in allen sechs besonders belasteten Quartieren zu "
                          "entwickeln und Fördermöglichkeiten zu erkunden.",
                 tagesordnungspunkt=top[1], art="beschluss", stimmen_ja=48, stimmen_nein=3, stimmen_enthaltung=4,
-                umsetzungsstatus="in_bearbeitung")
+                umsetzungsstatus="in_bearbeitung",
+                vermerk="Quartiersmanagements mit Verfügungsfonds in fünf der sechs Quartiere eingerichtet; in "
+                        "Steinbüchel fehlen noch Quartiersmanagement und Steuerungskreis, in Hitdorf ein "
+                        "Steuerungskreis.")
             _aufgabe(k, sitzung, "Konzept für die drei Bausteine in den sechs Quartieren vorlegen", "lev-planung",
                      dt.date(2020, 6, 30), dt.date(2020, 9, 15), beschluss)
             _aufgabe(k, sitzung, "Fördermöglichkeiten (Bundesmittel gegen Kinderarmut) mit der GIB prüfen",
@@ -1638,7 +1650,8 @@ def win_foren_laden(k: Kontext) -> None:
                        zusammenfassung="Diskussion über eine Kletterwand im Haus der Zukunft.")
     _beschluss(sitzung, "Das WiN-Forum empfiehlt, die Kletterwand im Haus der Zukunft aus dem lokalen Budget zu "
                         "fördern.", art="empfehlung", stimmen_ja=17, stimmen_nein=2, stimmen_enthaltung=5,
-               umsetzungsstatus="verworfen")
+               umsetzungsstatus="verworfen",
+               vermerk="Antrag abgelehnt: investive Maßnahme, Finanzierung über die Städtebauförderung prüfen.")
 
 
 def euro_text(betrag: Decimal) -> str:
