@@ -690,7 +690,8 @@ def _budgets() -> list[tuple[str, int, str | None, int, str]]:
     b += [("zwk", jahr, None, 40_000, "Bundesmittel ZWK") for jahr in (2022, 2023, 2024)]
     b += [("soziale-stadt-lev", jahr, "Rheindorf", 180_000, "Bund/Land") for jahr in range(2014, 2023)]
     for jahr in range(2020, 2027):
-        gebiete = ["Rheindorf", "Manfort", "Opladen", "Küppersteg", "Steinbüchel"] + (["Hitdorf"] if jahr >= 2022 else [])
+        gebiete = ["Rheindorf", "Manfort", "Opladen", "Küppersteg", "Steinbüchel"]
+        gebiete += ["Hitdorf"] if jahr >= 2022 else []
         b.append(("vf-lev", jahr, None, 30_000, "Verfügungsmittel der Quartiersmanagements"))
         b += [("vf-lev", jahr, g, 5_000, "Verfügungsfonds") for g in gebiete]
     b += [("fonds-mg", jahr, None, 100_000, "Haushaltsmittel") for jahr in range(2021, 2027)]
@@ -740,8 +741,9 @@ def N(eingereicht: str, verwendet: int, geprueft: str | None = None, rueck: int 
             "rueck": D(rueck), "bemerkung": bemerkung}
 
 
-def B(programm: str, jahr: int, beantragt: int, bewilligt: int | None = None, *, am: str, entschieden: str | None = None,
-      abgelehnt: str = "", raten: tuple = (), nachweis: dict | None = None, begruendung: str = "") -> dict:
+def B(programm: str, jahr: int, beantragt: int, bewilligt: int | None = None, *, am: str,
+      entschieden: str | None = None, abgelehnt: str = "", raten: tuple = (), nachweis: dict | None = None,
+      begruendung: str = "") -> dict:
     """A request of one year; raten are payouts as ("MM-DD", amount) in that year."""
     return {"programm": programm, "jahr": jahr, "beantragt": D(beantragt),
             "bewilligt": D(bewilligt) if bewilligt is not None else None, "am": _d(am),
@@ -1075,7 +1077,8 @@ def _projekt_sichern(k: Kontext, spec: dict, durch: User):
         projekt.handlungsfelder.set(daten["handlungsfelder"])
         projekt.zielgruppen.set(daten["zielgruppen"])
         return projekt
-    geaendert = [f for f, v in daten.items() if f not in ("handlungsfelder", "zielgruppen") and getattr(projekt, f) != v]
+    geaendert = [f for f, v in daten.items()
+                 if f not in ("handlungsfelder", "zielgruppen") and getattr(projekt, f) != v]
     m2m_geaendert = any(
         set(getattr(projekt, f).values_list("pk", flat=True)) != {o.pk for o in daten[f]}
         for f in ("handlungsfelder", "zielgruppen"))

@@ -34,7 +34,8 @@ def demodaten(django_db_setup, django_db_blocker):
 
 
 def _stand() -> dict:
-    modelle = [m for label in ("quartiere", "programme", "beteiligung") for m in apps.get_app_config(label).get_models()]
+    modelle = [m for label in ("quartiere", "programme", "beteiligung")
+               for m in apps.get_app_config(label).get_models()]
     stand = {m._meta.label: m.objects.count() for m in modelle + [User, Group]}
     stand["bewilligt"] = Bewilligung.objects.bewilligt().summe()
     return stand
