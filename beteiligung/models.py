@@ -74,6 +74,15 @@ class Mitgliedschaft(Zeitstempel):
         return f"{self.person} in {self.gremium} ({self.get_rolle_display()})"
 
 
+class SitzungQuerySet(models.QuerySet):
+    def stattgefunden(self):
+        """Meetings that took place: held or already documented."""
+        return self.filter(status__in=SITZUNG_STATTGEFUNDEN)
+
+    def im_jahr(self, jahr: int):
+        return self.filter(datum__year=jahr)
+
+
 class Sitzung(Zeitstempel):
     class Format(models.TextChoices):
         SITZUNG = "sitzung", "Sitzung"
@@ -108,6 +117,8 @@ class Sitzung(Zeitstempel):
                                      on_delete=models.SET_NULL, related_name="verfasste_sitzungen")
     dokumentiert_am = models.DateField("dokumentiert am", null=True, blank=True)
 
+    objects = SitzungQuerySet.as_manager()
+
     class Meta:
         verbose_name = "Sitzung"
         verbose_name_plural = "Sitzungen"
@@ -123,6 +134,13 @@ class Sitzung(Zeitstempel):
 
     def __str__(self) -> str:
         return f"{self.titel} ({self.datum:%d.%m.%Y})"
+
+    @property
+    def stattgefunden(self) -> bool:
+        return self.status in SITZUNG_STATTGEFUNDEN
+
+
+SITZUNG_STATTGEFUNDEN = (Sitzung.Status.DURCHGEFUEHRT, Sitzung.Status.DOKUMENTIERT)
 
 
 class Teilnahme(Zeitstempel):
@@ -219,6 +237,12 @@ class Themenbewertung(Zeitstempel):
         return f"{self.thema} – {self.punkte} Punkte"
 
 
+class BeschlussQuerySet(models.QuerySet):
+    def offen(self):
+        """Decisions not yet carried out: open or in progress (Beschlusskontrolle)."""
+        return self.filter(umsetzungsstatus__in=[Beschluss.Umsetzung.OFFEN, Beschluss.Umsetzung.IN_BEARBEITUNG])
+
+
 class Beschluss(Zeitstempel):
     class Art(models.TextChoices):
         EMPFEHLUNG = "empfehlung", "Empfehlung"
@@ -242,7 +266,10 @@ class Beschluss(Zeitstempel):
     bewilligung = models.OneToOneField(Bewilligung, verbose_name="bewilligte Förderung", null=True, blank=True,
                                        on_delete=models.PROTECT, related_name="beschluss")
     umsetzungsstatus = models.CharField("Umsetzung", max_length=20, choices=Umsetzung.choices, default=Umsetzung.OFFEN)
+    umsetzung_vermerk = models.TextField("Stand der Umsetzung", blank=True)
     history = HistoricalRecords()
+
+    objects = BeschlussQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Beschluss"
@@ -260,6 +287,15 @@ class Beschluss(Zeitstempel):
         return f"{self.get_art_display()} vom {self.sitzung.datum:%d.%m.%Y}: {self.text[:60]}"
 
 
+class AufgabeQuerySet(models.QuerySet):
+    def offen(self):
+        return self.filter(erledigt_am__isnull=True)
+
+    def ueberfaellig(self, stichtag):
+        """Open action items whose due date lies before the given day."""
+        return self.offen().filter(faellig_am__lt=stichtag)
+
+
 class Aufgabe(Zeitstempel):
     sitzung = models.ForeignKey(Sitzung, verbose_name="Sitzung", on_delete=models.CASCADE, related_name="aufgaben")
     beschluss = models.ForeignKey(Beschluss, verbose_name="Beschluss", null=True, blank=True,
@@ -269,6 +305,8 @@ class Aufgabe(Zeitstempel):
                                        on_delete=models.SET_NULL, related_name="aufgaben")
     faellig_am = models.DateField("bis", null=True, blank=True)
     erledigt_am = models.DateField("erledigt am", null=True, blank=True)
+
+    objects = AufgabeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Aufgabe"

@@ -1,5 +1,7 @@
 from django.urls import reverse
 
+from beteiligung.permissions import kann_namen_sehen
+
 from . import access
 
 # (title, url name, who sees it); later entries are added as the pages come.
@@ -9,7 +11,10 @@ NAVIGATION = [
     ("Programme", "programme:programme", lambda user: True),
     ("Organisationen", "akteure:organisationen", lambda user: True),
     ("Einrichtungen", "akteure:einrichtungen", lambda user: True),
+    ("Gremien", "beteiligung:gremien", lambda user: True),
+    ("Aufgaben", "beteiligung:aufgaben", kann_namen_sehen),
     ("Nachweise", "programme:nachweise_ueberfaellig", access.ist_verwaltung),
+    ("Datenschutz", "beteiligung:personen", access.ist_verwaltung),
 ]
 
 

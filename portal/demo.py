@@ -1109,8 +1109,7 @@ def _projekt_laden(k: Kontext, spec: dict) -> None:
         if bewilligung is None:
             bewilligung = services.bewilligung_beantragen(
                 projekt=projekt, programm=programm, jahr=a["jahr"], betrag=a["beantragt"], durch=durch,
-                begruendung=a["begruendung"])
-            Bewilligung.objects.filter(pk=bewilligung.pk).update(beantragt_am=a["am"])
+                begruendung=a["begruendung"], datum=a["am"])
         if bewilligung.status == Bewilligung.Status.BEANTRAGT:
             if a["bewilligt"] is not None:
                 bewilligung = services.projekt_bewilligen(bewilligung=bewilligung, betrag=a["bewilligt"],

@@ -192,7 +192,7 @@ def _foerderregeln_pruefen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
 
 @transaction.atomic
 def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr: int, betrag: Decimal,
-                           durch: User, begruendung: str = "") -> Bewilligung:
+                           durch: User, begruendung: str = "", datum: dt.date | None = None) -> Bewilligung:
     """A manager (for their own area) or staff requests funding; the project becomes 'Beantragt'."""
     projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
     _projekt_bearbeitbar_pruefen(projekt, durch)
@@ -202,7 +202,7 @@ def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
     _foerderregeln_pruefen(projekt=projekt, programm=programm, jahr=jahr, betrag=betrag)
     bewilligung = Bewilligung(
         projekt=projekt, programm=programm, jahr=jahr, gebiet=gebiet, betrag_beantragt=betrag,
-        beantragt_am=_heute(), beantragt_von=durch, begruendung=begruendung,
+        beantragt_am=datum or _heute(), beantragt_von=durch, begruendung=begruendung,
     )
     _speichern(bewilligung, durch)
     if projekt.status == S.ENTWURF:

@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from beteiligung.tests.welt import beteiligung_welt
 from programme.tests.factories import (
     BewilligungFactory,
     FoerderprogrammFactory,
@@ -68,6 +69,31 @@ MATRIX = {
     "programme:nachweise_ueberfaellig": (ohne(), NUR_VERWALTUNG),
     "programme:nachweis_einreichen": (pk("nachweis"), OBJEKT_A_SCHREIBEN),
     "programme:nachweis_pruefen": (pk("nachweis"), NUR_VERWALTUNG),
+    "beteiligung:gremien": (ohne(), LESEN),
+    "beteiligung:gremium": (pk("gremium"), OBJEKT_A_LESEN),
+    "beteiligung:mitglied_neu": (pk("gremium"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:sitzung_neu": (pk("gremium"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:sitzung": (pk("sitzung"), OBJEKT_A_LESEN),
+    "beteiligung:sitzung_bearbeiten": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:sitzung_status": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:teilnehmende": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:tagesordnung": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:themen": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:thema_uebernehmen": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:beschluss_neu": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:aufgabe_neu": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:teilnahme_entfernen": (pk("teilnahme"), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "beteiligung:bewertung": (pk("bewertung"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:thema": (pk("thema"), OBJEKT_A_LESEN),
+    "beteiligung:beschluesse_offen": (ohne(), LESEN),
+    "beteiligung:beschluss": (pk("beschluss"), OBJEKT_A_LESEN),
+    "beteiligung:beschluss_umsetzung": (pk("beschluss"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:aufgaben": (ohne(), {"anonym": 302, "rat": 403, "qm_a": 200, "qm_b": 200, "verwaltung": 200}),
+    "beteiligung:aufgabe_erledigt": (pk("aufgabe"), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "beteiligung:strukturcheck": (ohne(), LESEN),
+    "beteiligung:personen": (ohne(), NUR_VERWALTUNG),
+    "beteiligung:person_export": (pk("person"), NUR_VERWALTUNG),
+    "beteiligung:person_anonymisieren": (pk("person"), NUR_VERWALTUNG),
 }
 
 
@@ -97,7 +123,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat):
     nachweis = VerwendungsnachweisFactory(bewilligung=bewilligung)
     return {
         "gebiet_a": gebiet_a, "gebiet_b": gebiet_b, "programm": programm, "projekt": projekt, "antrag": antrag,
-        "bewilligung": bewilligung, "nachweis": nachweis,
+        "bewilligung": bewilligung, "nachweis": nachweis, **beteiligung_welt(gebiet_a),
         "personas": {"anonym": None, "rat": rat, "qm_a": qm_a, "qm_b": qm_b, "verwaltung": verwaltung},
     }
 

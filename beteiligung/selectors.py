@@ -1,0 +1,661 @@
+"""Reads over bodies, meetings, topics, decisions and action items; each in a fixed number of queries.
+
+`strukturcheck` and `gremien_und_sitzungen` are also meant for the area pages; the template
+partials templates/beteiligung/_strukturcheck.html and _gremien_und_sitzungen.html render them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.forms.models import model_to_dict
+from django.utils import timezone
+from simple_history.models import registered_models
+
+from portal import access
+from programme.models import Jahresbudget, Programmgebiet, Projekt
+from programme.services import euro
+from quartiere.models import Gebiet, Person, Quartiersmanagement
+
+from .models import (
+    SITZUNG_STATTGEFUNDEN,
+    Aufgabe,
+    Beschluss,
+    Gremium,
+    Sitzung,
+    Teilnahme,
+    Thema,
+    Themenbewertung,
+)
+from .permissions import anzeigename
+
+
+def heute() -> dt.date:
+    return timezone.localdate()
+
+
+def _datum(d: dt.date) -> str:
+    return d.strftime("%d.%m.%Y")
+
+
+def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
+    return f"{n} {einzahl if n == 1 else mehrzahl}"
+
+
+def sichtbare_gebiete(user: User | AnonymousUser, gebiete: QuerySet[Gebiet] | None = None) -> QuerySet[Gebiet]:
+    """Areas (rows of Gebiet itself) the user may see: staff and council all, managers their own."""
+    gebiete = Gebiet.objects.all() if gebiete is None else gebiete
+    if access.ist_verwaltung(user) or access.ist_rat(user):
+        return gebiete
+    return gebiete.filter(id__in=access.eigene_gebiet_ids(user))
+
+
+# --- Strukturcheck ---------------------------------------------------------------------------
+
+GRUEN, GELB, ROT = "gruen", "gelb", "rot"
+FARBTEXT = {GRUEN: "grün", GELB: "gelb", ROT: "rot"}
+# The Leverkusen paper asks for 2-4 citizens' assemblies a year where a body sets no target.
+SOLL_VERSAMMLUNGEN_MIN = 2
+SOLL_VERSAMMLUNGEN_MAX = 4
+MINDEST_STELLENANTEIL = Decimal("50")
+
+
+@dataclass(frozen=True)
+class Baustein:
+    titel: str
+    farbe: str
+    begruendung: str
+
+    @property
+    def farbe_text(self) -> str:
+        return FARBTEXT[self.farbe]
+
+
+@dataclass(frozen=True)
+class Strukturcheck:
+    """The three building blocks of an area in a year (Leverkusen: Beteiligung, Umsetzung, Steuerung)."""
+
+    gebiet: Gebiet
+    jahr: int
+    stichtag: dt.date
+    beteiligung: Baustein
+    umsetzung: Baustein
+    steuerung: Baustein
+
+    @property
+    def bausteine(self) -> tuple[Baustein, Baustein, Baustein]:
+        return (self.beteiligung, self.umsetzung, self.steuerung)
+
+
+def stichtag_fuer(jahr: int, heute_: dt.date | None = None) -> dt.date:
+    """The day the check looks at: today in the current year, else the year's last (or first) day."""
+    heute_ = heute_ or heute()
+    if jahr < heute_.year:
+        return dt.date(jahr, 12, 31)
+    if jahr > heute_.year:
+        return dt.date(jahr, 1, 1)
+    return heute_
+
+
+def _prozent(wert: Decimal) -> str:
+    return f"{wert.normalize():f}".replace(".", ",") + "\u00a0%"
+
+
+def _beteiligung(gebiet: Gebiet, jahr: int, stichtag: dt.date, gremien: list[Gremium]) -> Baustein:
+    titel = "Beteiligung"
+    versammlungen = [g for g in gremien if g.art == Gremium.Art.BUERGERVERSAMMLUNG]
+    if not versammlungen:
+        return Baustein(titel, ROT, f"Für {gebiet} ist keine Bürgerversammlung als Gremium eingerichtet.")
+    soll_min = max((g.sitzungen_soll_min for g in versammlungen if g.sitzungen_soll_min),
+                   default=SOLL_VERSAMMLUNGEN_MIN)
+    soll_max = max([g.sitzungen_soll_max for g in versammlungen if g.sitzungen_soll_max]
+                   + [soll_min if any(g.sitzungen_soll_min for g in versammlungen) else SOLL_VERSAMMLUNGEN_MAX])
+    soll = f"{soll_min}–{soll_max}" if soll_max > soll_min else str(soll_min)
+    gehalten = sum(g.gehalten for g in versammlungen)
+    geplant = min((g.naechste for g in versammlungen if g.naechste), default=None)
+    naechste = f" Die nächste ist für den {_datum(geplant)} geplant." if geplant else ""
+    if gehalten >= soll_min:
+        mehr = f", mehr als die vorgesehenen {soll_max}" if gehalten > soll_max else ""
+        return Baustein(titel, GRUEN, f"{_anzahl(gehalten, 'Bürgerversammlung', 'Bürgerversammlungen')} {jahr} "
+                                      f"durchgeführt (Soll {soll} im Jahr{mehr}).")
+    if gehalten > 0:
+        erst = "Erst" if stichtag < dt.date(jahr, 12, 31) else "Nur"
+        return Baustein(titel, GELB, f"{erst} {gehalten} von mindestens {soll_min} Bürgerversammlungen {jahr} "
+                                     f"durchgeführt (Soll {soll} im Jahr).{naechste}")
+    if geplant:
+        return Baustein(titel, GELB, f"{jahr} hat noch keine Bürgerversammlung stattgefunden (Soll {soll} im Jahr)."
+                                     f"{naechste}")
+    return Baustein(titel, ROT, f"{jahr} hat keine Bürgerversammlung stattgefunden und keine ist geplant "
+                                f"(Soll {soll} im Jahr).")
+
+
+def _umsetzung(jahr: int, stichtag: dt.date, stellen: list[Quartiersmanagement],
+               fonds: list[Jahresbudget]) -> Baustein:
+    titel = "Umsetzung"
+    summe_fonds = sum((b.betrag for b in fonds), Decimal("0"))
+    fonds_text = (f"Verfügungsfonds {jahr}: {euro(summe_fonds)}" if fonds
+                  else f"für {jahr} ist kein Verfügungsfonds budgetiert")
+    if not stellen:
+        return Baustein(titel, ROT, f"Am {_datum(stichtag)} läuft kein Quartiersmanagement; {fonds_text}.")
+    anteil = sum((s.stellenanteil for s in stellen), Decimal("0"))
+    traeger = ", ".join(sorted({str(s.traeger) for s in stellen}))
+    befristung = ("unbefristet" if any(s.befristet_bis is None for s in stellen)
+                  else f"befristet bis {_datum(max(s.befristet_bis for s in stellen))}")
+    stelle = f"Quartiersmanagement mit {_prozent(anteil)} ({traeger}, {befristung})"
+    if anteil < MINDEST_STELLENANTEIL:
+        return Baustein(titel, GELB, f"{stelle} – weniger als die nötigen {_prozent(MINDEST_STELLENANTEIL)}; "
+                                     f"{fonds_text}.")
+    if not fonds:
+        return Baustein(titel, GELB, f"{stelle} vorhanden, aber {fonds_text}.")
+    return Baustein(titel, GRUEN, f"{stelle} und {fonds_text}.")
+
+
+def _steuerung(gebiet: Gebiet, jahr: int, gremien: list[Gremium]) -> Baustein:
+    titel = "Steuerung"
+    kreise = [g for g in gremien if g.art == Gremium.Art.STEUERUNGSKREIS]
+    if not kreise:
+        return Baustein(titel, ROT, f"Für {gebiet} ist kein Steuerungskreis eingerichtet.")
+    name = kreise[0].name if len(kreise) == 1 else "Die Steuerungskreise"
+    wer = f"Der Steuerungskreis „{name}“" if len(kreise) == 1 else name
+    gehalten = sum(g.gehalten for g in kreise)
+    zuletzt = max((g.zuletzt for g in kreise if g.zuletzt), default=None)
+    geplant = min((g.naechste for g in kreise if g.naechste), default=None)
+    if gehalten:
+        return Baustein(titel, GRUEN, f"{wer} hat {jahr} {gehalten}-mal getagt, zuletzt am {_datum(zuletzt)}.")
+    if geplant:
+        return Baustein(titel, GELB, f"{wer} hat {jahr} noch nicht getagt; die nächste Sitzung ist für den "
+                                     f"{_datum(geplant)} geplant.")
+    return Baustein(titel, ROT, f"{wer} hat {jahr} nicht getagt, und keine Sitzung ist geplant.")
+
+
+def strukturcheck(gebiete: Iterable[Gebiet], jahr: int, *, stichtag: dt.date | None = None) -> dict[int, Strukturcheck]:
+    """The Strukturcheck of each area for a year, keyed by area id in the order given.
+
+    Three queries whatever the number of areas (four if `gebiete` is an unevaluated queryset).
+
+    - Beteiligung: citizens' assemblies (bodies of kind Bürgerversammlung of the area) held or
+      documented in the year against the body's target (default 2-4). Green when the minimum is
+      reached; amber when some were held but fewer, or none yet but one is planned for the rest
+      of the year; red when there is no such body, or none was held and none is planned.
+    - Umsetzung: the quartier-management positions running on the reference day (their shares
+      added up) and disposal-fund budgets (programmes marked Verfügungsfonds) of the area and
+      year. Green with >= 50 % and a fund; amber when one of the two is missing or short; red
+      without a running position.
+    - Steuerung: a steering circle of the area that met in the year. Green when it met; amber
+      when it has not met yet but a meeting is planned; red without a circle or any meeting.
+
+    Only active bodies of the area itself count (not those of areas above or below it). The
+    reference day is today in the current year, 31 December for past years, 1 January for
+    future ones.
+    """
+    gebiete = list(gebiete)
+    stichtag = stichtag or stichtag_fuer(jahr)
+    ids = [g.id for g in gebiete]
+    gehalten = Q(sitzungen__datum__year=jahr, sitzungen__status__in=SITZUNG_STATTGEFUNDEN)
+    geplant = Q(sitzungen__datum__year=jahr, sitzungen__datum__gte=stichtag,
+                sitzungen__status=Sitzung.Status.GEPLANT)
+    gremien_je_gebiet: dict[int, list[Gremium]] = defaultdict(list)
+    for gremium in (
+        Gremium.objects.filter(gebiet_id__in=ids, aktiv=True,
+                               art__in=[Gremium.Art.BUERGERVERSAMMLUNG, Gremium.Art.STEUERUNGSKREIS])
+        .annotate(gehalten=Count("sitzungen", filter=gehalten), zuletzt=Max("sitzungen__datum", filter=gehalten),
+                  naechste=Min("sitzungen__datum", filter=geplant))
+        .order_by("name")
+    ):
+        gremien_je_gebiet[gremium.gebiet_id].append(gremium)
+    stellen_je_gebiet: dict[int, list[Quartiersmanagement]] = defaultdict(list)
+    for stelle in Quartiersmanagement.objects.aktiv_am(stichtag).filter(gebiet_id__in=ids).select_related("traeger"):
+        stellen_je_gebiet[stelle.gebiet_id].append(stelle)
+    fonds_je_gebiet: dict[int, list[Jahresbudget]] = defaultdict(list)
+    for budget in Jahresbudget.objects.filter(programm__ist_verfuegungsfonds=True, jahr=jahr, gebiet_id__in=ids,
+                                              betrag__gt=0):
+        fonds_je_gebiet[budget.gebiet_id].append(budget)
+    return {
+        g.id: Strukturcheck(
+            gebiet=g, jahr=jahr, stichtag=stichtag,
+            beteiligung=_beteiligung(g, jahr, stichtag, gremien_je_gebiet[g.id]),
+            umsetzung=_umsetzung(jahr, stichtag, stellen_je_gebiet[g.id], fonds_je_gebiet[g.id]),
+            steuerung=_steuerung(g, jahr, gremien_je_gebiet[g.id]),
+        )
+        for g in gebiete
+    }
+
+
+def strukturcheck_gebiete(user: User | AnonymousUser, jahr: int, *,
+                          stichtag: dt.date | None = None) -> QuerySet[Gebiet]:
+    """Areas the Strukturcheck is about: below city level, and with neighbourhood work to check —
+    a running QM position, the flag 'besonders belastet', membership of a funding programme in
+    the year, or an active citizens' assembly or steering circle."""
+    stichtag = stichtag or stichtag_fuer(jahr)
+    qm = Quartiersmanagement.objects.aktiv_am(stichtag).filter(gebiet=OuterRef("pk"))
+    programm = Programmgebiet.objects.filter(gebiet=OuterRef("pk"), beginn__year__lte=jahr).filter(
+        Q(ende__isnull=True) | Q(ende__year__gte=jahr))
+    gremium = Gremium.objects.filter(gebiet=OuterRef("pk"), aktiv=True,
+                                     art__in=[Gremium.Art.BUERGERVERSAMMLUNG, Gremium.Art.STEUERUNGSKREIS])
+    gebiete = (
+        Gebiet.objects.quartiere()
+        .filter(Q(besonders_belastet=True) | Exists(qm) | Exists(programm) | Exists(gremium))
+        .select_related("stadt")
+        .order_by("stadt__name", "name")
+    )
+    return sichtbare_gebiete(user, gebiete)
+
+
+def strukturcheck_matrix(user: User | AnonymousUser, jahr: int, *,
+                         stichtag: dt.date | None = None) -> list[Strukturcheck]:
+    """All areas of `strukturcheck_gebiete` with their check: four queries."""
+    return list(strukturcheck(strukturcheck_gebiete(user, jahr, stichtag=stichtag), jahr,
+                              stichtag=stichtag).values())
+
+
+# --- bodies ----------------------------------------------------------------------------------
+
+
+@dataclass
+class GremiumUebersicht:
+    gremium: Gremium
+    letzte_sitzungen: list[Sitzung] = field(default_factory=list)
+    naechste_sitzung: Sitzung | None = None
+
+
+def gremien_und_sitzungen(gebiet: Gebiet, *, anzahl: int = 3) -> list[GremiumUebersicht]:
+    """The bodies of an area with their last `anzahl` meetings that took place and the next planned
+    one (meetings from last year on): two queries. The caller checks that the user may see the area."""
+    gremien = list(Gremium.objects.filter(gebiet=gebiet).select_related("programm").order_by("-aktiv", "name"))
+    uebersicht = {g.id: GremiumUebersicht(g) for g in gremien}
+    sitzungen = (
+        Sitzung.objects.filter(gremium__in=gremien, datum__gte=dt.date(heute().year - 1, 1, 1))
+        .order_by("datum", "beginn")
+    )
+    for sitzung in sitzungen:
+        eintrag = uebersicht[sitzung.gremium_id]
+        sitzung.gremium = eintrag.gremium
+        if sitzung.stattgefunden:
+            eintrag.letzte_sitzungen.insert(0, sitzung)
+        elif sitzung.datum >= heute() and eintrag.naechste_sitzung is None:
+            eintrag.naechste_sitzung = sitzung
+    for eintrag in uebersicht.values():
+        del eintrag.letzte_sitzungen[anzahl:]
+    return list(uebersicht.values())
+
+
+def gremien_mit_kennzahlen(gremien: QuerySet[Gremium], jahr: int) -> QuerySet[Gremium]:
+    """Bodies with the meetings held this year and the date of the last and next meeting."""
+    gehalten = Q(sitzungen__datum__year=jahr, sitzungen__status__in=SITZUNG_STATTGEFUNDEN)
+    return (
+        gremien.select_related("gebiet__stadt", "programm")
+        .annotate(gehalten=Count("sitzungen", filter=gehalten),
+                  zuletzt=Max("sitzungen__datum", filter=Q(sitzungen__status__in=SITZUNG_STATTGEFUNDEN)),
+                  naechste=Min("sitzungen__datum", filter=Q(sitzungen__status=Sitzung.Status.GEPLANT,
+                                                            sitzungen__datum__gte=heute())))
+    )
+
+
+@dataclass(frozen=True)
+class Sitzungsjahr:
+    jahr: int
+    gehalten: int
+    geplant: int
+    soll_min: int | None
+    soll_max: int | None
+
+    @property
+    def soll_erreicht(self) -> bool | None:
+        return None if self.soll_min is None else self.gehalten >= self.soll_min
+
+
+def sitzungen_je_jahr(gremium: Gremium) -> list[Sitzungsjahr]:
+    """Held and planned meetings per year against the body's target, newest year first: one query."""
+    zeilen = (
+        gremium.sitzungen.values(jahr=F("datum__year"))
+        .annotate(gehalten=Count("id", filter=Q(status__in=SITZUNG_STATTGEFUNDEN)),
+                  geplant=Count("id", filter=Q(status=Sitzung.Status.GEPLANT)))
+        .order_by("-jahr")
+    )
+    jahre = {z["jahr"]: z for z in zeilen}
+    jahre.setdefault(heute().year, {"jahr": heute().year, "gehalten": 0, "geplant": 0})
+    return [Sitzungsjahr(jahr=j, gehalten=z["gehalten"], geplant=z["geplant"], soll_min=gremium.sitzungen_soll_min,
+                         soll_max=gremium.sitzungen_soll_max) for j, z in sorted(jahre.items(), reverse=True)]
+
+
+@dataclass(frozen=True)
+class PersonZeile:
+    """A person as a page may show them: `name` is empty where names must not be shown."""
+
+    name: str
+    organisation: str
+    rolle: str
+    zusatz: str = ""
+
+
+def mitglieder(gremium: Gremium, *, mit_namen: bool) -> list[PersonZeile]:
+    zeilen = []
+    for m in gremium.mitgliedschaften.select_related("person__organisation", "organisation").order_by(
+            "rolle", "person__nachname", "person__vorname"):
+        organisation = m.organisation or m.person.organisation
+        zeitraum = ""
+        if m.beginn or m.ende:
+            zeitraum = f"{_datum(m.beginn) if m.beginn else ''} – {_datum(m.ende) if m.ende else 'heute'}".strip()
+        zeilen.append(PersonZeile(name=anzeigename(m.person, mit_namen=mit_namen) if mit_namen else "",
+                                  organisation=str(organisation) if organisation else "",
+                                  rolle=m.get_rolle_display(), zusatz=zeitraum))
+    return zeilen
+
+
+# --- meetings --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Themenkarte:
+    bewertung: Themenbewertung
+    erstmals_am: dt.date | None
+    sitzungen: int
+    punkte_gesamt: int
+
+    @property
+    def thema(self) -> Thema:
+        return self.bewertung.thema
+
+    @property
+    def aus_themenspeicher(self) -> bool:
+        """Carried over from an earlier meeting."""
+        return self.erstmals_am is not None and self.erstmals_am < self.bewertung.sitzung.datum
+
+
+@dataclass
+class Sitzungsdokumentation:
+    """Everything of one meeting in the order of the Bremerhaven documentation."""
+
+    sitzung: Sitzung
+    mit_namen: bool
+    teilnehmende: list[PersonZeile]
+    moderation: list[PersonZeile]
+    protokoll: list[PersonZeile]
+    organisationen: list[tuple[str, int]]
+    anzahl_teilnehmende: int | None
+    tagesordnung: list
+    besprochen: list[Themenkarte]
+    themenspeicher: list[Themenkarte]
+    beschluesse: list[Beschluss]
+    aufgaben: list[tuple[Aufgabe, str]]
+    verfasser: str
+    verfasser_organisation: str
+    ort_und_datum: str
+
+
+def themenkarten(bewertungen: QuerySet[Themenbewertung]) -> list[Themenkarte]:
+    """Topic cards ranked by dot votes, highest first, with each topic's history in one query."""
+    bewertungen = (
+        bewertungen.select_related("thema__handlungsfeld", "sitzung")
+        .annotate(erstmals_am=Min("thema__bewertungen__sitzung__datum"), anzahl=Count("thema__bewertungen"),
+                  summe=Sum("thema__bewertungen__punkte"))
+        .order_by("-punkte", "thema__titel")
+    )
+    return [Themenkarte(bewertung=b, erstmals_am=b.erstmals_am, sitzungen=b.anzahl, punkte_gesamt=b.summe or 0)
+            for b in bewertungen]
+
+
+def _person_zeile(t: Teilnahme, mit_namen: bool) -> PersonZeile:
+    organisation = t.organisation or t.person.organisation
+    return PersonZeile(name=anzeigename(t.person, mit_namen=True) if mit_namen else "",
+                       organisation=str(organisation) if organisation else "", rolle=t.get_rolle_display(),
+                       zusatz=t.person.funktion if mit_namen and t.person.darf_namentlich_genannt_werden else "")
+
+
+def _lang(d: dt.date) -> str:
+    from django.utils.formats import date_format
+
+    return date_format(d, "j. F Y")
+
+
+def sitzungsdokumentation(sitzung: Sitzung, *, mit_namen: bool) -> Sitzungsdokumentation:
+    """The documentation of a meeting: six queries. Without `mit_namen` no name of a person leaves
+    this function: participants, moderation, author and responsible persons appear by organisation."""
+    teilnahmen = list(sitzung.teilnahmen.select_related("person__organisation", "organisation")
+                      .order_by("person__nachname", "person__vorname"))
+    rollen = defaultdict(list)
+    for t in teilnahmen:
+        rollen[t.rolle].append(_person_zeile(t, mit_namen))
+    organisationen = Counter(z.organisation or "ohne Angabe" for z in rollen[Teilnahme.Rolle.TEILNEHMEND])
+    karten = themenkarten(sitzung.themenbewertungen.all())
+    aufgaben = []
+    for a in sitzung.aufgaben.select_related("verantwortlich__organisation").order_by(
+            F("faellig_am").asc(nulls_last=True), "id"):
+        person = a.verantwortlich
+        if person is None:
+            wer = "–"
+        elif mit_namen:
+            wer = anzeigename(person, mit_namen=True)
+        else:
+            wer = str(person.organisation) if person.organisation_id else "eine beteiligte Person"
+        aufgaben.append((a, wer))
+    autor = sitzung.verfasst_von
+    stadt = sitzung.gremium.gebiet.stadt_oder_selbst
+    return Sitzungsdokumentation(
+        sitzung=sitzung,
+        mit_namen=mit_namen,
+        teilnehmende=rollen[Teilnahme.Rolle.TEILNEHMEND],
+        moderation=rollen[Teilnahme.Rolle.MODERATION],
+        protokoll=rollen[Teilnahme.Rolle.PROTOKOLL],
+        organisationen=sorted(organisationen.items()),
+        anzahl_teilnehmende=len(rollen[Teilnahme.Rolle.TEILNEHMEND]) or sitzung.teilnehmendenzahl,
+        tagesordnung=list(sitzung.tagesordnungspunkte.order_by("nummer")),
+        besprochen=[k for k in karten if k.bewertung.besprochen],
+        themenspeicher=[k for k in karten if not k.bewertung.besprochen],
+        beschluesse=list(sitzung.beschluesse.select_related("tagesordnungspunkt", "bewilligung__projekt",
+                                                             "bewilligung__programm").order_by("id")),
+        aufgaben=aufgaben,
+        verfasser=anzeigename(autor, mit_namen=True) if autor and mit_namen else "",
+        verfasser_organisation=str(autor.organisation) if autor and autor.organisation_id else "",
+        ort_und_datum=f"{stadt.name}, {_lang(sitzung.dokumentiert_am)}" if sitzung.dokumentiert_am else "",
+    )
+
+
+def offener_themenspeicher(sitzung: Sitzung) -> QuerySet[Thema]:
+    """The body's backlog offered at a meeting: topics not yet discussed, raised before (or at) this
+    meeting and not yet on its cards, with first date, meetings so far and last votes: one query."""
+    letzte = Themenbewertung.objects.filter(thema=OuterRef("pk")).order_by("-sitzung__datum", "-id")
+    return (
+        Thema.objects.filter(gremium_id=sitzung.gremium_id, status=Thema.Status.THEMENSPEICHER)
+        .exclude(bewertungen__sitzung=sitzung)
+        .filter(Q(eingebracht_in__isnull=True) | Q(eingebracht_in__datum__lte=sitzung.datum))
+        .annotate(erstmals_am=Min("bewertungen__sitzung__datum"), sitzungen_bisher=Count("bewertungen"),
+                  letzte_punkte=Subquery(letzte.values("punkte")[:1]))
+        .select_related("handlungsfeld")
+        .order_by(F("letzte_punkte").desc(nulls_last=True), "titel")
+    )
+
+
+def themenverlauf(thema: Thema) -> list[Themenbewertung]:
+    """Every meeting a topic was on, oldest first: one query."""
+    return list(thema.bewertungen.select_related("sitzung").order_by("sitzung__datum", "id"))
+
+
+# --- decisions and action items --------------------------------------------------------------
+
+
+def offene_beschluesse(beschluesse: QuerySet[Beschluss]) -> QuerySet[Beschluss]:
+    return (
+        beschluesse.offen()
+        .select_related("sitzung__gremium__gebiet__stadt", "bewilligung__projekt", "bewilligung__programm")
+        .order_by("sitzung__gremium__gebiet__stadt__name", "sitzung__gremium__gebiet__name", "sitzung__gremium__name",
+                  "sitzung__datum", "id")
+    )
+
+
+@dataclass(frozen=True)
+class Umsetzungsschritt:
+    zeitpunkt: dt.datetime
+    durch: str
+    status: str
+    vermerk: str
+
+
+def umsetzungsverlauf(beschluss: Beschluss, *, mit_namen: bool) -> list[Umsetzungsschritt]:
+    """The implementation status over time from the decision's history, oldest first: one query."""
+    schritte, vorher = [], None
+    for eintrag in beschluss.history.select_related("history_user").order_by("history_date", "history_id"):
+        stand = (eintrag.umsetzungsstatus, eintrag.umsetzung_vermerk)
+        if stand == vorher:
+            continue
+        vorher = stand
+        user = eintrag.history_user
+        durch = (user.get_full_name() or user.username) if user and mit_namen else ""
+        schritte.append(Umsetzungsschritt(eintrag.history_date, durch,
+                                          Beschluss.Umsetzung(eintrag.umsetzungsstatus).label,
+                                          eintrag.umsetzung_vermerk))
+    return schritte
+
+
+def sichtbare_aufgaben(user: User | AnonymousUser) -> QuerySet[Aufgabe]:
+    """Action items of the user's areas, and for a manager also those assigned to them elsewhere."""
+    scope = access.gebiet_scope(user, "sitzung__gremium__gebiet")
+    if access.ist_quartiersmanagement(user) and not access.ist_verwaltung(user):
+        scope |= Q(verantwortlich__user=user)
+    return Aufgabe.objects.filter(scope)
+
+
+def ueberfaellige_aufgaben(user: User | AnonymousUser, *, stichtag: dt.date | None = None) -> QuerySet[Aufgabe]:
+    """Open action items past their due date that the user is responsible for or oversees, oldest first."""
+    return (
+        sichtbare_aufgaben(user).ueberfaellig(stichtag or heute())
+        .select_related("verantwortlich", "sitzung__gremium__gebiet")
+        .order_by("faellig_am", "id")
+    )
+
+
+# --- persons ---------------------------------------------------------------------------------
+
+
+def personen_auswahl(user: User | AnonymousUser) -> QuerySet[Person]:
+    """Persons a user may pick in forms: staff all, managers those connected to their areas or
+    their areas' cities; never anonymised persons, and nobody for other roles."""
+    personen = Person.objects.filter(anonymisiert_am__isnull=True).select_related("organisation").order_by(
+        "nachname", "vorname")
+    if access.ist_verwaltung(user):
+        return personen
+    if not access.ist_quartiersmanagement(user):
+        return personen.none()
+    ids = access.eigene_gebiet_ids(user)
+    staedte = Gebiet.objects.filter(id__in=ids).values("stadt_id")
+    verbunden = (
+        Q(mitgliedschaften__gremium__gebiet_id__in=ids) | Q(teilnahmen__sitzung__gremium__gebiet_id__in=ids)
+        | Q(quartiersmanagements__gebiet_id__in=ids) | Q(projekte__gebiet_id__in=ids)
+        | Q(organisation__stadt_id__in=staedte)
+    )
+    return personen.filter(pk__in=Person.objects.filter(verbunden).values("pk"))
+
+
+def verfasser_auswahl(user: User | AnonymousUser) -> QuerySet[Person]:
+    """Persons who may be named as a documentation's author: staff or with recorded consent."""
+    return personen_auswahl(user).filter(Q(ist_verwaltung=True) | Q(einwilligung_am__isnull=False))
+
+
+def _werte(obj, felder: Iterable[str] | None = None) -> dict:
+    daten = model_to_dict(obj, fields=felder)
+    return {k: (v if isinstance(v, (int, bool, type(None), str)) else str(v)) for k, v in daten.items()}
+
+
+def _historienmodelle() -> list[tuple[type, list[str]]]:
+    """Every history table with its columns pointing at a person."""
+    modelle = []
+    for modell in registered_models.values():
+        manager = getattr(modell._meta, "simple_history_manager_attribute", "history")
+        historie = getattr(modell, manager, None)
+        if historie is None:
+            continue
+        hm = historie.model
+        personenfelder = [f.attname for f in hm._meta.fields if f.is_relation and f.related_model is Person]
+        modelle.append((hm, personenfelder))
+    return sorted(modelle, key=lambda m: m[0]._meta.label)
+
+
+def personendaten(person: Person) -> dict:
+    """All data the portal holds about a person (GDPR Art. 15), as plain JSON-ready data.
+
+    A fixed number of queries: one per kind of link plus one per history table.
+    """
+    konto = person.user
+    daten = {
+        "exportiert_am": timezone.now().isoformat(),
+        "person": {"id": person.pk, **_werte(person, ["anrede", "titel", "vorname", "nachname", "funktion", "email",
+                                                      "telefon", "ist_verwaltung", "einwilligung_am",
+                                                      "anonymisiert_am"]),
+                   "organisation": str(person.organisation) if person.organisation_id else None,
+                   "angelegt_am": person.created.isoformat(), "geaendert_am": person.modified.isoformat()},
+        "benutzerkonto": None if konto is None else {
+            "benutzername": konto.username, "vorname": konto.first_name, "nachname": konto.last_name,
+            "email": konto.email, "aktiv": konto.is_active,
+            "letzte_anmeldung": konto.last_login.isoformat() if konto.last_login else None,
+            "angelegt_am": konto.date_joined.isoformat(),
+            "rollen": sorted(konto.groups.values_list("name", flat=True)),
+        },
+        "mitgliedschaften": [
+            {"gremium": str(m.gremium), "gebiet": str(m.gremium.gebiet), "vertritt": str(m.organisation or ""),
+             "rolle": m.get_rolle_display(), "von": m.beginn.isoformat() if m.beginn else None,
+             "bis": m.ende.isoformat() if m.ende else None}
+            for m in person.mitgliedschaften.select_related("gremium__gebiet", "organisation")
+        ],
+        "teilnahmen": [
+            {"sitzung": t.sitzung.titel, "gremium": str(t.sitzung.gremium), "datum": t.sitzung.datum.isoformat(),
+             "fuer": str(t.organisation or ""), "rolle": t.get_rolle_display()}
+            for t in person.teilnahmen.select_related("sitzung__gremium", "organisation").order_by("sitzung__datum")
+        ],
+        "verfasste_sitzungsdokumentationen": [
+            {"sitzung": s.titel, "datum": s.datum.isoformat()} for s in person.verfasste_sitzungen.order_by("datum")
+        ],
+        "aufgaben": [
+            {"aufgabe": a.text, "sitzung": a.sitzung.titel, "faellig_am": a.faellig_am.isoformat() if a.faellig_am
+             else None, "erledigt_am": a.erledigt_am.isoformat() if a.erledigt_am else None}
+            for a in person.aufgaben.select_related("sitzung")
+        ],
+        "projekte_als_ansprechperson": [
+            {"projekt": p.titel, "gebiet": str(p.gebiet), "status": p.get_status_display(),
+             "beginn": p.beginn.isoformat(), "ende": p.ende.isoformat()}
+            for p in Projekt.objects.filter(ansprechperson=person).select_related("gebiet")
+        ],
+        "quartiersmanagement_stellen": [
+            {"gebiet": str(q.gebiet), "traeger": str(q.traeger), "stellenanteil": str(q.stellenanteil),
+             "beginn": q.beginn.isoformat() if q.beginn else None,
+             "befristet_bis": q.befristet_bis.isoformat() if q.befristet_bis else None}
+            for q in person.quartiersmanagements.select_related("gebiet", "traeger")
+        ],
+        "historie": [],
+    }
+    for hm, personenfelder in _historienmodelle():
+        bedingung = Q(pk__in=[])
+        for feld in personenfelder:
+            bedingung |= Q(**{feld: person.pk})
+        if konto is not None and any(f.name == "history_user" for f in hm._meta.fields):
+            bedingung |= Q(history_user_id=konto.pk)
+        for eintrag in hm.objects.filter(bedingung).order_by("history_date"):
+            felder = {f.attname: getattr(eintrag, f.attname) for f in hm.instance_type._meta.concrete_fields}
+            daten["historie"].append({
+                "tabelle": str(hm.instance_type._meta.verbose_name),
+                "zeitpunkt": eintrag.history_date.isoformat(),
+                "art": {"+": "angelegt", "~": "geändert", "-": "gelöscht"}[eintrag.history_type],
+                "durch_diese_person": konto is not None and eintrag.history_user_id == konto.pk,
+                "werte": {k: (v if isinstance(v, (int, bool, type(None), str)) else str(v)) for k, v in felder.items()},
+            })
+    return daten
+
+
+def personen_liste(suche: str = "") -> QuerySet[Person]:
+    personen = (
+        Person.objects.select_related("organisation", "user")
+        .annotate(n_teilnahmen=Count("teilnahmen", distinct=True),
+                  n_mitgliedschaften=Count("mitgliedschaften", distinct=True))
+        .order_by("nachname", "vorname", "id")
+    )
+    if suche:
+        for wort in suche.split():
+            personen = personen.filter(Q(vorname__icontains=wort) | Q(nachname__icontains=wort)
+                                       | Q(email__icontains=wort) | Q(organisation__name__icontains=wort))
+    return personen
+

@@ -1,0 +1,497 @@
+"""Every change to bodies, meetings, topics, decisions, action items and personal data.
+
+Each function is keyword-only, runs in one transaction and either changes everything or
+nothing. A refusal raises programme's `Regelverstoss` with a German message defined below,
+so views show it and tests assert it. A decision of an area forum that grants funding goes
+through programme's money services, with their rules and their refusal messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from portal import access
+from programme import services as geld
+from programme.models import Bewilligung, Foerderprogramm, Projekt
+from programme.services import Regelverstoss
+from quartiere.models import Gebiet, Organisation, Person
+
+from .models import (
+    Aufgabe,
+    Beschluss,
+    Gremium,
+    Mitgliedschaft,
+    Sitzung,
+    Tagesordnungspunkt,
+    Teilnahme,
+    Thema,
+    Themenbewertung,
+)
+from .permissions import kann_aufgabe_erledigen
+
+NICHT_EIGENES_GEBIET = "Das Gremium gehört nicht zu einem Ihrer Gebiete."
+KEINE_EINWILLIGUNG = (
+    "Für {name} liegt keine Einwilligung zur Datenverarbeitung vor. Erfassen Sie das Datum der Einwilligung "
+    "oder zählen Sie die Person nur in der Zahl der Teilnehmenden."
+)
+PERSON_ANONYMISIERT = "Diese Person ist anonymisiert und kann nicht mehr namentlich erfasst werden."
+PERSON_SCHON_ANONYMISIERT = "Diese Person ist bereits anonymisiert."
+NAME_FEHLT = "Bitte geben Sie Vor- und Nachnamen an oder wählen Sie eine erfasste Person."
+EINWILLIGUNG_IN_ZUKUNFT = "Das Datum der Einwilligung darf nicht in der Zukunft liegen."
+SCHON_TEILNEHMEND = "{name} ist schon als Teilnehmende:r eingetragen."
+STATUS_UNZULAESSIG = "Eine Sitzung im Status „{von}“ kann nicht in den Status „{nach}“ wechseln."
+NOCH_NICHT_STATTGEFUNDEN = "Die Sitzung ist erst am {datum}; vorher kann sie nicht als durchgeführt gelten."
+DOKU_OHNE_TEILNEHMENDE = "Bitte erfassen Sie vor dem Abschluss die Teilnehmenden oder ihre Zahl."
+DOKU_OHNE_ERGEBNIS = (
+    "Bitte halten Sie vor dem Abschluss Ergebnisse fest: eine Zusammenfassung, ein Ergebnis zu einem Thema "
+    "oder einen Tagesordnungspunkt mit Inhalt."
+)
+DOKU_VOR_SITZUNG = "Die Dokumentation kann nicht vor dem Sitzungstag ({datum}) abgeschlossen sein."
+THEMA_ANDERES_GREMIUM = "Das Thema gehört zum Themenspeicher eines anderen Gremiums."
+THEMA_NICHT_IM_SPEICHER = "Das Thema „{titel}“ liegt nicht (mehr) im Themenspeicher."
+THEMA_SCHON_IN_SITZUNG = "Das Thema „{titel}“ ist in dieser Sitzung schon aufgenommen."
+THEMA_SPAETER_EINGEBRACHT = "Das Thema „{titel}“ wurde erst nach dieser Sitzung eingebracht."
+BESCHLUSS_VOR_SITZUNG = "Beschlüsse können erst ab dem Sitzungstag ({datum}) erfasst werden."
+FOERDERUNG_NUR_GEBIETSFORUM = "Über Förderungen beschließen hier nur Gebietsforen (WiN-Foren)."
+FOERDERUNG_NICHT_EMPFEHLUNG = "Eine Empfehlung bewilligt keine Förderung; wählen Sie Beschluss oder Konsens."
+FOERDERUNG_PROJEKT_AUSSERHALB = "Das Projekt „{projekt}“ liegt nicht im Gebiet {gebiet} des Forums."
+FOERDERUNG_HAT_SCHON_BESCHLUSS = "Diese Förderung ist schon mit einem Beschluss verknüpft."
+FOERDERUNG_UNVOLLSTAENDIG = "Für eine Förderung braucht es ein Projekt, ein Programm, ein Jahr und einen Betrag."
+TOP_ANDERE_SITZUNG = "Der Tagesordnungspunkt gehört zu einer anderen Sitzung."
+BESCHLUSS_ANDERE_SITZUNG = "Der Beschluss gehört zu einer anderen Sitzung."
+UMSETZUNG_UNVERAENDERT = "Der Beschluss hat bereits den Umsetzungsstand „{status}“."
+VERWORFEN_OHNE_BEGRUENDUNG = "Bitte begründen Sie im Vermerk, warum der Beschluss nicht umgesetzt wird."
+AUFGABE_NICHT_IHRE = "Diese Aufgabe können Sie nicht abhaken."
+AUFGABE_SCHON_ERLEDIGT = "Die Aufgabe ist bereits erledigt."
+ERLEDIGT_IN_ZUKUNFT = "Eine Aufgabe kann nicht in der Zukunft erledigt werden."
+FAELLIG_VOR_SITZUNG = "Die Frist darf nicht vor dem Sitzungstag ({datum}) liegen."
+
+
+def _heute() -> dt.date:
+    return timezone.localdate()
+
+
+def _datum(d: dt.date) -> str:
+    return d.strftime("%d.%m.%Y")
+
+
+def _speichern(obj, durch: User | None) -> None:
+    obj._history_user = durch
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        raise Regelverstoss(" ".join(exc.messages)) from exc
+    obj.save()
+
+
+def _gremium_bearbeitbar_pruefen(gremium: Gremium, durch: User) -> None:
+    if not access.bearbeitbar(durch, Gremium.objects.filter(pk=gremium.pk)).exists():
+        raise Regelverstoss(NICHT_EIGENES_GEBIET)
+
+
+def _sitzung_gesperrt(sitzung: Sitzung, durch: User) -> Sitzung:
+    sitzung = Sitzung.objects.select_for_update(of=("self",)).select_related("gremium__gebiet").get(pk=sitzung.pk)
+    _gremium_bearbeitbar_pruefen(sitzung.gremium, durch)
+    return sitzung
+
+
+def _verwaltung_pruefen(durch: User, aktion: str) -> None:
+    if not access.ist_verwaltung(durch):
+        raise Regelverstoss(geld.NUR_VERWALTUNG.format(aktion=aktion))
+
+
+def einwilligung_pruefen(person: Person) -> None:
+    """Refuse to store the name of a non-staff person without recorded consent."""
+    if person.anonymisiert_am is not None:
+        raise Regelverstoss(PERSON_ANONYMISIERT)
+    if not person.darf_namentlich_genannt_werden:
+        raise Regelverstoss(KEINE_EINWILLIGUNG.format(name=person.name))
+
+
+def _einwilligung_nachtragen(person: Person, einwilligung_am: dt.date | None, durch: User) -> Person:
+    if einwilligung_am is None or person.ist_verwaltung or person.einwilligung_am is not None:
+        return person
+    if einwilligung_am > _heute():
+        raise Regelverstoss(EINWILLIGUNG_IN_ZUKUNFT)
+    if person.anonymisiert_am is not None:
+        raise Regelverstoss(PERSON_ANONYMISIERT)
+    person.einwilligung_am = einwilligung_am
+    _speichern(person, durch)
+    return person
+
+
+@dataclass(frozen=True)
+class NeuePerson:
+    vorname: str
+    nachname: str
+    organisation: Organisation | None = None
+    funktion: str = ""
+    email: str = ""
+
+
+def _person_bestimmen(*, person: Person | None, neue_person: NeuePerson | None, einwilligung_am: dt.date | None,
+                      durch: User) -> Person:
+    if person is None:
+        if neue_person is None or not neue_person.vorname.strip() or not neue_person.nachname.strip():
+            raise Regelverstoss(NAME_FEHLT)
+        if einwilligung_am is not None and einwilligung_am > _heute():
+            raise Regelverstoss(EINWILLIGUNG_IN_ZUKUNFT)
+        person = Person(vorname=neue_person.vorname.strip(), nachname=neue_person.nachname.strip(),
+                        organisation=neue_person.organisation, funktion=neue_person.funktion,
+                        email=neue_person.email, einwilligung_am=einwilligung_am)
+        einwilligung_pruefen(person)
+        _speichern(person, durch)
+        return person
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    person = _einwilligung_nachtragen(person, einwilligung_am, durch)
+    einwilligung_pruefen(person)
+    return person
+
+
+# --- bodies and meetings ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def mitgliedschaft_anlegen(*, gremium: Gremium, durch: User, person: Person | None = None,
+                           neue_person: NeuePerson | None = None, einwilligung_am: dt.date | None = None,
+                           organisation: Organisation | None = None, rolle: str = Mitgliedschaft.Rolle.MITGLIED,
+                           beginn: dt.date | None = None, ende: dt.date | None = None) -> Mitgliedschaft:
+    _gremium_bearbeitbar_pruefen(gremium, durch)
+    person = _person_bestimmen(person=person, neue_person=neue_person, einwilligung_am=einwilligung_am, durch=durch)
+    mitgliedschaft = Mitgliedschaft(gremium=gremium, person=person, organisation=organisation or person.organisation,
+                                    rolle=rolle, beginn=beginn, ende=ende)
+    _speichern(mitgliedschaft, durch)
+    return mitgliedschaft
+
+
+@transaction.atomic
+def sitzung_anlegen(*, gremium: Gremium, durch: User, titel: str, datum: dt.date, beginn: dt.time | None = None,
+                    ende: dt.time | None = None, ort: str = "", format: str = Sitzung.Format.SITZUNG,
+                    oeffentlich: bool = False, hintergrund: str = "") -> Sitzung:
+    """A meeting is planned; it is held and documented later (see sitzung_status_setzen)."""
+    _gremium_bearbeitbar_pruefen(gremium, durch)
+    sitzung = Sitzung(gremium=gremium, titel=titel, datum=datum, beginn=beginn, ende=ende, ort=ort, format=format,
+                      oeffentlich=oeffentlich, hintergrund=hintergrund, status=Sitzung.Status.GEPLANT)
+    _speichern(sitzung, durch)
+    return sitzung
+
+
+SITZUNG_TEXTFELDER = ("titel", "datum", "beginn", "ende", "ort", "format", "oeffentlich", "teilnehmendenzahl",
+                      "hintergrund", "zusammenfassung", "ausblick")
+
+
+@transaction.atomic
+def sitzung_aendern(*, sitzung: Sitzung, durch: User, **daten) -> Sitzung:
+    """Change the meeting's data and documentation texts; the status changes only through its service."""
+    unbekannt = set(daten) - set(SITZUNG_TEXTFELDER) - {"verfasst_von"}
+    if unbekannt:
+        raise TypeError(f"unknown fields: {sorted(unbekannt)}")
+    sitzung = _sitzung_gesperrt(sitzung, durch)
+    if daten.get("verfasst_von") is not None:
+        einwilligung_pruefen(daten["verfasst_von"])
+    for feld, wert in daten.items():
+        setattr(sitzung, feld, wert)
+    if sitzung.stattgefunden and sitzung.datum > _heute():
+        raise Regelverstoss(NOCH_NICHT_STATTGEFUNDEN.format(datum=_datum(sitzung.datum)))
+    _speichern(sitzung, durch)
+    return sitzung
+
+
+SITZUNG_UEBERGAENGE = {
+    Sitzung.Status.GEPLANT: {Sitzung.Status.DURCHGEFUEHRT},
+    Sitzung.Status.DURCHGEFUEHRT: {Sitzung.Status.DOKUMENTIERT},
+    Sitzung.Status.DOKUMENTIERT: set(),
+}
+
+
+@transaction.atomic
+def sitzung_status_setzen(*, sitzung: Sitzung, status: str, durch: User, datum: dt.date | None = None,
+                          verfasst_von: Person | None = None) -> Sitzung:
+    """planned -> held (not before the meeting's day) -> documented (with participants and results)."""
+    sitzung = _sitzung_gesperrt(sitzung, durch)
+    von = Sitzung.Status(sitzung.status)
+    if status not in SITZUNG_UEBERGAENGE[von]:
+        raise Regelverstoss(STATUS_UNZULAESSIG.format(von=von.label, nach=Sitzung.Status(status).label))
+    if sitzung.datum > _heute():
+        raise Regelverstoss(NOCH_NICHT_STATTGEFUNDEN.format(datum=_datum(sitzung.datum)))
+    if status == Sitzung.Status.DOKUMENTIERT:
+        if not sitzung.teilnehmendenzahl and not sitzung.teilnahmen.exists():
+            raise Regelverstoss(DOKU_OHNE_TEILNEHMENDE)
+        hat_ergebnis = (
+            sitzung.zusammenfassung.strip()
+            or sitzung.themenbewertungen.exclude(ergebnis="").exists()
+            or sitzung.tagesordnungspunkte.exclude(text="").exists()
+        )
+        if not hat_ergebnis:
+            raise Regelverstoss(DOKU_OHNE_ERGEBNIS)
+        datum = datum or _heute()
+        if datum < sitzung.datum:
+            raise Regelverstoss(DOKU_VOR_SITZUNG.format(datum=_datum(sitzung.datum)))
+        if verfasst_von is None and sitzung.verfasst_von is None:
+            # By default the person writing it, where their name may be shown.
+            eigene = Person.objects.filter(user=durch).first()
+            verfasst_von = eigene if eigene is not None and eigene.darf_namentlich_genannt_werden else None
+        verfasst_von = verfasst_von or sitzung.verfasst_von
+        if verfasst_von is not None:
+            einwilligung_pruefen(verfasst_von)
+        sitzung.verfasst_von = verfasst_von
+        sitzung.dokumentiert_am = datum
+    sitzung.status = status
+    _speichern(sitzung, durch)
+    return sitzung
+
+
+@transaction.atomic
+def teilnahme_erfassen(*, sitzung: Sitzung, durch: User, person: Person | None = None,
+                       neue_person: NeuePerson | None = None, einwilligung_am: dt.date | None = None,
+                       organisation: Organisation | None = None,
+                       rolle: str = Teilnahme.Rolle.TEILNEHMEND) -> Teilnahme:
+    """Add a named participant: an existing person or a new one, in each case only with consent."""
+    sitzung = _sitzung_gesperrt(sitzung, durch)
+    person = _person_bestimmen(person=person, neue_person=neue_person, einwilligung_am=einwilligung_am, durch=durch)
+    if sitzung.teilnahmen.filter(person=person).exists():
+        raise Regelverstoss(SCHON_TEILNEHMEND.format(name=person.name))
+    teilnahme = Teilnahme(sitzung=sitzung, person=person, organisation=organisation or person.organisation,
+                          rolle=rolle)
+    _speichern(teilnahme, durch)
+    return teilnahme
+
+
+@transaction.atomic
+def teilnahme_entfernen(*, teilnahme: Teilnahme, durch: User) -> None:
+    _sitzung_gesperrt(teilnahme.sitzung, durch)
+    teilnahme.delete()
+
+
+@transaction.atomic
+def tagesordnungspunkt_anlegen(*, sitzung: Sitzung, durch: User, titel: str, text: str = "",
+                               nummer: int | None = None) -> Tagesordnungspunkt:
+    sitzung = _sitzung_gesperrt(sitzung, durch)
+    if nummer is None:
+        nummer = (sitzung.tagesordnungspunkte.aggregate(n=Max("nummer"))["n"] or 0) + 1
+    top = Tagesordnungspunkt(sitzung=sitzung, nummer=nummer, titel=titel, text=text)
+    _speichern(top, durch)
+    return top
+
+
+# --- topics and the backlog ------------------------------------------------------------------
+
+
+def _themenstatus_aktualisieren(thema: Thema, durch: User) -> None:
+    # Once discussed at any meeting a topic leaves the backlog; "erledigt" is kept as set by hand.
+    if thema.status == Thema.Status.ERLEDIGT:
+        return
+    besprochen = thema.bewertungen.filter(besprochen=True).exists()
+    neu = Thema.Status.BESPROCHEN if besprochen else Thema.Status.THEMENSPEICHER
+    if neu != thema.status:
+        thema.status = neu
+        _speichern(thema, durch)
+
+
+@transaction.atomic
+def thema_einbringen(*, sitzung: Sitzung, durch: User, titel: str, punkte: int = 0, beschreibung: str = "",
+                     handlungsfeld=None, besprochen: bool = False, ergebnis: str = "") -> Themenbewertung:
+    """A new topic card at a meeting: the topic is first raised here, with its dot votes."""
+    sitzung = _sitzung_gesperrt(sitzung, durch)
+    thema = Thema(gremium=sitzung.gremium, titel=titel, beschreibung=beschreibung, handlungsfeld=handlungsfeld,
+                  eingebracht_in=sitzung, status=Thema.Status.THEMENSPEICHER)
+    _speichern(thema, durch)
+    bewertung = Themenbewertung(thema=thema, sitzung=sitzung, punkte=punkte, besprochen=besprochen,
+                                ergebnis=ergebnis)
+    _speichern(bewertung, durch)
+    _themenstatus_aktualisieren(thema, durch)
+    return bewertung
+
+
+@transaction.atomic
+def thema_uebernehmen(*, sitzung: Sitzung, thema: Thema, durch: User, punkte: int = 0) -> Themenbewertung:
+    """Carry a backlog topic over to a later meeting of its body: a new rating, the old ones stay."""
+    sitzung = _sitzung_gesperrt(sitzung, durch)
+    thema = Thema.objects.select_for_update(of=("self",)).select_related("eingebracht_in").get(pk=thema.pk)
+    if thema.gremium_id != sitzung.gremium_id:
+        raise Regelverstoss(THEMA_ANDERES_GREMIUM)
+    if thema.status != Thema.Status.THEMENSPEICHER:
+        raise Regelverstoss(THEMA_NICHT_IM_SPEICHER.format(titel=thema.titel))
+    if thema.bewertungen.filter(sitzung=sitzung).exists():
+        raise Regelverstoss(THEMA_SCHON_IN_SITZUNG.format(titel=thema.titel))
+    if thema.eingebracht_in is not None and thema.eingebracht_in.datum > sitzung.datum:
+        raise Regelverstoss(THEMA_SPAETER_EINGEBRACHT.format(titel=thema.titel))
+    bewertung = Themenbewertung(thema=thema, sitzung=sitzung, punkte=punkte)
+    _speichern(bewertung, durch)
+    return bewertung
+
+
+@transaction.atomic
+def themenbewertung_aendern(*, bewertung: Themenbewertung, durch: User, punkte: int, besprochen: bool,
+                            ergebnis: str = "") -> Themenbewertung:
+    _sitzung_gesperrt(bewertung.sitzung, durch)
+    bewertung = Themenbewertung.objects.select_for_update(of=("self",)).select_related("thema").get(pk=bewertung.pk)
+    bewertung.punkte = punkte
+    bewertung.besprochen = besprochen
+    bewertung.ergebnis = ergebnis
+    _speichern(bewertung, durch)
+    _themenstatus_aktualisieren(bewertung.thema, durch)
+    return bewertung
+
+
+# --- decisions -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Foerderung:
+    """What a funding decision grants: an existing request, or a project, programme and year to request for."""
+
+    betrag: Decimal
+    bewilligung: Bewilligung | None = None
+    projekt: Projekt | None = None
+    programm: Foerderprogramm | None = None
+    jahr: int | None = None
+
+
+def _im_gebiet(projekt_gebiet: Gebiet, gebiet: Gebiet) -> bool:
+    kette, g = 0, projekt_gebiet
+    while g is not None and kette < 6:
+        if g.pk == gebiet.pk:
+            return True
+        g, kette = g.parent, kette + 1
+    return False
+
+
+def _foerderung_bewilligen(*, sitzung: Sitzung, foerderung: Foerderung, text: str, durch: User) -> Bewilligung:
+    bewilligung = foerderung.bewilligung
+    if bewilligung is None:
+        if not (foerderung.projekt and foerderung.programm and foerderung.jahr):
+            raise Regelverstoss(FOERDERUNG_UNVOLLSTAENDIG)
+        projekt = foerderung.projekt
+    else:
+        bewilligung = Bewilligung.objects.select_related("projekt__gebiet").get(pk=bewilligung.pk)
+        projekt = bewilligung.projekt
+        if Beschluss.objects.filter(bewilligung=bewilligung).exists():
+            raise Regelverstoss(FOERDERUNG_HAT_SCHON_BESCHLUSS)
+    if not _im_gebiet(projekt.gebiet, sitzung.gremium.gebiet):
+        raise Regelverstoss(FOERDERUNG_PROJEKT_AUSSERHALB.format(projekt=projekt, gebiet=sitzung.gremium.gebiet))
+    if bewilligung is None:
+        bewilligung = geld.bewilligung_beantragen(
+            projekt=projekt, programm=foerderung.programm, jahr=foerderung.jahr, betrag=foerderung.betrag,
+            durch=durch, begruendung=f"Beschluss {sitzung.gremium} vom {_datum(sitzung.datum)}: {text}")
+    return geld.projekt_bewilligen(bewilligung=bewilligung, betrag=foerderung.betrag, durch=durch,
+                                   datum=sitzung.datum)
+
+
+@transaction.atomic
+def beschluss_fassen(*, sitzung: Sitzung, durch: User, text: str, art: str = Beschluss.Art.BESCHLUSS,
+                     stimmen_ja: int | None = None, stimmen_nein: int | None = None,
+                     stimmen_enthaltung: int | None = None, tagesordnungspunkt: Tagesordnungspunkt | None = None,
+                     foerderung: Foerderung | None = None) -> Beschluss:
+    """Record a decision; an area forum's decision may grant funding through the money services.
+
+    The grant and the decision are saved together or not at all: a refusal of the money service
+    (budget, funding rules, staff only) rolls back the request it may have created and the decision.
+    """
+    sitzung = _sitzung_gesperrt(sitzung, durch)
+    if sitzung.datum > _heute():
+        raise Regelverstoss(BESCHLUSS_VOR_SITZUNG.format(datum=_datum(sitzung.datum)))
+    if tagesordnungspunkt is not None and tagesordnungspunkt.sitzung_id != sitzung.pk:
+        raise Regelverstoss(TOP_ANDERE_SITZUNG)
+    bewilligung = None
+    if foerderung is not None:
+        if sitzung.gremium.art != Gremium.Art.GEBIETSFORUM:
+            raise Regelverstoss(FOERDERUNG_NUR_GEBIETSFORUM)
+        if art == Beschluss.Art.EMPFEHLUNG:
+            raise Regelverstoss(FOERDERUNG_NICHT_EMPFEHLUNG)
+        _verwaltung_pruefen(durch, "Förderungen bewilligen")
+        bewilligung = _foerderung_bewilligen(sitzung=sitzung, foerderung=foerderung, text=text, durch=durch)
+    beschluss = Beschluss(sitzung=sitzung, text=text, art=art, stimmen_ja=stimmen_ja, stimmen_nein=stimmen_nein,
+                          stimmen_enthaltung=stimmen_enthaltung, tagesordnungspunkt=tagesordnungspunkt,
+                          bewilligung=bewilligung)
+    _speichern(beschluss, durch)
+    return beschluss
+
+
+@transaction.atomic
+def beschluss_umsetzung_setzen(*, beschluss: Beschluss, durch: User, status: str, vermerk: str = "") -> Beschluss:
+    """Beschlusskontrolle: the implementation status, kept with who and when in the decision's history."""
+    beschluss = Beschluss.objects.select_for_update(of=("self",)).select_related("sitzung").get(pk=beschluss.pk)
+    _sitzung_gesperrt(beschluss.sitzung, durch)
+    if status == beschluss.umsetzungsstatus and vermerk.strip() == beschluss.umsetzung_vermerk.strip():
+        raise Regelverstoss(UMSETZUNG_UNVERAENDERT.format(status=beschluss.get_umsetzungsstatus_display()))
+    if status == Beschluss.Umsetzung.VERWORFEN and not vermerk.strip():
+        raise Regelverstoss(VERWORFEN_OHNE_BEGRUENDUNG)
+    beschluss.umsetzungsstatus = status
+    beschluss.umsetzung_vermerk = vermerk.strip()
+    _speichern(beschluss, durch)
+    return beschluss
+
+
+# --- action items ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def aufgabe_anlegen(*, sitzung: Sitzung, durch: User, text: str, verantwortlich: Person | None = None,
+                    faellig_am: dt.date | None = None, beschluss: Beschluss | None = None) -> Aufgabe:
+    sitzung = _sitzung_gesperrt(sitzung, durch)
+    if verantwortlich is not None:
+        einwilligung_pruefen(verantwortlich)
+    if beschluss is not None and beschluss.sitzung_id != sitzung.pk:
+        raise Regelverstoss(BESCHLUSS_ANDERE_SITZUNG)
+    if faellig_am is not None and faellig_am < sitzung.datum:
+        raise Regelverstoss(FAELLIG_VOR_SITZUNG.format(datum=_datum(sitzung.datum)))
+    aufgabe = Aufgabe(sitzung=sitzung, text=text, verantwortlich=verantwortlich, faellig_am=faellig_am,
+                      beschluss=beschluss)
+    _speichern(aufgabe, durch)
+    return aufgabe
+
+
+@transaction.atomic
+def aufgabe_erledigen(*, aufgabe: Aufgabe, durch: User, datum: dt.date | None = None) -> Aufgabe:
+    aufgabe = Aufgabe.objects.select_for_update(of=("self",)).select_related(
+        "sitzung__gremium", "verantwortlich").get(pk=aufgabe.pk)
+    if not kann_aufgabe_erledigen(durch, aufgabe):
+        raise Regelverstoss(AUFGABE_NICHT_IHRE)
+    if aufgabe.erledigt_am is not None:
+        raise Regelverstoss(AUFGABE_SCHON_ERLEDIGT)
+    datum = datum or _heute()
+    if datum > _heute():
+        raise Regelverstoss(ERLEDIGT_IN_ZUKUNFT)
+    aufgabe.erledigt_am = datum
+    _speichern(aufgabe, durch)
+    return aufgabe
+
+
+# --- personal data ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def person_anonymisieren(*, person: Person, durch: User) -> Person:
+    """Replace a person's name and contact data everywhere; links (memberships, participations,
+    tasks, projects) and therefore all counts stay. The login, if any, loses its name and access."""
+    _verwaltung_pruefen(durch, "Personen anonymisieren")
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if person.anonymisiert_am is not None:
+        raise Regelverstoss(PERSON_SCHON_ANONYMISIERT)
+    if person.user_id is not None:
+        konto = User.objects.select_for_update().get(pk=person.user_id)
+        konto.first_name = ""
+        konto.last_name = ""
+        konto.email = ""
+        konto.is_active = False
+        konto.save(update_fields=["first_name", "last_name", "email", "is_active"])
+    person.anrede = ""
+    person.titel = ""
+    person.vorname = "anonymisiert"
+    person.nachname = f"Person #{person.pk}"
+    person.funktion = ""
+    person.email = ""
+    person.telefon = ""
+    person.user = None
+    person.anonymisiert_am = timezone.now()
+    _speichern(person, durch)
+    return person

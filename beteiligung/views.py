@@ -1,0 +1,438 @@
+import copy
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from portal import access
+from programme.models import Bewilligung, Projekt
+from programme.services import Regelverstoss
+from quartiere.models import Person
+
+from . import selectors, services
+from .filters import BeschlussFilter, GremiumFilter
+from .forms import (
+    AnonymisierenForm,
+    AufgabeForm,
+    BeschlussForm,
+    BewertungForm,
+    FoerderBeschlussForm,
+    MitgliedForm,
+    SitzungForm,
+    StatusForm,
+    TagesordnungspunktForm,
+    TeilnahmeForm,
+    ThemaForm,
+    UebernehmenForm,
+    UmsetzungForm,
+    foerder_auswahl,
+    organisationen_fuer,
+)
+from .models import Beschluss, Gremium, Sitzung, Teilnahme, Thema, Themenbewertung
+from .permissions import kann_aufgabe_erledigen, kann_namen_sehen, kann_personendaten_verwalten
+
+SEITENGROESSE = 25
+SITZUNG_FELD = "gremium__gebiet"
+
+
+# --- helpers: the access check comes first in every view --------------------------------------
+
+
+def _gremium(request, pk: int, *, schreiben: bool = False) -> Gremium:
+    return access.objekt_oder_404(request.user, Gremium.objects.select_related("gebiet__stadt", "programm"),
+                                  schreiben=schreiben, pk=pk)
+
+
+def _sitzung(request, pk: int, *, schreiben: bool = False) -> Sitzung:
+    return access.objekt_oder_404(
+        request.user, Sitzung.objects.select_related("gremium__gebiet__stadt", "verfasst_von__organisation"),
+        SITZUNG_FELD, schreiben=schreiben, pk=pk)
+
+
+def _darf_schreiben(request, gremium: Gremium) -> bool:
+    return access.bearbeitbar(request.user, Gremium.objects.filter(pk=gremium.pk)).exists()
+
+
+def _aktion(request, *, titel: str, form, ausfuehren, ziel: str, erfolg: str, kontext: dict | None = None,
+            template: str = "beteiligung/aktion.html", weiter=None):
+    """Render a form; on a valid POST run the one service call and show a refusal beside the form.
+
+    After success the user goes to `ziel`, or to `weiter(result of the service)` where given.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            ergebnis = ausfuehren(form.cleaned_data)
+        except Regelverstoss as exc:
+            form.add_error(None, exc.meldung)
+        else:
+            messages.success(request, erfolg)
+            return redirect(weiter(ergebnis) if weiter else ziel)
+    return render(request, template, {"titel": titel, "form": form, "zurueck": ziel, **(kontext or {})})
+
+
+def _neue_person(d: dict) -> services.NeuePerson | None:
+    if d.get("person") is not None:
+        return None
+    return services.NeuePerson(vorname=d["vorname"], nachname=d["nachname"], organisation=d["person_organisation"],
+                               funktion=d["funktion"])
+
+
+def _seite(request, zeilen):
+    seite = Paginator(zeilen, SEITENGROESSE).get_page(request.GET.get("seite"))
+    parameter = request.GET.copy()
+    parameter.pop("seite", None)
+    return {"seite": seite, "parameter": parameter.urlencode()}
+
+
+# --- bodies ----------------------------------------------------------------------------------
+
+
+def gremium_liste(request):
+    jahr = timezone.localdate().year
+    gremien = selectors.gremien_mit_kennzahlen(access.sichtbar(request.user, Gremium.objects.all()), jahr).order_by(
+        "gebiet__stadt__name", "gebiet__name", "name")
+    filterset = GremiumFilter(request.GET, queryset=gremien, user=request.user)
+    zeilen = filterset.qs if filterset.is_valid() else gremien.none()
+    return render(request, "beteiligung/gremium_liste.html", {"filter": filterset, "jahr": jahr,
+                                                              **_seite(request, zeilen)})
+
+
+def gremium_detail(request, pk: int):
+    gremium = _gremium(request, pk)
+    mit_namen = kann_namen_sehen(request.user)
+    sitzungen = gremium.sitzungen.order_by("-datum", "-beginn")
+    return render(request, "beteiligung/gremium_detail.html", {
+        "gremium": gremium,
+        "mitglieder": selectors.mitglieder(gremium, mit_namen=mit_namen),
+        "mit_namen": mit_namen,
+        "sitzungen": list(sitzungen[:50]),
+        "jahre": selectors.sitzungen_je_jahr(gremium),
+        "beschluesse": list(selectors.offene_beschluesse(Beschluss.objects.filter(sitzung__gremium=gremium))),
+        "themenspeicher": list(gremium.themen.filter(status=Thema.Status.THEMENSPEICHER).order_by("titel")),
+        "darf_schreiben": _darf_schreiben(request, gremium),
+    })
+
+
+def mitglied_neu(request, pk: int):
+    gremium = _gremium(request, pk, schreiben=True)
+    form = MitgliedForm(request.POST or None, personen=selectors.personen_auswahl(request.user),
+                        organisationen=organisationen_fuer(gremium.gebiet))
+    return _aktion(
+        request, titel=f"Mitglied aufnehmen: {gremium}", form=form, ziel=reverse("beteiligung:gremium", args=[pk]),
+        erfolg="Die Mitgliedschaft ist gespeichert.",
+        ausfuehren=lambda d: services.mitgliedschaft_anlegen(
+            gremium=gremium, durch=request.user, person=d["person"], neue_person=_neue_person(d),
+            einwilligung_am=d["einwilligung_am"], organisation=d["organisation"], rolle=d["rolle"],
+            beginn=d["beginn"], ende=d["ende"]),
+    )
+
+
+def sitzung_neu(request, pk: int):
+    gremium = _gremium(request, pk, schreiben=True)
+    form = SitzungForm(request.POST or None, instance=Sitzung(gremium=gremium), neu=True,
+                       verfasser=Person.objects.none())
+    return _aktion(
+        request, titel=f"Sitzung planen: {gremium}", form=form,
+        ziel=reverse("beteiligung:gremium", args=[pk]), erfolg="Die Sitzung ist angelegt.",
+        weiter=lambda sitzung: reverse("beteiligung:sitzung", args=[sitzung.pk]),
+        ausfuehren=lambda d: services.sitzung_anlegen(gremium=gremium, durch=request.user, **d),
+    )
+
+
+# --- meetings --------------------------------------------------------------------------------
+
+
+def sitzung_detail(request, pk: int):
+    sitzung = _sitzung(request, pk)
+    mit_namen = kann_namen_sehen(request.user)
+    return render(request, "beteiligung/sitzung_detail.html", {
+        "doku": selectors.sitzungsdokumentation(sitzung, mit_namen=mit_namen),
+        "sitzung": sitzung,
+        "darf_schreiben": _darf_schreiben(request, sitzung.gremium),
+        "folgestatus": sorted(services.SITZUNG_UEBERGAENGE[sitzung.status]),
+    })
+
+
+def sitzung_bearbeiten(request, pk: int):
+    sitzung = _sitzung(request, pk, schreiben=True)
+    # The form writes into its instance while validating; the page keeps showing the stored meeting.
+    form = SitzungForm(request.POST or None, instance=copy.copy(sitzung),
+                       verfasser=selectors.verfasser_auswahl(request.user))
+    return _aktion(
+        request, titel=f"Sitzung bearbeiten: {sitzung.titel}", form=form,
+        ziel=reverse("beteiligung:sitzung", args=[pk]), erfolg="Die Sitzung ist gespeichert.",
+        kontext={"sitzung": sitzung},
+        ausfuehren=lambda d: services.sitzung_aendern(sitzung=sitzung, durch=request.user, **d),
+    )
+
+
+def sitzung_status(request, pk: int):
+    sitzung = _sitzung(request, pk, schreiben=True)
+    form = StatusForm(request.POST or None, erlaubt=sorted(services.SITZUNG_UEBERGAENGE[sitzung.status]),
+                      verfasser=selectors.verfasser_auswahl(request.user))
+    return _aktion(
+        request, titel=f"Status ändern: {sitzung}", form=form, ziel=reverse("beteiligung:sitzung", args=[pk]),
+        erfolg="Der Status der Sitzung ist geändert.", kontext={"sitzung": sitzung},
+        ausfuehren=lambda d: services.sitzung_status_setzen(sitzung=sitzung, status=d["status"], durch=request.user,
+                                                            datum=d["datum"], verfasst_von=d["verfasst_von"]),
+    )
+
+
+def teilnehmende(request, pk: int):
+    sitzung = _sitzung(request, pk, schreiben=True)
+    form = TeilnahmeForm(request.POST or None, personen=selectors.personen_auswahl(request.user),
+                         organisationen=organisationen_fuer(sitzung.gremium.gebiet))
+    teilnahmen = sitzung.teilnahmen.select_related("person__organisation", "organisation").order_by(
+        "rolle", "person__nachname")
+    return _aktion(
+        request, titel=f"Teilnehmende: {sitzung}", form=form, template="beteiligung/teilnehmende.html",
+        ziel=reverse("beteiligung:teilnehmende", args=[pk]), erfolg="Die Teilnahme ist erfasst.",
+        kontext={"sitzung": sitzung, "teilnahmen": teilnahmen},
+        ausfuehren=lambda d: services.teilnahme_erfassen(
+            sitzung=sitzung, durch=request.user, person=d["person"], neue_person=_neue_person(d),
+            einwilligung_am=d["einwilligung_am"], organisation=d["organisation"], rolle=d["rolle"]),
+    )
+
+
+@require_POST
+def teilnahme_entfernen(request, pk: int):
+    teilnahme = access.objekt_oder_404(request.user, Teilnahme.objects.select_related("sitzung"),
+                                       "sitzung__gremium__gebiet", schreiben=True, pk=pk)
+    services.teilnahme_entfernen(teilnahme=teilnahme, durch=request.user)
+    messages.success(request, "Die Teilnahme ist entfernt.")
+    return redirect("beteiligung:teilnehmende", pk=teilnahme.sitzung_id)
+
+
+def tagesordnung(request, pk: int):
+    sitzung = _sitzung(request, pk, schreiben=True)
+    return _aktion(
+        request, titel=f"Tagesordnung: {sitzung}", form=TagesordnungspunktForm(request.POST or None),
+        template="beteiligung/tagesordnung.html", ziel=reverse("beteiligung:tagesordnung", args=[pk]),
+        erfolg="Der Tagesordnungspunkt ist angelegt.",
+        kontext={"sitzung": sitzung, "punkte": sitzung.tagesordnungspunkte.order_by("nummer")},
+        ausfuehren=lambda d: services.tagesordnungspunkt_anlegen(sitzung=sitzung, durch=request.user, **d),
+    )
+
+
+# --- topics ----------------------------------------------------------------------------------
+
+
+def themen(request, pk: int):
+    sitzung = _sitzung(request, pk, schreiben=True)
+    return _aktion(
+        request, titel=f"Themen und Bewertungspunkte: {sitzung}", form=ThemaForm(request.POST or None),
+        template="beteiligung/themen.html", ziel=reverse("beteiligung:themen", args=[pk]),
+        erfolg="Das Thema ist aufgenommen.",
+        kontext={"sitzung": sitzung, "karten": selectors.themenkarten(sitzung.themenbewertungen.all()),
+                 "speicher": list(selectors.offener_themenspeicher(sitzung))},
+        ausfuehren=lambda d: services.thema_einbringen(sitzung=sitzung, durch=request.user, **d),
+    )
+
+
+def thema_uebernehmen(request, pk: int):
+    sitzung = _sitzung(request, pk, schreiben=True)
+    speicher = selectors.offener_themenspeicher(sitzung)
+    form = UebernehmenForm(request.POST or None, themen=speicher, initial={"thema": request.GET.get("thema")})
+    return _aktion(
+        request, titel=f"Aus dem Themenspeicher übernehmen: {sitzung}", form=form,
+        ziel=reverse("beteiligung:themen", args=[pk]), erfolg="Das Thema ist aus dem Themenspeicher übernommen.",
+        kontext={"sitzung": sitzung, "speicher": list(speicher)},
+        ausfuehren=lambda d: services.thema_uebernehmen(sitzung=sitzung, thema=d["thema"], punkte=d["punkte"],
+                                                        durch=request.user),
+    )
+
+
+def bewertung_bearbeiten(request, pk: int):
+    bewertung = access.objekt_oder_404(request.user, Themenbewertung.objects.select_related("thema", "sitzung"),
+                                       "sitzung__gremium__gebiet", schreiben=True, pk=pk)
+    form = BewertungForm(request.POST or None, initial={"punkte": bewertung.punkte, "besprochen": bewertung.besprochen,
+                                                        "ergebnis": bewertung.ergebnis})
+    return _aktion(
+        request, titel=f"Themenkarte: {bewertung.thema}", form=form,
+        ziel=reverse("beteiligung:themen", args=[bewertung.sitzung_id]), erfolg="Die Themenkarte ist gespeichert.",
+        kontext={"sitzung": bewertung.sitzung},
+        ausfuehren=lambda d: services.themenbewertung_aendern(bewertung=bewertung, durch=request.user, **d),
+    )
+
+
+def thema_detail(request, pk: int):
+    thema = access.objekt_oder_404(
+        request.user, Thema.objects.select_related("gremium__gebiet", "handlungsfeld", "eingebracht_in"),
+        "gremium__gebiet", pk=pk)
+    return render(request, "beteiligung/thema_detail.html", {
+        "thema": thema, "verlauf": selectors.themenverlauf(thema),
+    })
+
+
+# --- decisions -------------------------------------------------------------------------------
+
+
+def beschluss_neu(request, pk: int):
+    sitzung = _sitzung(request, pk, schreiben=True)
+    tops = sitzung.tagesordnungspunkte.order_by("nummer")
+    mit_foerderung = sitzung.gremium.art == Gremium.Art.GEBIETSFORUM and access.ist_verwaltung(request.user)
+    if mit_foerderung:
+        antraege, projekte, programme = foerder_auswahl(
+            sitzung.gremium, access.sichtbar(request.user, Bewilligung.objects.all()),
+            access.sichtbar(request.user, Projekt.objects.all()))
+        form = FoerderBeschlussForm(request.POST or None, tagesordnungspunkte=tops, antraege=antraege,
+                                    projekte=projekte, programme=programme,
+                                    initial={"jahr": sitzung.datum.year})
+    else:
+        form = BeschlussForm(request.POST or None, tagesordnungspunkte=tops)
+
+    def fassen(d):
+        foerderung = None
+        if d.get("betrag") is not None:
+            foerderung = services.Foerderung(betrag=d["betrag"], bewilligung=d["bewilligung"], projekt=d["projekt"],
+                                             programm=d["programm"], jahr=d["jahr"])
+        services.beschluss_fassen(
+            sitzung=sitzung, durch=request.user, text=d["text"], art=d["art"], stimmen_ja=d["stimmen_ja"],
+            stimmen_nein=d["stimmen_nein"], stimmen_enthaltung=d["stimmen_enthaltung"],
+            tagesordnungspunkt=d["tagesordnungspunkt"], foerderung=foerderung)
+
+    return _aktion(request, titel=f"Beschluss erfassen: {sitzung}", form=form, ausfuehren=fassen,
+                   ziel=reverse("beteiligung:sitzung", args=[pk]), erfolg="Der Beschluss ist gespeichert.",
+                   kontext={"sitzung": sitzung, "mit_foerderung": mit_foerderung})
+
+
+def _beschluss(request, pk: int, *, schreiben: bool = False) -> Beschluss:
+    return access.objekt_oder_404(
+        request.user, Beschluss.objects.select_related("sitzung__gremium__gebiet", "tagesordnungspunkt",
+                                                       "bewilligung__projekt", "bewilligung__programm"),
+        "sitzung__gremium__gebiet", schreiben=schreiben, pk=pk)
+
+
+def beschluss_detail(request, pk: int):
+    beschluss = _beschluss(request, pk)
+    mit_namen = kann_namen_sehen(request.user)
+    return render(request, "beteiligung/beschluss_detail.html", {
+        "beschluss": beschluss,
+        "verlauf": selectors.umsetzungsverlauf(beschluss, mit_namen=mit_namen),
+        "mit_namen": mit_namen,
+        "aufgaben": list(beschluss.aufgaben.order_by("faellig_am", "id")),
+        "darf_schreiben": _darf_schreiben(request, beschluss.sitzung.gremium),
+    })
+
+
+def beschluss_umsetzung(request, pk: int):
+    beschluss = _beschluss(request, pk, schreiben=True)
+    form = UmsetzungForm(request.POST or None, initial={"status": beschluss.umsetzungsstatus,
+                                                        "vermerk": beschluss.umsetzung_vermerk})
+    return _aktion(
+        request, titel="Umsetzung des Beschlusses", form=form, ziel=reverse("beteiligung:beschluss", args=[pk]),
+        erfolg="Der Stand der Umsetzung ist gespeichert.", kontext={"beschluss": beschluss},
+        ausfuehren=lambda d: services.beschluss_umsetzung_setzen(beschluss=beschluss, durch=request.user,
+                                                                 status=d["status"], vermerk=d["vermerk"]),
+    )
+
+
+def beschluesse_offen(request):
+    gremien = access.sichtbar(request.user, Gremium.objects.all())
+    beschluesse = selectors.offene_beschluesse(
+        access.sichtbar(request.user, Beschluss.objects.all(), "sitzung__gremium__gebiet"))
+    filterset = BeschlussFilter(request.GET, queryset=beschluesse, user=request.user, gremien=gremien)
+    zeilen = filterset.qs if filterset.is_valid() else beschluesse.none()
+    return render(request, "beteiligung/beschluesse_offen.html", {"filter": filterset, **_seite(request, zeilen)})
+
+
+# --- action items ----------------------------------------------------------------------------
+
+
+def aufgabe_neu(request, pk: int):
+    sitzung = _sitzung(request, pk, schreiben=True)
+    form = AufgabeForm(request.POST or None, personen=selectors.personen_auswahl(request.user),
+                       beschluesse=sitzung.beschluesse.select_related("sitzung").order_by("id"))
+    return _aktion(
+        request, titel=f"Aufgabe festhalten: {sitzung}", form=form, ziel=reverse("beteiligung:sitzung", args=[pk]),
+        erfolg="Die Aufgabe ist gespeichert.", kontext={"sitzung": sitzung},
+        ausfuehren=lambda d: services.aufgabe_anlegen(sitzung=sitzung, durch=request.user, **d),
+    )
+
+
+def aufgaben(request):
+    if not kann_namen_sehen(request.user):
+        raise PermissionDenied("Aufgaben mit verantwortlichen Personen sehen Verwaltung und Quartiersmanagement.")
+    offen = request.GET.get("stand") != "erledigt"
+    zeilen = selectors.sichtbare_aufgaben(request.user).select_related(
+        "verantwortlich", "sitzung__gremium__gebiet").order_by(
+        "erledigt_am" if offen else "-erledigt_am", "faellig_am", "id")
+    zeilen = zeilen.filter(erledigt_am__isnull=offen)
+    return render(request, "beteiligung/aufgaben.html", {"offen": offen, "heute": timezone.localdate(),
+                                                         **_seite(request, zeilen)})
+
+
+@require_POST
+def aufgabe_erledigt(request, pk: int):
+    # Visible through access.gebiet_scope; a manager also sees the items assigned to them.
+    aufgabe = selectors.sichtbare_aufgaben(request.user).select_related(
+        "sitzung__gremium", "verantwortlich").filter(pk=pk).first()
+    if aufgabe is None:
+        raise Http404("Nicht gefunden.")
+    if not kann_aufgabe_erledigen(request.user, aufgabe):
+        raise PermissionDenied("Sie dürfen diese Aufgabe nicht abhaken.")
+    try:
+        services.aufgabe_erledigen(aufgabe=aufgabe, durch=request.user)
+    except Regelverstoss as exc:
+        messages.error(request, exc.meldung)
+    else:
+        messages.success(request, f"Erledigt: {aufgabe.text}")
+    ziel = request.POST.get("weiter", "")
+    return redirect(ziel if ziel.startswith("/") and not ziel.startswith("//") else
+                    reverse("beteiligung:sitzung", args=[aufgabe.sitzung_id]))
+
+
+# --- Strukturcheck ---------------------------------------------------------------------------
+
+
+def strukturcheck(request):
+    heute = timezone.localdate()
+    wert = request.GET.get("jahr", "")
+    if wert and not (wert.isdigit() and 2000 <= int(wert) <= heute.year + 1):
+        raise Http404("Für dieses Jahr gibt es keinen Strukturcheck.")
+    jahr = int(wert) if wert else heute.year
+    return render(request, "beteiligung/strukturcheck.html", {
+        "jahr": jahr, "jahre": list(range(heute.year, heute.year - 5, -1)),
+        "matrix": selectors.strukturcheck_matrix(request.user, jahr),
+    })
+
+
+# --- personal data (staff only) --------------------------------------------------------------
+
+
+def _nur_personendaten(request) -> None:
+    if not kann_personendaten_verwalten(request.user):
+        raise PermissionDenied("Personendaten verwaltet nur die Verwaltung.")
+
+
+def personen(request):
+    _nur_personendaten(request)
+    suche = request.GET.get("q", "").strip()[:100]
+    return render(request, "beteiligung/personen.html", {
+        "suche": suche, **_seite(request, selectors.personen_liste(suche)),
+    })
+
+
+def person_export(request, pk: int):
+    _nur_personendaten(request)
+    person = access.objekt_oder_404(request.user, Person.objects.select_related("organisation", "user"), None, pk=pk)
+    antwort = HttpResponse(json.dumps(selectors.personendaten(person), ensure_ascii=False, indent=2),
+                           content_type="application/json; charset=utf-8")
+    antwort["Content-Disposition"] = f'attachment; filename="personendaten-{person.pk}.json"'
+    return antwort
+
+
+def person_anonymisieren(request, pk: int):
+    _nur_personendaten(request)
+    person = access.objekt_oder_404(request.user, Person.objects.select_related("organisation"), None, pk=pk)
+    return _aktion(
+        request, titel=f"Person anonymisieren: {person}", form=AnonymisierenForm(request.POST or None),
+        ziel=reverse("beteiligung:personen"), erfolg="Die Person ist anonymisiert.", kontext={"person": person},
+        ausfuehren=lambda d: services.person_anonymisieren(person=person, durch=request.user),
+    )
