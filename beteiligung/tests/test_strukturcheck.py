@@ -210,7 +210,7 @@ def test_strukturcheck_takes_three_queries_for_any_number_of_areas(stadt, anzahl
 
 def test_matrix_covers_areas_with_neighbourhood_work(stadt, gebiet_a, gebiet_b, verwaltung, qm_a, qm_b):
     # gebiet_a and gebiet_b have running QM positions (the personas qm_a and qm_b).
-    belastet = GebietFactory(parent=stadt, name="Manfort", besonders_belastet=True)
+    GebietFactory(parent=stadt, name="Manfort", besonders_belastet=True)
     im_programm = GebietFactory(parent=stadt, name="Blockdiek")
     ProgrammgebietFactory(gebiet=im_programm, programm=FoerderprogrammFactory(stadt=stadt),
                           beginn=dt.date(2020, 1, 1))
