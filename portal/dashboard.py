@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import Count
 from django.utils import timezone
 
+from beteiligung import selectors as beteiligung_selectors
 from beteiligung.models import Aufgabe, Sitzung, Taetigkeit
 from programme.models import Projekt, Verwendungsnachweis
 from programme import selectors
@@ -70,6 +71,8 @@ def verwaltung(user) -> dict:
         "sitzungen": list(naechste_sitzungen(user)),
         "projekte_je_status": projekte_je_status(user),
         "aenderungen": selectors.letzte_aenderungen(),
+        "ueberfaellige_aufgaben": list(beteiligung_selectors.ueberfaellige_aufgaben(user)[:20]),
+        "strukturcheck": beteiligung_selectors.strukturcheck_matrix(user, jahr),
     }
 
 
@@ -92,6 +95,7 @@ def quartiersmanagement(user) -> dict:
         "projekte": list(projekte),
         "sitzungen": list(naechste_sitzungen(user)),
         "aufgaben": list(offene_aufgaben(user)[:20]),
+        "ueberfaellige_aufgaben": list(beteiligung_selectors.ueberfaellige_aufgaben(user)[:20]),
         "taetigkeiten": list(
             access.sichtbar(user, Taetigkeit.objects.all()).select_related("gebiet", "handlungsfeld")[:10]
         ),

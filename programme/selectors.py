@@ -171,6 +171,7 @@ class Aenderung:
 
 
 _HISTORIE_FELDER = {
+    "Jahresbudget": ["betrag", "bemerkung"],
     "Projekt": ["status", "gesamtkosten", "eigenmittel", "drittmittel", "beginn", "ende"],
     "Bewilligung": ["status", "betrag_beantragt", "betrag_bewilligt", "entschieden_am"],
     "Auszahlung": ["betrag", "datum"],
@@ -255,3 +256,12 @@ def letzte_aenderungen(*, anzahl: int = 10) -> list[Aenderung]:
                                   _ARTEN[eintrag.history_type],
                                   [(namen[f], None, _anzeige(modell, f, eintrag)) for f in felder[:2]]))
     return sorted(alle, key=lambda a: a.zeitpunkt, reverse=True)[:anzahl]
+
+
+def budget_historie(*, programm: Foerderprogramm, jahr: int) -> list[Aenderung]:
+    """Who set which budget of a programme year, newest first: one query."""
+    historie = (Jahresbudget.history.filter(programm_id=programm.pk, jahr=jahr)
+                .select_related("history_user", "gebiet").order_by("history_date", "history_id"))
+    return sorted(_aenderungen(historie, Jahresbudget,
+                               lambda e: f"Budget {e.gebiet.name if e.gebiet_id else 'gesamt'}"),
+                  key=lambda a: a.zeitpunkt, reverse=True)

@@ -70,6 +70,8 @@ def programm_detail(request, pk: int):
         "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": je_gebiet,
         "je_handlungsfeld": je_handlungsfeld, "gesamt": gesamt[0] if gesamt else None, "diagramm": diagramm,
         "nur_eigene_gebiete": gebiet_ids is not None,
+        "budget_historie": selectors.budget_historie(programm=programm, jahr=jahr)
+        if access.ist_verwaltung(request.user) else None,
     })
 
 

@@ -109,7 +109,8 @@ def test_staff_start_page_query_count_does_not_grow(client_als, verwaltung, gebi
         BewilligungFactory(bewilligt=True, programm=budget.programm, gebiet=gebiet_a, jahr=dieses_jahr(),
                            projekt=ProjektFactory(gebiet=gebiet_a), betrag_beantragt=Decimal("100"))
     client = client_als(verwaltung)
-    with django_assert_max_num_queries(16):
+    # 16 for the figures above, plus overdue action items and the Strukturcheck matrix (areas and three reads).
+    with django_assert_max_num_queries(20):
         assert client.get(reverse("start")).status_code == 200
 
 

@@ -222,3 +222,6 @@ def test_budget_form_refuses_lowering_below_granted(client_als, win, gebiet_a, v
     response = client.post(reverse("programme:budget", args=[win.pk]),
                            {"jahr": JAHR, "gebiet": gebiet_a.pk, "betrag": "70.000,00"})
     assert response.status_code == 302
+    seite = client.get(reverse("programme:programm", args=[win.pk])).content.decode()
+    assert "Änderungen der Budgets" in seite
+    assert "60.000,00\u00a0€ → 70.000,00\u00a0€" in seite
