@@ -7,6 +7,7 @@ numbers, so screen-reader users get the figures from the table.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape
@@ -92,5 +93,106 @@ def balkendiagramm(*, titel: str, beschreibung: str, kategorien: list[str], reih
             teile.append(f'<rect x="{label_breite}" y="{y:.1f}" width="{max(x(w) - label_breite, 0):.1f}" '
                          f'height="{balken - 2}" fill="{farbe}"/>')
             teile.append(f'<text x="{x(w) + 4:.1f}" y="{y + balken - 4:.1f}" fill="#222">{_zahl(w)} {einheit}</text>')
+    teile.append("</svg>")
+    return mark_safe("".join(teile))
+
+
+def _linienschritt(spanne: float) -> float:
+    """A round step giving about four to six grid lines over the span."""
+    if spanne <= 0:
+        return 1.0
+    roh = spanne / 5
+    groesse = 10 ** math.floor(math.log10(roh))
+    for faktor in (1, 2, 2.5, 5, 10):
+        if roh <= faktor * groesse:
+            return faktor * groesse
+    return 10 * groesse
+
+
+def _stellen(schritt: float) -> int:
+    """Decimals the axis labels need to show the step exactly (0.25 -> 2, 5 -> 0)."""
+    return next((d for d in range(5) if abs(round(schritt, d) - schritt) < 1e-9), 4)
+
+
+def liniendiagramm(*, titel: str, beschreibung: str, jahre: list[int], reihen: list[Reihe], einheit: str = "",
+                   prognose_ab: int | None = None, stellen: int = 1, breite: int = 640,
+                   hoehe: int = 260) -> SafeString:
+    """Lines over years, e.g. an area's indicator against the city average.
+
+    `reihen[i].werte` align with `jahre`; None leaves a gap. Years from `prognose_ab` on lie on a
+    shaded background marked "Prognose". The first series is solid with round markers, the
+    others dashed with square markers, so the lines differ without colour too.
+    """
+    zahlen = [float(w) for r in reihen for w in r.werte if w is not None]
+    if not jahre or not zahlen:
+        return mark_safe("")
+    links, rechts, oben, unten = 64, 16, 34, 30
+    plot_b, plot_h = breite - links - rechts, hoehe - oben - unten
+    kleinster, groesster = min(zahlen), max(zahlen)
+    unten_wert = 0.0 if kleinster >= 0 and kleinster <= groesster * 0.5 else kleinster
+    schritt = _linienschritt((groesster - unten_wert) or abs(groesster) or 1.0)
+    skala_min = math.floor(unten_wert / schritt) * schritt
+    skala_max = max(math.ceil(groesster / schritt) * schritt, skala_min + schritt)
+    achsen_stellen = _stellen(schritt)
+    erstes, letztes = min(jahre), max(jahre)
+
+    def x(jahr: int) -> float:
+        return links + (plot_b / 2 if erstes == letztes else plot_b * (jahr - erstes) / (letztes - erstes))
+
+    def y(wert) -> float:
+        return oben + plot_h * (1 - (float(wert) - skala_min) / (skala_max - skala_min))
+
+    kennung = "linien-" + hashlib.sha1(f"{titel}|{beschreibung}".encode()).hexdigest()[:8]
+    teile = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breite} {hoehe}" width="100%" role="img" '
+        f'aria-labelledby="{kennung}-t {kennung}-d" font-family="DejaVu Sans, sans-serif" font-size="11">',
+        f'<title id="{kennung}-t">{escape(titel)}</title>',
+        f'<desc id="{kennung}-d">{escape(beschreibung)}</desc>',
+    ]
+    if prognose_ab is not None and prognose_ab <= letztes:
+        vorher = [j for j in jahre if j < prognose_ab]
+        x0 = (x(max(vorher)) + x(prognose_ab)) / 2 if vorher else links
+        teile.append(f'<rect x="{x0:.1f}" y="{oben}" width="{links + plot_b - x0:.1f}" height="{plot_h}" '
+                     f'fill="#f1f1f1"/>')
+        teile.append(f'<text x="{x0 + 4:.1f}" y="{oben + 12}" fill="#555">Prognose</text>')
+    wert = skala_min
+    while wert <= skala_max + schritt / 1000:
+        ys = y(wert)
+        teile.append(f'<line x1="{links}" y1="{ys:.1f}" x2="{links + plot_b}" y2="{ys:.1f}" stroke="#ddd"/>')
+        teile.append(f'<text x="{links - 6}" y="{ys + 4:.1f}" text-anchor="end" fill="#444">'
+                     f'{_zahl(wert, achsen_stellen)}</text>')
+        wert += schritt
+    if einheit:
+        teile.append(f'<text x="{links - 6}" y="{oben - 8}" text-anchor="end" fill="#444">{escape(einheit)}</text>')
+    abstand = max(1, math.ceil(len(jahre) / 12))
+    for i, jahr in enumerate(sorted(jahre)):
+        if i % abstand == 0 or jahr == letztes:
+            teile.append(f'<text x="{x(jahr):.1f}" y="{oben + plot_h + 16}" text-anchor="middle" fill="#444">'
+                         f'{jahr}</text>')
+    for i, reihe in enumerate(reihen):
+        farbe = reihe.farbe or FARBEN[i % len(FARBEN)]
+        strich = "" if i == 0 else ' stroke-dasharray="6 4"'
+        lx = links + i * 220
+        teile.append(f'<line x1="{lx}" y1="12" x2="{lx + 22}" y2="12" stroke="{farbe}" stroke-width="2.5"{strich}/>')
+        teile.append(f'<text x="{lx + 28}" y="16">{escape(reihe.name)}</text>')
+        punkte = [(j, w) for j, w in zip(jahre, reihe.werte)]
+        strecke: list[str] = []
+        for j, w in punkte + [(None, None)]:
+            if w is None:
+                if len(strecke) > 1:
+                    teile.append(f'<polyline points="{" ".join(strecke)}" fill="none" stroke="{farbe}" '
+                                 f'stroke-width="2.5"{strich}/>')
+                strecke = []
+                continue
+            strecke.append(f"{x(j):.1f},{y(w):.1f}")
+        for j, w in punkte:
+            if w is None:
+                continue
+            hinweis = f"{reihe.name} {j}: {_zahl(w, stellen)}{' ' + einheit if einheit else ''}"
+            if i == 0:
+                form = f'<circle cx="{x(j):.1f}" cy="{y(w):.1f}" r="3.5" fill="{farbe}">'
+            else:
+                form = f'<rect x="{x(j) - 3:.1f}" y="{y(w) - 3:.1f}" width="6" height="6" fill="{farbe}">'
+            teile.append(f'{form}<title>{escape(hinweis)}</title></{form[1:form.index(" ")]}>')
     teile.append("</svg>")
     return mark_safe("".join(teile))

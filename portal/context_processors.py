@@ -9,6 +9,7 @@ NAVIGATION = [
     ("Start", "start", lambda user: True),
     ("Projekte", "programme:projekte", lambda user: True),
     ("Programme", "programme:programme", lambda user: True),
+    ("Gebiete", "gebiete:liste", lambda user: True),
     ("Organisationen", "akteure:organisationen", lambda user: True),
     ("Einrichtungen", "akteure:einrichtungen", lambda user: True),
     ("Gremien", "beteiligung:gremien", lambda user: True),

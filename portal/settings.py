@@ -135,6 +135,14 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Map: without a tile URL the map draws the areas on a plain background and asks no third party.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+if MAP_TILE_URL and not (MAP_TILE_URL.startswith(("https://", "/")) and "{z}" in MAP_TILE_URL):
+    raise ImproperlyConfigured(f"MAP_TILE_URL must be an https:// or /path URL with {{z}}/{{x}}/{{y}}, "
+                               f"not {MAP_TILE_URL!r}")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+INDIKATOR_IMPORT_MAX_MB = envint("INDIKATOR_IMPORT_MAX_MB", 5)
+
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)

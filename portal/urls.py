@@ -19,5 +19,7 @@ urlpatterns = [
     path("", include("programme.urls")),
     path("", include("beteiligung.urls")),
     path("", include(akteure_urls)),
+    path("gebiete/", include("portal.gebiete")),
+    path("", include("quartiere.urls")),
     path("admin/", admin.site.urls),
 ]

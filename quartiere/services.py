@@ -256,7 +256,8 @@ def importentwurf_ausfuehren(*, entwurf: Importentwurf, durch: User, fingerabdru
 @transaction.atomic
 def sozialindex_festlegen(*, stadt: Gebiet, ebene: str, anzahl_belastet: int,
                           gewichte: list[tuple[Indikator, Decimal, bool]]) -> Sozialindex:
-    """Set a city's index method (indicators, weights, directions, level, N) and recalculate it."""
+    """Set a city's index method (indicators, weights, directions, level, N) and recalculate it.
+    Writes only what differs, so setting the same method twice changes nothing."""
     if stadt.art != Gebiet.Art.STADT:
         raise Ablehnung(KEINE_STADT.format(stadt))
     if not gewichte:
@@ -264,29 +265,45 @@ def sozialindex_festlegen(*, stadt: Gebiet, ebene: str, anzahl_belastet: int,
     for indikator, gewicht, _ in gewichte:
         if gewicht is None or gewicht <= 0:
             raise Ablehnung(GEWICHT_NICHT_POSITIV.format(indikator.name))
-    sozialindex, neu = Sozialindex.objects.select_for_update().get_or_create(
-        stadt=stadt, defaults={"ebene": ebene, "anzahl_belastet": anzahl_belastet})
-    if not neu and sozialindex.ebene != ebene:
-        # The flags of the former level came from this index and no longer hold.
-        Gebiet.objects.filter(stadt=stadt, art=sozialindex.ebene, besonders_belastet=True).update(
-            besonders_belastet=False, modified=timezone.now())
-    sozialindex.ebene, sozialindex.anzahl_belastet = ebene, anzahl_belastet
-    sozialindex.full_clean()
-    sozialindex.save()
-    sozialindex.gewichte.all().delete()
-    SozialindexIndikator.objects.bulk_create([
-        SozialindexIndikator(sozialindex=sozialindex, indikator=indikator, gewicht=gewicht,
-                             hoeher_ist_schlechter=hoeher_ist_schlechter)
-        for indikator, gewicht, hoeher_ist_schlechter in gewichte
-    ])
+    sozialindex = Sozialindex.objects.select_for_update().filter(stadt=stadt).first()
+    if sozialindex is None:
+        sozialindex = Sozialindex(stadt=stadt, ebene=ebene, anzahl_belastet=anzahl_belastet)
+        sozialindex.full_clean()
+        sozialindex.save()
+    elif (sozialindex.ebene, sozialindex.anzahl_belastet) != (ebene, anzahl_belastet):
+        if sozialindex.ebene != ebene:
+            # The flags of the former level came from this index and no longer hold.
+            Gebiet.objects.filter(stadt=stadt, art=sozialindex.ebene, besonders_belastet=True).update(
+                besonders_belastet=False, modified=timezone.now())
+        sozialindex.ebene, sozialindex.anzahl_belastet = ebene, anzahl_belastet
+        sozialindex.full_clean()
+        sozialindex.save()
+    bisher = {g.indikator_id: g for g in sozialindex.gewichte.all()}
+    gewollt = {indikator.pk: (indikator, Decimal(gewicht), richtung) for indikator, gewicht, richtung in gewichte}
+    sozialindex.gewichte.exclude(indikator_id__in=gewollt).delete()
+    for indikator_id, (indikator, gewicht, richtung) in gewollt.items():
+        alt = bisher.get(indikator_id)
+        if alt is None:
+            SozialindexIndikator.objects.create(sozialindex=sozialindex, indikator=indikator, gewicht=gewicht,
+                                                hoeher_ist_schlechter=richtung)
+        elif (alt.gewicht, alt.hoeher_ist_schlechter) != (gewicht, richtung):
+            alt.gewicht, alt.hoeher_ist_schlechter = gewicht, richtung
+            alt.full_clean()
+            alt.save()
     sozialindex_berechnen(sozialindex=sozialindex)
     return sozialindex
 
 
+@dataclass(frozen=True)
+class Berechnung:
+    jahre: list[int]
+    geaendert: int  # ranking rows added, changed or removed, plus area flags changed
+
+
 @transaction.atomic
-def sozialindex_berechnen(*, sozialindex: Sozialindex) -> list[int]:
-    """Rank the city's areas for every year with data (forecasts excluded); flag the N most burdened
-    of the latest year on the areas. Returns the years ranked."""
+def sozialindex_berechnen(*, sozialindex: Sozialindex) -> Berechnung:
+    """Rank the city's areas for every year with data (forecasts excluded) and flag the N most
+    burdened of the latest year on the areas. Writes only the rows whose rank or score changed."""
     sozialindex = Sozialindex.objects.select_for_update().get(pk=sozialindex.pk)
     gewichte = [Gewichtung(g.indikator_id, g.gewicht, g.hoeher_ist_schlechter) for g in sozialindex.gewichte.all()]
     gebiete = Gebiet.objects.filter(stadt=sozialindex.stadt_id, art=sozialindex.ebene)
@@ -296,24 +313,41 @@ def sozialindex_berechnen(*, sozialindex: Sozialindex) -> list[int]:
         indikator_id__in=[g.indikator_id for g in gewichte], gebiet__in=gebiete, ist_prognose=False,
     ).values_list("indikator_id", "gebiet_id", "jahr", "wert"):
         je_jahr[jahr][indikator_id][gebiet_id] = wert
-    raenge = []
+    soll = {}
     for jahr in sorted(je_jahr):
         for platz in rangliste(je_jahr[jahr], gewichte, anzahl_belastet=sozialindex.anzahl_belastet, namen=namen):
-            raenge.append(Sozialindexrang(
-                sozialindex=sozialindex, gebiet_id=platz.gebiet_id, jahr=jahr, rang=platz.rang, anzahl=platz.anzahl,
-                wert=Decimal(platz.wert).quantize(VIERSTELLIG, rounding=ROUND_HALF_UP),
-                besonders_belastet=platz.besonders_belastet,
-                komponenten={str(k): round(v, 4) for k, v in platz.komponenten.items()},
-            ))
-    sozialindex.raenge.all().delete()
-    Sozialindexrang.objects.bulk_create(raenge, batch_size=500)
-    jahre = sorted({r.jahr for r in raenge})
-    jetzt = timezone.now()
+            soll[(platz.gebiet_id, jahr)] = {
+                "rang": platz.rang, "anzahl": platz.anzahl, "besonders_belastet": platz.besonders_belastet,
+                "wert": Decimal(platz.wert).quantize(VIERSTELLIG, rounding=ROUND_HALF_UP),
+                "komponenten": {str(k): round(v, 4) for k, v in sorted(platz.komponenten.items())},
+            }
+    bisher = {(r.gebiet_id, r.jahr): r for r in sozialindex.raenge.all()}
+    weg = [r.pk for schluessel, r in bisher.items() if schluessel not in soll]
+    neu, geaendert, jetzt = [], [], timezone.now()
+    for (gebiet_id, jahr), werte in soll.items():
+        rang = bisher.get((gebiet_id, jahr))
+        if rang is None:
+            neu.append(Sozialindexrang(sozialindex=sozialindex, gebiet_id=gebiet_id, jahr=jahr, **werte))
+        elif any(getattr(rang, feld) != wert for feld, wert in werte.items()):
+            for feld, wert in werte.items():
+                setattr(rang, feld, wert)
+            rang.modified = jetzt
+            geaendert.append(rang)
+    Sozialindexrang.objects.filter(pk__in=weg).delete()
+    Sozialindexrang.objects.bulk_create(neu, batch_size=500)
+    Sozialindexrang.objects.bulk_update(
+        geaendert, ["rang", "anzahl", "besonders_belastet", "wert", "komponenten", "modified"], batch_size=500)
+    jahre = sorted({jahr for _, jahr in soll})
+    flaggen = 0
     if jahre:
-        belastet = {r.gebiet_id for r in raenge if r.jahr == jahre[-1] and r.besonders_belastet}
-        gebiete.filter(besonders_belastet=True).exclude(pk__in=belastet).update(besonders_belastet=False,
-                                                                                modified=jetzt)
-        gebiete.filter(pk__in=belastet, besonders_belastet=False).update(besonders_belastet=True, modified=jetzt)
-    sozialindex.berechnet_am = jetzt
-    sozialindex.save(update_fields=["berechnet_am", "modified"])
-    return jahre
+        belastet = {gebiet_id for (gebiet_id, jahr), werte in soll.items()
+                    if jahr == jahre[-1] and werte["besonders_belastet"]}
+        flaggen += gebiete.filter(besonders_belastet=True).exclude(pk__in=belastet).update(
+            besonders_belastet=False, modified=jetzt)
+        flaggen += gebiete.filter(pk__in=belastet, besonders_belastet=False).update(
+            besonders_belastet=True, modified=jetzt)
+    aenderungen = len(weg) + len(neu) + len(geaendert) + flaggen
+    if aenderungen or sozialindex.berechnet_am is None:
+        sozialindex.berechnet_am = jetzt
+        sozialindex.save(update_fields=["berechnet_am", "modified"])
+    return Berechnung(jahre=jahre, geaendert=aenderungen)

@@ -16,6 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from beteiligung.tests.welt import beteiligung_welt
+from quartiere.tests.welt import quartiere_welt
 from programme.tests.factories import (
     BewilligungFactory,
     FoerderprogrammFactory,
@@ -94,6 +95,15 @@ MATRIX = {
     "beteiligung:personen": (ohne(), NUR_VERWALTUNG),
     "beteiligung:person_export": (pk("person"), NUR_VERWALTUNG),
     "beteiligung:person_anonymisieren": (pk("person"), NUR_VERWALTUNG),
+    # Areas and their statistics are public city data for every role; changing them is staff work.
+    "gebiete:liste": (ohne(), LESEN),
+    "gebiete:detail": (pk("gebiet_a"), LESEN),
+    "gebiete:karte": (ohne(), LESEN),
+    "quartiere:sozialindex": (ohne(), LESEN),
+    "quartiere:sozialindex_einstellungen": (pk("stadt"), NUR_VERWALTUNG),
+    "quartiere:sozialindex_berechnen": (pk("stadt"), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "quartiere:import": (ohne(), NUR_VERWALTUNG),
+    "quartiere:import_vorschau": (pk("importentwurf"), NUR_VERWALTUNG),
 }
 
 
@@ -124,6 +134,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat):
     return {
         "gebiet_a": gebiet_a, "gebiet_b": gebiet_b, "programm": programm, "projekt": projekt, "antrag": antrag,
         "bewilligung": bewilligung, "nachweis": nachweis, **beteiligung_welt(gebiet_a),
+        **quartiere_welt(gebiet_a, verwaltung),
         "personas": {"anonym": None, "rat": rat, "qm_a": qm_a, "qm_b": qm_b, "verwaltung": verwaltung},
     }
 

@@ -116,3 +116,17 @@ def test_changing_the_level_clears_the_flags_of_the_former_level(stadt_mit_werte
                                    gewichte=[(x, D(1), True)])
     assert not Gebiet.objects.filter(besonders_belastet=True).exists()
     assert not Sozialindexrang.objects.exists()
+
+
+def test_recalculating_unchanged_data_writes_nothing(stadt_mit_werten):
+    stadt, gebiete, x, y = stadt_mit_werten
+    index = services.sozialindex_festlegen(stadt=stadt, ebene=Gebiet.Art.STADTTEIL, anzahl_belastet=2,
+                                           gewichte=[(x, D(2), True), (y, D(1), False)])
+    vorher = {r.pk: r.modified for r in Sozialindexrang.objects.all()}
+
+    again = services.sozialindex_festlegen(stadt=stadt, ebene=Gebiet.Art.STADTTEIL, anzahl_belastet=2,
+                                           gewichte=[(x, D("2.00"), True), (y, D(1), False)])
+
+    assert again.pk == index.pk
+    assert {r.pk: r.modified for r in Sozialindexrang.objects.all()} == vorher
+    assert services.sozialindex_berechnen(sozialindex=index).geaendert == 0

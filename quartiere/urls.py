@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "quartiere"
+
+urlpatterns = [
+    path("indikatoren/import/", views.import_hochladen, name="import"),
+    path("indikatoren/import/<uuid:pk>/", views.import_vorschau, name="import_vorschau"),
+    path("sozialindex/", views.sozialindex, name="sozialindex"),
+    path("sozialindex/<int:pk>/einstellungen/", views.sozialindex_einstellungen, name="sozialindex_einstellungen"),
+    path("sozialindex/<int:pk>/berechnen/", views.sozialindex_berechnen, name="sozialindex_berechnen"),
+]

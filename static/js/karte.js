@@ -1,0 +1,49 @@
+/* Map of a city's areas: GeoJSON from the page (#karten-daten), no request to a third party
+   unless the page names a tile server (data-kachel-url, from the MAP_TILE_URL setting). */
+(function () {
+  "use strict";
+  var element = document.getElementById("karte");
+  var quelle = document.getElementById("karten-daten");
+  if (!element || !quelle || !window.L) {
+    return;
+  }
+  var daten = JSON.parse(quelle.textContent);
+  var karte = L.map(element, {attributionControl: false, zoomSnap: 0.25});
+  if (element.dataset.kachelUrl) {
+    L.tileLayer(element.dataset.kachelUrl, {maxZoom: 19, attribution: element.dataset.kachelHinweis || ""}).addTo(karte);
+    L.control.attribution({prefix: false}).addTo(karte);
+  }
+
+  function popup(properties) {
+    // Built from DOM nodes, so names from the database are never parsed as HTML.
+    var inhalt = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = properties.url;
+    link.textContent = properties.name;
+    var text = document.createElement("div");
+    text.textContent = properties.text;
+    inhalt.appendChild(link);
+    inhalt.appendChild(text);
+    return inhalt;
+  }
+
+  var ebene = L.geoJSON(daten, {
+    style: function (feature) {
+      return {color: "#444", weight: 1, fillColor: feature.properties.farbe, fillOpacity: 0.85};
+    },
+    onEachFeature: function (feature, layer) {
+      var hinweis = document.createElement("span");
+      hinweis.textContent = feature.properties.name + ": " + feature.properties.text;
+      layer.bindTooltip(hinweis, {sticky: true});
+      layer.bindPopup(popup(feature.properties));
+      layer.on("mouseover", function () { layer.setStyle({weight: 3}); });
+      layer.on("mouseout", function () { ebene.resetStyle(layer); });
+    }
+  }).addTo(karte);
+
+  if (ebene.getLayers().length) {
+    karte.fitBounds(ebene.getBounds(), {padding: [12, 12]});
+  } else {
+    karte.setView([51.2, 10.4], 6);
+  }
+}());
