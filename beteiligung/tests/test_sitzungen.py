@@ -264,3 +264,14 @@ def test_body_pages_query_counts_are_fixed(client_als, verwaltung, forum_a, anza
         assert client.get(reverse("beteiligung:gremien")).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("beteiligung:gremium", args=[forum_a.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(("persona", "status", "bleibt"), [
+    ("rat", 403, True), ("qm_b", 404, True), ("anonym", 302, True), ("qm_a", 302, False), ("verwaltung", 302, False),
+])
+def test_removing_a_participant(request, client_als, sitzung_a, buergerin, persona, status, bleibt):
+    teilnahme = TeilnahmeFactory(sitzung=sitzung_a, person=buergerin)
+    response = client_als(request.getfixturevalue(persona)).post(
+        reverse("beteiligung:teilnahme_entfernen", args=[teilnahme.pk]))
+    assert response.status_code == status
+    assert Teilnahme.objects.filter(pk=teilnahme.pk).exists() is bleibt
