@@ -1245,6 +1245,13 @@ def indikatoren_laden(k: Kontext) -> None:
         Indikatorwert.objects.bulk_update(geaendert, ["wert", "ist_prognose", "modified"], batch_size=500)
 
 
+def karte_und_sozialindex_laden(k: Kontext) -> None:
+    """Schematic boundaries for the map and each city's social index (quartiere.demo)."""
+    from quartiere.demo import demo_karte_und_sozialindex
+
+    demo_karte_und_sozialindex(list(k.staedte.values()))
+
+
 # --- Bodies, meetings, topics, decisions, work log ---------------------------------------------
 
 def _gremium(k: Kontext, key: str, name: str, art: str, gebiet: str, *, programm: str | None = None,
@@ -1742,6 +1749,7 @@ SCHRITTE = [
     quartiersmanagements_laden,
     einrichtungen_laden,
     indikatoren_laden,
+    karte_und_sozialindex_laden,
     vokabular_laden,
     programme_laden,
     projekte_laden,
