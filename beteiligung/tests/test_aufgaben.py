@@ -133,3 +133,14 @@ def test_manager_start_page_query_count_stays_fixed_with_tasks(client_als, qm_a,
     with django_assert_max_num_queries(20):
         response = client.get(reverse("start"))
     assert len(response.context["ueberfaellige_aufgaben"]) == min(anzahl, 20)
+
+
+@pytest.mark.parametrize("anzahl", [2, 30])
+def test_task_list_query_count_is_fixed(client_als, qm_a, sitzung_a, anzahl, django_assert_max_num_queries):
+    for i in range(anzahl):
+        AufgabeFactory(sitzung=sitzung_a, verantwortlich=PersonFactory(einwilligung_am=HEUTE), faellig_am=GESTERN)
+    client = client_als(qm_a)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("beteiligung:aufgaben"))
+    assert len(response.context["seite"].object_list) == min(anzahl, 25)
+    assert "überfällig" in response.content.decode()

@@ -156,3 +156,15 @@ def test_meeting_page_ranks_topics_by_votes_and_marks_carried_over_ones(client_a
     assert "aus dem Themenspeicher, erstmals eingebracht am 28.03.2022, 2. Sitzung mit diesem Thema" in text
     speicher = text[text.index("Themenspeicher</h2>"):]
     assert "Kultur" in speicher and "Mobilität" not in speicher
+
+
+@pytest.mark.parametrize("anzahl", [2, 20])
+def test_topic_page_query_count_is_fixed(client_als, rat, beirat, anzahl, django_assert_max_num_queries):
+    thema = ThemaFactory(gremium=beirat)
+    for i in range(anzahl):
+        ThemenbewertungFactory(thema=thema, sitzung=SitzungFactory(gremium=beirat, datum=dt.date(2022, 1, 1)
+                                                                   + dt.timedelta(days=30 * i)), punkte=i)
+    client = client_als(rat)
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("beteiligung:thema", args=[thema.pk]))
+    assert [b.punkte for b in response.context["verlauf"]] == list(range(anzahl))
