@@ -1,0 +1,192 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from beteiligung.models import Gremium
+from programme.models import Foerderprogramm
+from quartiere.models import Gebiet, Zeitstempel
+
+
+class Berichtsart(models.TextChoices):
+    RATSVORLAGE = "ratsvorlage", "Ratsvorlage"
+    PROGRAMMJAHRESBERICHT = "programmjahresbericht", "Programmjahresbericht"
+    QUARTIERSPROFIL = "quartiersprofil", "Quartiersprofil"
+    SITZUNGSDOKUMENTATION = "sitzungsdokumentation", "Sitzungsdokumentation"
+    SOZIALBERICHT = "sozialbericht", "Sozialbericht-Übersicht"
+
+
+class Nummernkreis(Zeitstempel):
+    """The last report number given in a year; its row is locked while a number is drawn."""
+
+    jahr = models.PositiveSmallIntegerField("Jahr", unique=True)
+    letzte_laufnummer = models.PositiveIntegerField(
+        "zuletzt vergebene Laufnummer", default=0,
+        help_text="Zum Fortsetzen einer bestehenden Nummerierung der Stadt vor der ersten Veröffentlichung setzen.",
+    )
+
+    class Meta:
+        verbose_name = "Nummernkreis"
+        verbose_name_plural = "Nummernkreise"
+        ordering = ["-jahr"]
+
+    def __str__(self) -> str:
+        return f"{self.jahr}: zuletzt {self.jahr}/{self.letzte_laufnummer:04d}"
+
+
+class Ratsvorlage(Zeitstempel):
+    """The text of a council paper; its tables (consultation sequence, grants) come from the data."""
+
+    stadt = models.ForeignKey(Gebiet, verbose_name="Stadt", on_delete=models.PROTECT, related_name="ratsvorlagen",
+                              limit_choices_to={"art": Gebiet.Art.STADT})
+    absender = models.CharField("Absender", max_length=200, default="Der Oberbürgermeister",
+                                help_text="z. B. „Der Oberbürgermeister“ oder „Der Magistrat“")
+    zeichen = models.CharField("Dezernat/Fachbereich/AZ", max_length=120, blank=True, help_text="z. B. III-zi/neu")
+    datum = models.DateField("Datum")
+    betreff = models.CharField("Betreff", max_length=300)
+    beschlussentwurf = models.TextField("Beschlussentwurf", blank=True)
+    begruendung = models.TextField("Begründung", blank=True)
+    finanzielle_auswirkungen = models.TextField("Finanzielle Auswirkungen", blank=True)
+    programm = models.ForeignKey(
+        Foerderprogramm, verbose_name="Förderprogramm", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="ratsvorlagen",
+        help_text="Betrifft die Vorlage Geld, füllt die Vorlage die Bewilligungen dieses Programms und Jahres ein.",
+    )
+    haushaltsjahr = models.PositiveSmallIntegerField("Haushaltsjahr", null=True, blank=True)
+    anlagen = models.TextField("Anlagen", blank=True, help_text="eine Anlage je Zeile")
+    verfasst_von = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="verfasst von", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "Ratsvorlage"
+        verbose_name_plural = "Ratsvorlagen"
+        ordering = ["-datum", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(programm__isnull=True, haushaltsjahr__isnull=True)
+                | Q(programm__isnull=False, haushaltsjahr__isnull=False),
+                name="ratsvorlage_programm_mit_jahr",
+                violation_error_message="Förderprogramm und Haushaltsjahr gehören zusammen: beide oder keines angeben.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.betreff} ({self.datum:%d.%m.%Y})"
+
+    @property
+    def anlagenliste(self) -> list[str]:
+        return [zeile.strip() for zeile in self.anlagen.splitlines() if zeile.strip()]
+
+
+class Beratung(Zeitstempel):
+    """One row of a paper's consultation sequence (Beratungsfolge)."""
+
+    class Zustaendigkeit(models.TextChoices):
+        BERATUNG = "beratung", "Beratung"
+        ENTSCHEIDUNG = "entscheidung", "Entscheidung"
+        KENNTNISNAHME = "kenntnisnahme", "Kenntnisnahme"
+
+    vorlage = models.ForeignKey(Ratsvorlage, verbose_name="Ratsvorlage", on_delete=models.CASCADE,
+                                related_name="beratungen")
+    reihenfolge = models.PositiveSmallIntegerField("Reihenfolge", default=1)
+    gremium = models.ForeignKey(Gremium, verbose_name="Gremium", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="beratungen")
+    gremium_name = models.CharField("Gremium (Freitext)", max_length=250, blank=True,
+                                    help_text="nur, wenn das Gremium nicht im Portal erfasst ist")
+    datum = models.DateField("Datum", null=True, blank=True)
+    zustaendigkeit = models.CharField("Zuständigkeit", max_length=20, choices=Zustaendigkeit.choices,
+                                      default=Zustaendigkeit.BERATUNG)
+    oeffentlich = models.BooleanField("öffentlich", default=True)
+
+    class Meta:
+        verbose_name = "Beratung"
+        verbose_name_plural = "Beratungsfolge"
+        ordering = ["vorlage", "reihenfolge", "datum", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gremium__isnull=False) | ~Q(gremium_name=""),
+                name="beratung_mit_gremium",
+                violation_error_message="Jede Zeile der Beratungsfolge braucht ein Gremium.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gremium_bezeichnung} ({self.get_zustaendigkeit_display()})"
+
+    @property
+    def gremium_bezeichnung(self) -> str:
+        return self.gremium.name if self.gremium_id else self.gremium_name
+
+    @property
+    def behandlung(self) -> str:
+        return "öffentlich" if self.oeffentlich else "nichtöffentlich"
+
+
+def ablagepfad(bericht: "Bericht", dateiname: str) -> str:
+    return f"berichte/{bericht.jahr}/{bericht.jahr}-{bericht.laufnummer:04d}-v{bericht.version}.pdf"
+
+
+class BerichtQuerySet(models.QuerySet):
+    def aktuell(self):
+        """Only the latest version of each number."""
+        return self.filter(ersetzt_durch__isnull=True)
+
+    def oeffentlich(self):
+        return self.filter(oeffentlich=True)
+
+
+class Bericht(Zeitstempel):
+    """A published report: its PDF never changes; a correction is a new version of the same number."""
+
+    art = models.CharField("Art", max_length=30, choices=Berichtsart.choices)
+    titel = models.CharField("Titel", max_length=300)
+    jahr = models.PositiveSmallIntegerField("Jahr")
+    laufnummer = models.PositiveIntegerField("Laufnummer")
+    version = models.PositiveSmallIntegerField("Version", default=1)
+    ersetzt = models.OneToOneField("self", verbose_name="ersetzt Version", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="ersetzt_durch")
+    parameter = models.JSONField("Parameter", default=dict, blank=True)
+    datum = models.DateField("Datum")
+    verfasst_von = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="veröffentlicht von", null=True,
+                                     blank=True, on_delete=models.SET_NULL, related_name="+")
+    oeffentlich = models.BooleanField("öffentlich", default=False)
+    datei = models.FileField("PDF-Datei", upload_to=ablagepfad, max_length=200)
+    dateiname = models.CharField("Dateiname beim Herunterladen", max_length=250)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    seiten = models.PositiveIntegerField("Seiten")
+    dateigroesse = models.PositiveIntegerField("Dateigröße (Bytes)")
+    gebiet = models.ForeignKey(Gebiet, verbose_name="Gebiet", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="berichte")
+    programm = models.ForeignKey(Foerderprogramm, verbose_name="Förderprogramm", null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="berichte")
+    vorlage = models.ForeignKey(Ratsvorlage, verbose_name="Ratsvorlage", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="berichte")
+
+    objects = BerichtQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Bericht"
+        verbose_name_plural = "Berichte"
+        ordering = ["-jahr", "-laufnummer", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["jahr", "laufnummer", "version"], name="bericht_nummer_version_eindeutig",
+                                    violation_error_message="Diese Berichtsnummer und Version gibt es schon."),
+            models.CheckConstraint(condition=Q(laufnummer__gte=1) & Q(version__gte=1) & Q(seiten__gte=1),
+                                   name="bericht_zaehler_positiv",
+                                   violation_error_message="Laufnummer, Version und Seitenzahl beginnen bei 1."),
+            models.CheckConstraint(
+                condition=Q(version=1, ersetzt__isnull=True) | Q(version__gt=1, ersetzt__isnull=False),
+                name="bericht_neue_version_ersetzt_alte",
+                violation_error_message="Nur eine neue Version ersetzt eine frühere, und sie muss es tun.",
+            ),
+            models.CheckConstraint(condition=Q(jahr__gte=1990) & Q(jahr__lte=2100), name="bericht_jahr_plausibel",
+                                   violation_error_message="Das Jahr muss zwischen 1990 und 2100 liegen."),
+            models.CheckConstraint(condition=~Q(ersetzt=F("id")), name="bericht_ersetzt_nicht_sich_selbst",
+                                   violation_error_message="Ein Bericht kann sich nicht selbst ersetzen."),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nummer} {self.titel}" + (f" (Version {self.version})" if self.version > 1 else "")
+
+    @property
+    def nummer(self) -> str:
+        return f"{self.jahr}/{self.laufnummer:04d}"

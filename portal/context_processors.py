@@ -10,6 +10,7 @@ NAVIGATION = [
     ("Projekte", "programme:projekte", lambda user: True),
     ("Programme", "programme:programme", lambda user: True),
     ("Gebiete", "gebiete:liste", lambda user: True),
+    ("Berichte", "berichte:archiv", lambda user: True),
     ("Organisationen", "akteure:organisationen", lambda user: True),
     ("Einrichtungen", "akteure:einrichtungen", lambda user: True),
     ("Gremien", "beteiligung:gremien", lambda user: True),

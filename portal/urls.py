@@ -17,6 +17,7 @@ urlpatterns = [
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("programme.urls")),
+    path("", include("berichte.urls")),
     path("", include("beteiligung.urls")),
     path("", include(akteure_urls)),
     path("gebiete/", include("portal.gebiete")),

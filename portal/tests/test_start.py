@@ -40,7 +40,8 @@ def _alle_urls(resolver=None, prefix=""):
             yield prefix + str(muster.pattern), muster
 
 
-OEFFENTLICH = {"anmelden/", "abmelden/"}
+# The public archive of published reports needs no login (berichte/tests/test_views.py).
+OEFFENTLICH = {"anmelden/", "abmelden/", "berichte/", "berichte/<int:pk>/", "berichte/<int:pk>/pdf/"}
 
 
 def test_anonymous_users_are_sent_to_login_from_every_non_public_url(client, db):

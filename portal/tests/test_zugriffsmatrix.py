@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from berichte.tests.welt import berichte_welt
 from beteiligung.tests.welt import beteiligung_welt
 from quartiere.tests.welt import quartiere_welt
 from programme.tests.factories import (
@@ -104,6 +105,19 @@ MATRIX = {
     "quartiere:sozialindex_berechnen": (pk("stadt"), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
     "quartiere:import": (ohne(), NUR_VERWALTUNG),
     "quartiere:import_vorschau": (pk("importentwurf"), NUR_VERWALTUNG),
+    # Published reports: the list and public PDFs for everyone, also without login (a non-public
+    # report gives the public 404: berichte/tests/test_views.py); previews and papers are staff work.
+    "berichte:archiv": (ohne(), OEFFENTLICH),
+    "berichte:bericht": (pk("bericht"), OEFFENTLICH),
+    "berichte:pdf": (pk("bericht"), OEFFENTLICH),
+    "berichte:korrigieren": (pk("bericht"), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "berichte:neu": (ohne(), NUR_VERWALTUNG),
+    "berichte:vorschau": (lambda welt: {"art": "programmjahresbericht"}, NUR_VERWALTUNG),
+    "berichte:veroeffentlichen": (lambda welt: {"art": "programmjahresbericht"},
+                                  {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "berichte:vorlagen": (ohne(), NUR_VERWALTUNG),
+    "berichte:vorlage_neu": (ohne(), NUR_VERWALTUNG),
+    "berichte:vorlage_bearbeiten": (pk("vorlage"), NUR_VERWALTUNG),
 }
 
 
@@ -120,7 +134,7 @@ def _benannte_urls(resolver=None, namespace=""):
 
 
 @pytest.fixture
-def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat):
+def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, settings, tmp_path):
     """Objects of area A that the views of the matrix are called with."""
     jahr = dt.date.today().year
     programm = FoerderprogrammFactory(stadt=gebiet_a.stadt, beginn=dt.date(jahr - 1, 1, 1))
@@ -134,7 +148,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat):
     return {
         "gebiet_a": gebiet_a, "gebiet_b": gebiet_b, "programm": programm, "projekt": projekt, "antrag": antrag,
         "bewilligung": bewilligung, "nachweis": nachweis, **beteiligung_welt(gebiet_a),
-        **quartiere_welt(gebiet_a, verwaltung),
+        **quartiere_welt(gebiet_a, verwaltung), **berichte_welt(gebiet_a, settings, tmp_path),
         "personas": {"anonym": None, "rat": rat, "qm_a": qm_a, "qm_b": qm_b, "verwaltung": verwaltung},
     }
 

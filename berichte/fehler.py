@@ -1,0 +1,19 @@
+"""Refusals of the reports app: each carries a German message for the page or the command line."""
+
+
+class BerichtFehler(Exception):
+    def __init__(self, meldung: str):
+        super().__init__(meldung)
+        self.meldung = meldung
+
+
+class ParameterFehler(BerichtFehler):
+    """The report's parameters are missing or wrong."""
+
+
+class RenderFehler(BerichtFehler):
+    """The report could not be rendered (e.g. it refers to a file outside the portal)."""
+
+
+class VeroeffentlichungAbgelehnt(BerichtFehler):
+    """Publishing or correcting was refused; nothing was stored."""

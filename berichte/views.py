@@ -1,0 +1,154 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
+
+from portal import access
+
+from . import ablage, arten, pdf, permissions, services
+from .fehler import BerichtFehler
+from .filters import BerichtFilter
+from .forms import BeratungFormSet, RatsvorlageForm, VeroeffentlichenForm
+from .models import Ratsvorlage
+
+
+@login_not_required
+def archiv(request):
+    sichtbar = permissions.sichtbare_berichte(request.user)
+    filter = BerichtFilter(request.GET or None, queryset=sichtbar.aktuell().select_related("gebiet", "programm"),
+                           sichtbar=sichtbar, mit_sichtbarkeit=permissions.liest_nichtoeffentliche(request.user))
+    seite = Paginator(filter.qs.order_by("-jahr", "-laufnummer"), 50).get_page(request.GET.get("seite"))
+    abfrage = request.GET.copy()
+    abfrage.pop("seite", None)
+    return render(request, "berichte/archiv.html", {
+        "filter": filter, "seite": seite, "abfrage": abfrage.urlencode(),
+        "darf_erstellen": permissions.darf_erstellen(request.user),
+        "alle_sichtbar": permissions.liest_nichtoeffentliche(request.user),
+    })
+
+
+@login_not_required
+def bericht_detail(request, pk: int):
+    bericht = permissions.bericht_oder_404(request.user, pk)
+    versionen = (permissions.sichtbare_berichte(request.user)
+                 .filter(jahr=bericht.jahr, laufnummer=bericht.laufnummer).order_by("-version"))
+    neueste = max((v.version for v in versionen), default=bericht.version)
+    return render(request, "berichte/bericht_detail.html", {
+        "bericht": bericht, "versionen": versionen, "ist_neueste": bericht.version >= neueste,
+        "darf_korrigieren": permissions.darf_erstellen(request.user) and bericht.version >= neueste,
+        "form": VeroeffentlichenForm(initial={"oeffentlich": bericht.oeffentlich}),
+    })
+
+
+@login_not_required
+def herunterladen(request, pk: int):
+    bericht = permissions.bericht_oder_404(request.user, pk)
+    try:
+        daten = ablage.geprueft_lesen(bericht)
+    except ablage.DateiUngueltig as exc:
+        return render(request, "berichte/datei_ungueltig.html", {"bericht": bericht, "meldung": exc.meldung},
+                      status=409)
+    antwort = HttpResponse(daten, content_type="application/pdf")
+    antwort["Content-Disposition"] = ablage.content_disposition(bericht.dateiname)
+    antwort["Content-Length"] = str(len(daten))
+    antwort["ETag"] = f'"{bericht.sha256}"'
+    antwort["Cache-Control"] = "public, max-age=86400" if bericht.oeffentlich else "private, no-store"
+    return antwort
+
+
+def neu(request):
+    access.nur_verwaltung(request.user)
+    return render(request, "berichte/neu.html", {
+        "arten": [(definition, definition.formular()) for definition in arten.ARTEN.values()],
+    })
+
+
+def _art(art: str) -> arten.Art:
+    if art not in arten.ARTEN:
+        raise Http404("Diese Berichtsart gibt es nicht.")
+    return arten.ARTEN[art]
+
+
+def vorschau(request, art: str):
+    """Without parameters the form; with them the report as the browser preview or, with format=pdf, as a
+    draft PDF without a number."""
+    access.nur_verwaltung(request.user)
+    definition = _art(art)
+    werte = {k: v for k, v in request.GET.items() if k in definition.formular.base_fields}
+    form = definition.formular(werte or None)
+    if not werte or "bearbeiten" in request.GET or not form.is_valid():
+        return render(request, "berichte/parameter.html", {"definition": definition, "form": form})
+    inhalt = arten.inhalt_aus_formular(art, form)
+    if request.GET.get("format") == "pdf":
+        try:
+            ergebnis = pdf.pdf_rendern(pdf.html_rendern(inhalt))
+        except BerichtFehler as exc:
+            messages.error(request, exc.meldung)
+            return redirect(f"{reverse('berichte:vorschau', args=[art])}?{urlencode(inhalt.parameter)}&bearbeiten=1")
+        antwort = HttpResponse(ergebnis.daten, content_type="application/pdf")
+        antwort["Content-Disposition"] = ablage.content_disposition(
+            ablage.dateiname(art=art, teile=inhalt.dateiname_teile, nummer="Entwurf", version=1), als_anhang=False)
+        antwort["Cache-Control"] = "private, no-store"
+        return antwort
+    return HttpResponse(pdf.html_rendern(inhalt, vorschau=True, request=request,
+                                         extra={"oeffentlich_vorschlag": inhalt.oeffentlich_vorschlag}))
+
+
+@require_POST
+def veroeffentlichen(request, art: str):
+    access.nur_verwaltung(request.user)
+    definition = _art(art)
+    parameter = {k: v for k, v in request.POST.items() if k in definition.formular.base_fields}
+    form = VeroeffentlichenForm(request.POST)
+    form.is_valid()
+    try:
+        bericht = services.bericht_veroeffentlichen(art=art, parameter=parameter,
+                                                    oeffentlich=form.cleaned_data["oeffentlich"], durch=request.user)
+    except BerichtFehler as exc:
+        messages.error(request, exc.meldung)
+        return redirect(f"{reverse('berichte:vorschau', args=[art])}?{urlencode(parameter)}&bearbeiten=1")
+    messages.success(request, f"Der Bericht ist als Nr. {bericht.nummer} veröffentlicht.")
+    return redirect("berichte:bericht", pk=bericht.pk)
+
+
+@require_POST
+def korrigieren(request, pk: int):
+    access.nur_verwaltung(request.user)
+    bericht = permissions.bericht_oder_404(request.user, pk)
+    form = VeroeffentlichenForm(request.POST)
+    form.is_valid()
+    try:
+        neu = services.bericht_korrigieren(bericht=bericht, durch=request.user,
+                                           oeffentlich=form.cleaned_data["oeffentlich"])
+    except BerichtFehler as exc:
+        messages.error(request, exc.meldung)
+        return redirect("berichte:bericht", pk=bericht.pk)
+    messages.success(request, f"Version {neu.version} von Nr. {neu.nummer} ist veröffentlicht; "
+                              f"Version {bericht.version} bleibt unverändert im Archiv.")
+    return redirect("berichte:bericht", pk=neu.pk)
+
+
+def vorlagen(request):
+    access.nur_verwaltung(request.user)
+    liste = (Ratsvorlage.objects.select_related("stadt", "programm")
+             .annotate(zeilen=Count("beratungen", distinct=True), zuletzt=Max("berichte__id")))
+    return render(request, "berichte/vorlagen.html", {"vorlagen": liste})
+
+
+def vorlage_bearbeiten(request, pk: int | None = None):
+    access.nur_verwaltung(request.user)
+    vorlage = get_object_or_404(Ratsvorlage, pk=pk) if pk else Ratsvorlage()
+    form = RatsvorlageForm(request.POST or None, instance=vorlage)
+    beratungen = BeratungFormSet(request.POST or None, instance=vorlage, prefix="beratung")
+    if request.method == "POST" and form.is_valid() and beratungen.is_valid():
+        vorlage = services.ratsvorlage_speichern(form=form, beratungen=beratungen, durch=request.user)
+        messages.success(request, "Die Ratsvorlage ist gespeichert.")
+        return redirect(f"{reverse('berichte:vorschau', args=['ratsvorlage'])}?vorlage={vorlage.pk}")
+    return render(request, "berichte/vorlage_formular.html", {"form": form, "beratungen": beratungen,
+                                                               "vorlage": vorlage if pk else None})
+
