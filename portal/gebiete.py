@@ -73,7 +73,7 @@ class GebietFilter(django_filters.FilterSet):
                                                                                                  "kurzname"),
                               empty_label="alle Programme")
     sortierung = django_filters.OrderingFilter(
-        label="Sortierung",
+        label="Sortierung", empty_label="Stadt, Name",
         fields=(("name", "name"), ("art", "art"), ("stadt__name", "stadt"), ("parent__name", "parent"),
                 ("kennziffer", "kennziffer"), ("einwohner", "einwohner"), ("rang", "rang"),
                 ("besonders_belastet", "belastet")),

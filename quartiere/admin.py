@@ -3,7 +3,18 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import models
 from django.db.models import Q
 
-from .models import Einrichtung, Gebiet, Indikator, Indikatorwert, Organisation, Person, Quartiersmanagement
+from . import services
+from .models import (
+    Einrichtung,
+    Gebiet,
+    Indikator,
+    Indikatorwert,
+    Organisation,
+    Person,
+    Quartiersmanagement,
+    Sozialindex,
+    SozialindexIndikator,
+)
 
 
 class StadtFilter(admin.SimpleListFilter):
@@ -144,3 +155,26 @@ class QuartiersmanagementAdmin(admin.ModelAdmin):
     @admin.display(description="Stelleninhaber:innen")
     def stelleninhaber(self, obj):
         return ", ".join(person.name for person in obj.personen.all())
+
+
+class SozialindexIndikatorInline(admin.TabularInline):
+    model = SozialindexIndikator
+    extra = 0
+    autocomplete_fields = ("indikator",)
+
+
+@admin.register(Sozialindex)
+class SozialindexAdmin(admin.ModelAdmin):
+    """The portal page Sozialindex → Einstellungen is the usual way; saving here recalculates too."""
+
+    list_display = ("stadt", "ebene", "anzahl_belastet", "berechnet_am")
+    list_filter = ("ebene",)
+    list_select_related = ("stadt",)
+    search_fields = ("stadt__name",)
+    autocomplete_fields = ("stadt",)
+    readonly_fields = ("berechnet_am", "created", "modified")
+    inlines = [SozialindexIndikatorInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.sozialindex_berechnen(sozialindex=form.instance)

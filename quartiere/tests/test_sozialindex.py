@@ -130,3 +130,20 @@ def test_recalculating_unchanged_data_writes_nothing(stadt_mit_werten):
     assert again.pk == index.pk
     assert {r.pk: r.modified for r in Sozialindexrang.objects.all()} == vorher
     assert services.sozialindex_berechnen(sozialindex=index).geaendert == 0
+
+
+def test_saving_the_index_in_the_admin_recalculates_it(stadt_mit_werten, client):
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    stadt, gebiete, x, y = stadt_mit_werten
+    client.force_login(User.objects.create_superuser("admin", "admin@example.org", "geheim-und-lang-genug"))
+    antwort = client.post(reverse("admin:quartiere_sozialindex_add"), {
+        "stadt": stadt.pk, "ebene": "stadtteil", "anzahl_belastet": 1,
+        "gewichte-TOTAL_FORMS": 1, "gewichte-INITIAL_FORMS": 0, "gewichte-MIN_NUM_FORMS": 0,
+        "gewichte-MAX_NUM_FORMS": 1000, "gewichte-0-indikator": x.pk, "gewichte-0-gewicht": "1",
+        "gewichte-0-hoeher_ist_schlechter": "on",
+    })
+    assert antwort.status_code == 302, antwort.content.decode()[:2000]
+    assert Sozialindexrang.objects.filter(jahr=2024, rang=1, gebiet=gebiete["D"]).exists()
+    assert Gebiet.objects.get(besonders_belastet=True) == gebiete["D"]
