@@ -8,7 +8,6 @@ on them are scoped through portal.access like everywhere else.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -192,20 +191,22 @@ def _sieht_gebietsarbeit(user, gebiet: Gebiet) -> bool:
     return access.ist_verwaltung(user) or access.ist_rat(user) or gebiet.pk in access.eigene_gebiet_ids(user)
 
 
-def gebiet_detail(request, pk: int):
-    gebiet = access.objekt_oder_404(
-        request.user, Gebiet.objects.select_related("parent__parent__parent__parent", "stadt"), feld=None, pk=pk)
-    user, heute = request.user, _heute()
+def gebietsseite(user, gebiet: Gebiet) -> dict:
+    """Everything on an area's page, in a fixed number of queries, scoped to the user."""
+    heute = _heute()
     kette = _kette(gebiet)
     teilbaum = Gebiet.objects.im_teilbaum(gebiet)
     projekte = access.sichtbar(user, Projekt.objects.filter(gebiet__in=teilbaum))
-    gremien = access.sichtbar(user, Gremium.objects.filter(gebiet__in=teilbaum, aktiv=True))
+    sieht_gebietsarbeit = _sieht_gebietsarbeit(user, gebiet)
+    gremien = access.sichtbar(user, Gremium.objects.filter(gebiet__in=teilbaum, aktiv=True)).select_related(
+        "gebiet").annotate(
+        zuletzt=Max("sitzungen__datum", filter=Q(sitzungen__datum__lte=heute)),
+        sitzungen_jahr=Count("sitzungen", filter=Q(sitzungen__datum__year=heute.year, sitzungen__datum__lte=heute)))
     sitzungen = access.sichtbar(user, Sitzung.objects.filter(gremium__gebiet__in=teilbaum, datum__lte=heute),
-                                "gremium__gebiet")
-    beteiligung_sichtbar = _sieht_gebietsarbeit(user, gebiet)
-    verlaeufe = selectors.indikatorverlaeufe(gebiet)
-    return render(request, "quartiere/gebiet_detail.html", {
+                                "gremium__gebiet").select_related("gremium")
+    return {
         "gebiet": gebiet,
+        "heute": heute,
         "vorfahren": list(reversed(kette[1:])),
         "untergebiete": list(gebiet.untergebiete.order_by("name")),
         "programmgebiete": list(Programmgebiet.objects.filter(gebiet__in=kette).select_related("programm", "gebiet")
@@ -217,19 +218,21 @@ def gebiet_detail(request, pk: int):
         "projekte": list(projekte.select_related("gebiet", "traeger").order_by("-beginn", "titel")
                          [:PROJEKTE_AUF_SEITE]),
         "projekte_anzahl": projekte.count(),
-        "beteiligung_sichtbar": beteiligung_sichtbar,
-        "gremien": list(gremien.select_related("gebiet").annotate(
-            zuletzt=Max("sitzungen__datum", filter=Q(sitzungen__datum__lte=heute)),
-            sitzungen_jahr=Count("sitzungen", filter=Q(sitzungen__datum__year=heute.year,
-                                                       sitzungen__datum__lte=heute))).order_by("art", "name"))
-        if beteiligung_sichtbar else [],
-        "sitzungen": list(sitzungen.select_related("gremium").order_by("-datum", "-beginn")[:SITZUNGEN_AUF_SEITE])
-        if beteiligung_sichtbar else [],
-        "strukturcheck": _strukturcheck_block(gebiet, heute.year) if beteiligung_sichtbar else None,
-        "indikatoren": [indikatorblock(gebiet, v) for v in verlaeufe],
+        "beteiligung_sichtbar": sieht_gebietsarbeit,
+        "gremien": list(gremien.order_by("art", "name")) if sieht_gebietsarbeit else [],
+        "sitzungen": list(sitzungen.order_by("-datum", "-beginn")[:SITZUNGEN_AUF_SEITE]) if sieht_gebietsarbeit
+        else [],
+        "strukturcheck": _strukturcheck_block(gebiet, heute.year) if sieht_gebietsarbeit else None,
+        "indikatoren": [indikatorblock(gebiet, v) for v in selectors.indikatorverlaeufe(gebiet)],
         "rangverlauf": selectors.rangverlauf(gebiet),
-        "heute": heute,
-    })
+    }
+
+
+def gebiet_detail(request, pk: int):
+    # Areas are public city data: every role may open every area (feld=None).
+    gebiet = access.objekt_oder_404(
+        request.user, Gebiet.objects.select_related("parent__parent__parent__parent", "stadt"), feld=None, pk=pk)
+    return render(request, "quartiere/gebiet_detail.html", gebietsseite(request.user, gebiet))
 
 
 # --- Map -----------------------------------------------------------------------------------------
@@ -289,72 +292,87 @@ def _klassenfarbe(wert: Decimal, klassen) -> str:
     return klassen[-1][2]
 
 
+@dataclass
+class Faerbung:
+    titel: str
+    legende: list[Legendeneintrag]
+    hinweis: str
+    zeilen: list[tuple[Gebiet, str, str]]  # area, colour, text
+    jahr: int | None = None
+    jahre: tuple[int, ...] = ()
+
+
+def faerbung_nach_indikator(gebiete: list[Gebiet], indikator: Indikator, jahr: int | None) -> Faerbung:
+    """Quantile classes of one indicator in a year (default: the latest measured year)."""
+    jahre = selectors.jahre_mit_werten(gebiete=gebiete, indikator=indikator)
+    if jahr not in jahre:
+        gemessen = [j for j in jahre if j <= _heute().year]
+        jahr = (gemessen or jahre or [None])[-1]
+    werte = selectors.werte_je_gebiet(gebiete=gebiete, indikator=indikator, jahr=jahr) if jahr else {}
+    klassen = _klassen(list(werte.values()), indikator.hoeher_ist_schlechter)
+    einheit = f" {indikator.einheit}" if indikator.einheit else ""
+    legende = [Legendeneintrag(f, f"{'' if i == 0 else 'über '}{messwert_text(u)} bis {messwert_text(o)}{einheit}")
+               for i, (u, o, f) in enumerate(klassen)] + [Legendeneintrag(OHNE_WERT, "kein Wert")]
+    zeilen = [(g, _klassenfarbe(werte[g.pk], klassen), f"{messwert_text(werte[g.pk])}{einheit}") if g.pk in werte
+              else (g, OHNE_WERT, "kein Wert") for g in gebiete]
+    richtung = "höher" if indikator.hoeher_ist_schlechter else "niedriger"
+    return Faerbung(titel=f"{indikator.name} {jahr or ''}".strip(), legende=legende, zeilen=zeilen, jahr=jahr,
+                    jahre=tuple(jahre), hinweis=f"dunkler = ungünstiger ({richtung} ist ungünstiger)")
+
+
+def faerbung_nach_programm(gebiete: list[Gebiet], programm: Foerderprogramm) -> Faerbung:
+    """The programme's areas today, coloured by their role."""
+    heute = _heute()
+    rollen = {pg.gebiet_id: pg for pg in Programmgebiet.objects.filter(programm=programm, gebiet__in=gebiete)
+              .filter(Q(ende__isnull=True) | Q(ende__gte=heute), beginn__lte=heute)}
+    legende = [Legendeneintrag(f, str(r.label)) for r, f in ROLLENFARBEN.items()] + [
+        Legendeneintrag(NICHT_IM_PROGRAMM, "nicht im Programm")]
+    zeilen = [(g, ROLLENFARBEN[rollen[g.pk].rolle], f"{rollen[g.pk].get_rolle_display()} seit "
+                                                   f"{rollen[g.pk].beginn:%d.%m.%Y}") if g.pk in rollen
+              else (g, NICHT_IM_PROGRAMM, "nicht im Programm") for g in gebiete]
+    return Faerbung(titel=f"{programm.kurzname}: Programmgebiete heute", legende=legende, hinweis="", zeilen=zeilen)
+
+
+def faerbung_nach_belastung(gebiete: list[Gebiet]) -> Faerbung:
+    return Faerbung(
+        titel="besonders belastet", hinweis="",
+        legende=[Legendeneintrag(FARBSKALA[4], "besonders belastet"), Legendeneintrag(FARBSKALA[0], "nicht markiert")],
+        zeilen=[(g, FARBSKALA[4], "besonders belastet") if g.besonders_belastet
+                else (g, FARBSKALA[0], "nicht markiert") for g in gebiete])
+
+
+def _geojson(zeilen) -> dict:
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": grenze_geometrie(g.grenze),
+         "properties": {"name": g.name, "text": text, "farbe": farbe, "url": reverse("gebiete:detail", args=[g.pk])}}
+        for g, farbe, text in zeilen if grenze_geometrie(g.grenze)]}
+
+
 def karte(request):
-    stadt_wert = request.GET.get("stadt")
-    staedte = Gebiet.objects.staedte()
-    stadt = (staedte.filter(pk=stadt_wert).first() if stadt_wert and stadt_wert.isdigit() else None) \
-        or staedte.order_by("name").first()
+    staedte = Gebiet.objects.staedte().order_by("name")
+    wert = request.GET.get("stadt", "")
+    stadt = (staedte.filter(pk=wert).first() if wert.isdigit() else None) or staedte.first()
     indikatoren = list(Indikator.objects.order_by("name"))
     programme = list(Foerderprogramm.objects.filter(stadt=stadt).order_by("kurzname")) if stadt else []
     mit_grenze = Gebiet.objects.filter(stadt=stadt, grenze__isnull=False) if stadt else Gebiet.objects.none()
     ebenen = Counter(mit_grenze.values_list("art", flat=True))
-    standard_ebene = ebenen.most_common(1)[0][0] if ebenen else Gebiet.Art.STADTTEIL
-    daten = {"stadt": stadt.pk if stadt else None, "ebene": standard_ebene, "faerbung": "belastet",
-             **{k: v for k, v in request.GET.items() if v}}
-    form = KartenForm(daten, indikatoren=indikatoren, programme=programme)
-    form.is_valid()
-    ebene = form.cleaned_data.get("ebene") or standard_ebene
-    faerbung = form.cleaned_data.get("faerbung") or "belastet"
+    standard = {"stadt": stadt.pk if stadt else None, "faerbung": "belastet",
+                "ebene": ebenen.most_common(1)[0][0] if ebenen else Gebiet.Art.STADTTEIL}
+    form = KartenForm({**standard, **{k: v for k, v in request.GET.items() if v}}, indikatoren=indikatoren,
+                      programme=programme)
+    form.is_valid()  # invalid choices fall back to the defaults
+    ebene = form.cleaned_data.get("ebene") or standard["ebene"]
+    auswahl = form.cleaned_data.get("faerbung") or "belastet"
     gebiete = list(mit_grenze.filter(art=ebene).order_by("name"))
-    legende, zeilen, titel, jahr, jahre = [], [], "besonders belastet", None, []
-
-    if faerbung.startswith("i-"):
-        indikator = next(i for i in indikatoren if i.schluessel == faerbung[2:])
-        jahre = selectors.jahre_mit_werten(gebiete=gebiete, indikator=indikator)
-        gemessen = [j for j in jahre if j <= _heute().year]
-        jahr = form.cleaned_data.get("jahr")
-        if jahr not in jahre:
-            jahr = (gemessen or jahre or [None])[-1]
-        werte = selectors.werte_je_gebiet(gebiete=gebiete, indikator=indikator, jahr=jahr) if jahr else {}
-        klassen = _klassen(list(werte.values()), indikator.hoeher_ist_schlechter)
-        einheit = f" {indikator.einheit}" if indikator.einheit else ""
-        titel = f"{indikator.name} {jahr or ''}".strip()
-        legende = [Legendeneintrag(f, f"{'' if i == 0 else 'über '}{messwert_text(u)} bis {messwert_text(o)}{einheit}")
-                   for i, (u, o, f) in enumerate(klassen)]
-        for g in gebiete:
-            wert = werte.get(g.pk)
-            zeilen.append((g, _klassenfarbe(wert, klassen) if wert is not None else OHNE_WERT,
-                           f"{messwert_text(wert)}{einheit}" if wert is not None else "kein Wert"))
-        richtung = "höher" if indikator.hoeher_ist_schlechter else "niedriger"
-        legende_hinweis = f"dunkler = ungünstiger ({richtung} ist ungünstiger)"
-    elif faerbung.startswith("p-"):
-        programm = next(p for p in programme if f"p-{p.pk}" == faerbung)
-        heute = _heute()
-        rollen = {pg.gebiet_id: pg for pg in Programmgebiet.objects.filter(programm=programm, gebiet__in=gebiete)
-                  .filter(Q(ende__isnull=True) | Q(ende__gte=heute), beginn__lte=heute)}
-        titel = f"{programm.kurzname}: Programmgebiete heute"
-        legende = [Legendeneintrag(f, str(r.label)) for r, f in ROLLENFARBEN.items()] + [
-            Legendeneintrag(NICHT_IM_PROGRAMM, "nicht im Programm")]
-        for g in gebiete:
-            pg = rollen.get(g.pk)
-            zeilen.append((g, ROLLENFARBEN[pg.rolle] if pg else NICHT_IM_PROGRAMM,
-                           f"{pg.get_rolle_display()} seit {pg.beginn:%d.%m.%Y}" if pg else "nicht im Programm"))
-        legende_hinweis = ""
+    if auswahl.startswith("i-"):
+        faerbung = faerbung_nach_indikator(gebiete, next(i for i in indikatoren if f"i-{i.schluessel}" == auswahl),
+                                           form.cleaned_data.get("jahr"))
+    elif auswahl.startswith("p-"):
+        faerbung = faerbung_nach_programm(gebiete, next(p for p in programme if f"p-{p.pk}" == auswahl))
     else:
-        legende = [Legendeneintrag(FARBSKALA[4], "besonders belastet"), Legendeneintrag(FARBSKALA[0], "nicht markiert")]
-        for g in gebiete:
-            zeilen.append((g, FARBSKALA[4] if g.besonders_belastet else FARBSKALA[0],
-                           "besonders belastet" if g.besonders_belastet else "nicht markiert"))
-        legende_hinweis = ""
-
-    features = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": grenze_geometrie(g.grenze),
-         "properties": {"name": g.name, "text": text, "farbe": farbe,
-                        "url": reverse("gebiete:detail", args=[g.pk])}}
-        for g, farbe, text in zeilen if grenze_geometrie(g.grenze)]}
+        faerbung = faerbung_nach_belastung(gebiete)
     return render(request, "quartiere/karte.html", {
-        "form": form, "stadt": stadt, "titel": titel, "jahr": jahr, "jahre": jahre, "legende": legende,
-        "legende_hinweis": legende_hinweis, "zeilen": zeilen, "features": features,
+        "form": form, "stadt": stadt, "faerbung": faerbung, "features": _geojson(faerbung.zeilen),
         "ebene_name": dict(Gebiet.Art.choices).get(ebene, ebene),
         "kacheln": settings.MAP_TILE_URL, "kacheln_hinweis": settings.MAP_TILE_ATTRIBUTION,
         "ohne_grenze": Gebiet.objects.filter(stadt=stadt, art=ebene, grenze__isnull=True).count() if stadt else 0,
