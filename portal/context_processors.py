@@ -4,30 +4,49 @@ from beteiligung.permissions import kann_namen_sehen
 
 from . import access
 
-# (title, url name, who sees it); later entries are added as the pages come.
+def alle(user) -> bool:
+    return True
+
+
+# Top-level entries and menus: (title, url name, who sees it) or (title, [entries], who sees it).
 NAVIGATION = [
-    ("Start", "start", lambda user: True),
-    ("Projekte", "programme:projekte", lambda user: True),
-    ("Programme", "programme:programme", lambda user: True),
-    ("Gebiete", "gebiete:liste", lambda user: True),
-    ("Berichte", "berichte:archiv", lambda user: True),
-    ("Organisationen", "akteure:organisationen", lambda user: True),
-    ("Einrichtungen", "akteure:einrichtungen", lambda user: True),
-    ("Gremien", "beteiligung:gremien", lambda user: True),
-    ("Aufgaben", "beteiligung:aufgaben", kann_namen_sehen),
-    ("Nachweise", "programme:nachweise_ueberfaellig", access.ist_verwaltung),
-    ("Datenschutz", "beteiligung:personen", access.ist_verwaltung),
+    ("Start", "start", alle),
+    ("Projekte", "programme:projekte", alle),
+    ("Programme", [
+        ("Förderprogramme", "programme:programme", alle),
+        ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", access.ist_verwaltung),
+    ], alle),
+    ("Quartiere", [
+        ("Gebiete", "gebiete:liste", alle),
+        ("Organisationen", "akteure:organisationen", alle),
+        ("Einrichtungen", "akteure:einrichtungen", alle),
+    ], alle),
+    ("Beteiligung", [
+        ("Gremien", "beteiligung:gremien", alle),
+        ("Aufgaben", "beteiligung:aufgaben", kann_namen_sehen),
+        ("Datenschutz", "beteiligung:personen", access.ist_verwaltung),
+    ], alle),
+    ("Berichte", "berichte:archiv", alle),
 ]
+
+
+def _eintrag(request, titel: str, url_name: str) -> dict:
+    url = reverse(url_name)
+    aktiv = request.path == url if url == "/" else request.path.startswith(url)
+    return {"titel": titel, "url": url, "aktiv": aktiv}
 
 
 def _navigation(request) -> list[dict]:
     eintraege = []
-    for titel, url_name, darf in NAVIGATION:
+    for titel, ziel, darf in NAVIGATION:
         if not darf(request.user):
             continue
-        url = reverse(url_name)
-        aktiv = request.path == url if url == "/" else request.path.startswith(url)
-        eintraege.append({"titel": titel, "url": url, "aktiv": aktiv})
+        if isinstance(ziel, str):
+            eintraege.append(_eintrag(request, titel, ziel))
+            continue
+        kinder = [_eintrag(request, t, z) for t, z, d in ziel if d(request.user)]
+        if kinder:
+            eintraege.append({"titel": titel, "kinder": kinder, "aktiv": any(k["aktiv"] for k in kinder)})
     return eintraege
 
 

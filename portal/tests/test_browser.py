@@ -103,5 +103,12 @@ def test_navigation_collapses_and_opens_by_keyboard(live_server, tablet, verwalt
     menue.focus()
     tablet.keyboard.press("Enter")
     tablet.get_by_role("link", name="Projekte").wait_for(state="visible")
-    tablet.get_by_role("link", name="Programme").click()
+    programme = tablet.get_by_role("button", name="Programme")
+    programme.focus()
+    tablet.keyboard.press("Enter")
+    assert programme.get_attribute("aria-expanded") == "true"
+    tablet.keyboard.press("ArrowDown")
+    assert tablet.evaluate("document.activeElement.textContent").strip() == "Förderprogramme"
+    tablet.keyboard.press("Enter")
+    tablet.wait_for_url(live_server.url + reverse("programme:programme"))
     assert tablet.get_by_role("heading", name="Förderprogramme").is_visible()
