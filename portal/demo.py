@@ -1741,6 +1741,13 @@ def taetigkeiten_laden(k: Kontext) -> None:
 
 # --- Entry point ------------------------------------------------------------------------------
 
+def berichte_laden(k: Kontext) -> None:
+    """The Leverkusen council paper 2019/3030 and published reports: berichte/demo.py."""
+    from berichte import demo as berichte_demo
+
+    berichte_demo.laden(heute=k.heute, verfasst_von=k.users["verwaltung"])
+
+
 SCHRITTE = [
     gebiete_laden,
     organisationen_laden,
@@ -1759,6 +1766,7 @@ SCHRITTE = [
     win_foren_laden,
     zugabe_laden,
     taetigkeiten_laden,
+    berichte_laden,
 ]
 
 
