@@ -61,6 +61,15 @@ def offene_aufgaben(user):
     )
 
 
+def ampeln_zaehlen(matrix) -> dict[str, int]:
+    """How many building blocks of all areas are green, amber and red."""
+    zaehlung = {"gruen": 0, "gelb": 0, "rot": 0}
+    for check in matrix:
+        for baustein in check.bausteine:
+            zaehlung[baustein.farbe] += 1
+    return zaehlung
+
+
 def verwaltung(user) -> dict:
     jahr = heute().year
     return {
@@ -72,7 +81,8 @@ def verwaltung(user) -> dict:
         "projekte_je_status": projekte_je_status(user),
         "aenderungen": selectors.letzte_aenderungen(),
         "ueberfaellige_aufgaben": list(beteiligung_selectors.ueberfaellige_aufgaben(user)[:20]),
-        "strukturcheck": beteiligung_selectors.strukturcheck_matrix(user, jahr),
+        "strukturcheck": (matrix := beteiligung_selectors.strukturcheck_matrix(user, jahr)),
+        "strukturcheck_ampeln": ampeln_zaehlen(matrix),
     }
 
 
