@@ -21,6 +21,13 @@ class GremiumFilter(django_filters.FilterSet):
     programm = django_filters.ModelChoiceFilter(label="Förderprogramm", queryset=Foerderprogramm.objects.all(),
                                                 empty_label="alle")
     aktiv = django_filters.BooleanFilter(label="aktiv")
+    sortierung = django_filters.OrderingFilter(
+        label="Sortierung",
+        fields=(("name", "name"), ("art", "art"), ("gebiet__name", "gebiet"), ("gehalten", "gehalten"),
+                ("zuletzt", "zuletzt"), ("naechste", "naechste")),
+        field_labels={"name": "Name", "art": "Art", "gebiet": "Gebiet", "gehalten": "Sitzungen im Jahr",
+                      "zuletzt": "zuletzt", "naechste": "nächste"},
+    )
 
     class Meta:
         model = Gremium

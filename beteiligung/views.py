@@ -3,7 +3,6 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import access
+from portal.export import Spalte
+from portal.listen import gefilterte_liste, seite
 from programme.models import Bewilligung, Projekt
 from programme.services import Regelverstoss
 from quartiere.models import Person
@@ -37,7 +38,6 @@ from .forms import (
 from .models import Beschluss, Gremium, Sitzung, Teilnahme, Thema, Themenbewertung
 from .permissions import kann_aufgabe_erledigen, kann_namen_sehen, kann_personendaten_verwalten
 
-SEITENGROESSE = 25
 SITZUNG_FELD = "gremium__gebiet"
 
 
@@ -83,24 +83,40 @@ def _neue_person(d: dict) -> services.NeuePerson | None:
                                funktion=d["funktion"])
 
 
-def _seite(request, zeilen):
-    seite = Paginator(zeilen, SEITENGROESSE).get_page(request.GET.get("seite"))
-    parameter = request.GET.copy()
-    parameter.pop("seite", None)
-    return {"seite": seite, "parameter": parameter.urlencode()}
-
-
 # --- bodies ----------------------------------------------------------------------------------
+
+
+def _soll(g) -> str:
+    if not g.sitzungen_soll_min:
+        return ""
+    if g.sitzungen_soll_max and g.sitzungen_soll_max != g.sitzungen_soll_min:
+        return f"{g.sitzungen_soll_min}–{g.sitzungen_soll_max}"
+    return str(g.sitzungen_soll_min)
+
+
+GREMIUM_SPALTEN = [
+    Spalte("Gremium", lambda g: g.name),
+    Spalte("Art", lambda g: g.get_art_display()),
+    Spalte("Stadt", lambda g: g.gebiet.stadt.name if g.gebiet.stadt else g.gebiet.name),
+    Spalte("Gebiet", lambda g: g.gebiet.name),
+    Spalte("Programm", lambda g: g.programm.kurzname if g.programm else ""),
+    Spalte("aktiv", lambda g: "ja" if g.aktiv else "nein"),
+    Spalte("Sitzungen im Jahr", lambda g: g.gehalten, "zahl"),
+    Spalte("Soll je Jahr", _soll),
+    Spalte("zuletzt", lambda g: g.zuletzt, "datum"),
+    Spalte("nächste", lambda g: g.naechste, "datum"),
+]
 
 
 def gremium_liste(request):
     jahr = timezone.localdate().year
     gremien = selectors.gremien_mit_kennzahlen(access.sichtbar(request.user, Gremium.objects.all()), jahr).order_by(
         "gebiet__stadt__name", "gebiet__name", "name")
-    filterset = GremiumFilter(request.GET, queryset=gremien, user=request.user)
-    zeilen = filterset.qs if filterset.is_valid() else gremien.none()
-    return render(request, "beteiligung/gremium_liste.html", {"filter": filterset, "jahr": jahr,
-                                                              **_seite(request, zeilen)})
+    return gefilterte_liste(
+        request, filterset=GremiumFilter(request.GET or None, queryset=gremien, user=request.user),
+        template="beteiligung/gremium_liste.html", spalten=GREMIUM_SPALTEN,
+        dateiname=f"Gremien_{timezone.localdate():%Y-%m-%d}", kontext={"jahr": jahr},
+    )
 
 
 def gremium_detail(request, pk: int):
@@ -339,7 +355,7 @@ def beschluesse_offen(request):
         access.sichtbar(request.user, Beschluss.objects.all(), "sitzung__gremium__gebiet"))
     filterset = BeschlussFilter(request.GET, queryset=beschluesse, user=request.user, gremien=gremien)
     zeilen = filterset.qs if filterset.is_valid() else beschluesse.none()
-    return render(request, "beteiligung/beschluesse_offen.html", {"filter": filterset, **_seite(request, zeilen)})
+    return render(request, "beteiligung/beschluesse_offen.html", {"filter": filterset, **seite(request, zeilen)})
 
 
 # --- action items ----------------------------------------------------------------------------
@@ -365,7 +381,7 @@ def aufgaben(request):
         "erledigt_am" if offen else "-erledigt_am", "faellig_am", "id")
     zeilen = zeilen.filter(erledigt_am__isnull=offen)
     return render(request, "beteiligung/aufgaben.html", {"offen": offen, "heute": timezone.localdate(),
-                                                         **_seite(request, zeilen)})
+                                                         **seite(request, zeilen)})
 
 
 @require_POST
@@ -415,7 +431,7 @@ def personen(request):
     _nur_personendaten(request)
     suche = request.GET.get("q", "").strip()[:100]
     return render(request, "beteiligung/personen.html", {
-        "suche": suche, **_seite(request, selectors.personen_liste(suche)),
+        "suche": suche, **seite(request, selectors.personen_liste(suche)),
     })
 
 

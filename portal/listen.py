@@ -11,6 +11,15 @@ from .export import Spalte, csv_antwort, xlsx_antwort
 SEITENGROESSE = 25
 
 
+def seite(request, zeilen, seitengroesse: int = SEITENGROESSE) -> dict:
+    """The requested page of `zeilen` and the query string to keep in paging and export links."""
+    parameter = request.GET.copy()
+    parameter.pop("seite", None)
+    parameter.pop("format", None)
+    return {"seite": Paginator(zeilen, seitengroesse).get_page(request.GET.get("seite")),
+            "parameter": parameter.urlencode()}
+
+
 def gefilterte_liste(request, *, filterset, template: str, spalten: list[Spalte], dateiname: str,
                      kontext: dict | None = None, seitengroesse: int = SEITENGROESSE):
     """Render a django-filter list; `?format=csv|xlsx` exports all rows the filter selects."""
@@ -26,11 +35,7 @@ def gefilterte_liste(request, *, filterset, template: str, spalten: list[Spalte]
         return xlsx_antwort(dateiname, spalten, zeilen)
     if format_ not in (None, ""):
         raise Http404("Unbekanntes Exportformat.")
-    seite = Paginator(zeilen, seitengroesse).get_page(request.GET.get("seite"))
-    parameter = request.GET.copy()
-    parameter.pop("seite", None)
-    parameter.pop("format", None)
+    blatt = seite(request, zeilen, seitengroesse)
     return render(request, template, {
-        "filter": filterset, "seite": seite, "zeilen": seite.object_list,
-        "parameter": parameter.urlencode(), **(kontext or {}),
+        "filter": filterset, "zeilen": blatt["seite"].object_list, **blatt, **(kontext or {}),
     })

@@ -275,3 +275,21 @@ def test_removing_a_participant(request, client_als, sitzung_a, buergerin, perso
         reverse("beteiligung:teilnahme_entfernen", args=[teilnahme.pk]))
     assert response.status_code == status
     assert Teilnahme.objects.filter(pk=teilnahme.pk).exists() is bleibt
+
+
+def test_bodies_list_sorts_and_exports_only_visible_bodies(client_als, gebiet_a, gebiet_b, qm_b):
+    import csv
+    import io
+
+    from beteiligung.tests.factories import GremiumFactory
+
+    GremiumFactory(gebiet=gebiet_a, name="Steuerungskreis A")
+    GremiumFactory(gebiet=gebiet_b, name="Zukunftsforum B")
+    GremiumFactory(gebiet=gebiet_b, name="Bürgerversammlung B")
+    client = client_als(qm_b)
+    response = client.get(reverse("beteiligung:gremien"), {"sortierung": "-name"})
+    assert [g.name for g in response.context["zeilen"]] == ["Zukunftsforum B", "Bürgerversammlung B"]
+    export = client.get(reverse("beteiligung:gremien"), {"format": "csv"})
+    zeilen = list(csv.reader(io.StringIO(export.content.decode("utf-8")[1:]), delimiter=";"))
+    assert zeilen[0][0] == "Gremium"
+    assert sorted(z[0] for z in zeilen[1:]) == ["Bürgerversammlung B", "Zukunftsforum B"]
