@@ -44,6 +44,11 @@ class BeratungForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gremium"].queryset = Gremium.objects.select_related("gebiet").order_by("name")
+        # The rows stand in a table with one header: plain Bootstrap widgets instead of crispy fields.
+        for name, feld in self.fields.items():
+            klasse = {"gremium": "form-select", "zustaendigkeit": "form-select", "oeffentlich": "form-check-input",
+                      "DELETE": "form-check-input"}.get(name, "form-control")
+            feld.widget.attrs["class"] = klasse + (" is-invalid" if self.is_bound and name in self.errors else "")
 
 
 BeratungFormSet = inlineformset_factory(Ratsvorlage, Beratung, form=BeratungForm, extra=3, can_delete=True)

@@ -64,7 +64,9 @@ def herunterladen(request, pk: int):
 def neu(request):
     access.nur_verwaltung(request.user)
     return render(request, "berichte/neu.html", {
-        "arten": [(definition, definition.formular()) for definition in arten.ARTEN.values()],
+        # One form per kind on the page: ids carry the kind, so no two fields share one.
+        "arten": [(definition, definition.formular(auto_id=f"id_{name}_%s"))
+                  for name, definition in arten.ARTEN.items()],
     })
 
 
