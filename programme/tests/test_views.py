@@ -66,6 +66,7 @@ def test_programme_page_figures_equal_independent_sums(client_als, win, gebiet_a
     response = client_als(verwaltung).get(reverse("programme:programm", args=[win.pk]))
     text = response.content.decode()
     assert response.status_code == 200
+    assert f"<title>WiN {JAHR} – Quartiersportal</title>" in text
     assert 'id="kennzahl-budget">1.750.000,00\u00a0€' in text
     assert 'id="kennzahl-bewilligt">51.501,50\u00a0€' in text
     assert 'id="kennzahl-ausgezahlt">7.500,25\u00a0€' in text
