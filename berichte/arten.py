@@ -256,7 +256,8 @@ def art_oder_fehler(art: str) -> Art:
     try:
         return ARTEN[art]
     except KeyError:
-        raise ParameterFehler(f"Die Berichtsart „{art}“ gibt es nicht; möglich sind: {', '.join(ARTEN)}.") from None
+        raise ParameterFehler(
+            f"Die Berichtsart „{art}“ gibt es nicht; möglich sind: {', '.join(ARTEN)}.") from None
 
 
 def parameter_aus(cleaned: dict) -> dict:

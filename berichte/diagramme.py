@@ -43,12 +43,13 @@ def abweichungsdiagramm(*, titel: str, beschreibung: str, kategorien: list[str],
     """Horizontal bars left and right of zero (e.g. a social index of standard scores); marked bars darker."""
     if not kategorien:
         return mark_safe("")
-    label_breite, rand, balken, luecke = 170, 50, 11, 4
+    # Room for the value labels left and right of the bars, so none runs into the area names.
+    label_breite, wertrand, balken, luecke = 170, 48, 11, 4
     zeile = balken + luecke
     hoehe = zeile * len(kategorien) + 34
-    grenze = max([abs(float(w)) for w in werte if w is not None] + [0.1]) * 1.1
-    mitte = label_breite + (breite - label_breite - rand) / 2
-    halb = (breite - label_breite - rand) / 2
+    grenze = max([abs(float(w)) for w in werte if w is not None] + [0.1])
+    halb = (breite - label_breite - 2 * wertrand) / 2
+    mitte = label_breite + wertrand + halb
 
     def x(wert) -> float:
         return mitte + halb * float(wert) / grenze

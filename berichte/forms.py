@@ -25,7 +25,8 @@ class RatsvorlageForm(forms.ModelForm):
             "anlagen": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
-            "begruendung": "Absätze durch eine Leerzeile trennen; Zeilen, die mit „- “ beginnen, werden zur Aufzählung.",
+            "begruendung": "Absätze durch eine Leerzeile trennen; Zeilen, die mit „- “ beginnen, werden zur "
+                           "Aufzählung.",
         }
 
     def __init__(self, *args, **kwargs):
