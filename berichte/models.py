@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
@@ -190,3 +191,14 @@ class Bericht(Zeitstempel):
     @property
     def nummer(self) -> str:
         return f"{self.jahr}/{self.laufnummer:04d}"
+
+    UNVERAENDERLICH = ("art", "jahr", "laufnummer", "version", "datei", "sha256", "seiten", "parameter")
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            gespeichert = Bericht.objects.filter(pk=self.pk).values(*self.UNVERAENDERLICH).first()
+            jetzt = {f: self.datei.name if f == "datei" else getattr(self, f) for f in self.UNVERAENDERLICH}
+            if gespeichert is not None and gespeichert != jetzt:
+                raise ValidationError("Ein veröffentlichter Bericht wird nicht verändert; eine Korrektur wird als "
+                                      "neue Version veröffentlicht.")
+        super().save(*args, **kwargs)

@@ -162,3 +162,14 @@ def test_concurrent_publishing_gives_distinct_consecutive_numbers(gebiet_a, verw
     assert sorted(nummern) == list(range(1, anzahl + 1))
     assert Nummernkreis.objects.get(jahr=JAHR).letzte_laufnummer == anzahl
     assert Bericht.objects.values("laufnummer").distinct().count() == anzahl
+
+
+@pytest.mark.django_db
+def test_a_published_report_cannot_be_changed_in_place(win, verwaltung):
+    bericht = veroeffentlichen(win, verwaltung)
+    bericht.sha256 = "0" * 64
+    with pytest.raises(ValidationError, match="Ein veröffentlichter Bericht wird nicht verändert"):
+        bericht.save()
+    bericht.refresh_from_db()
+    bericht.titel = "Programmjahresbericht WiN 2016 (Titel berichtigt)"
+    bericht.save()
