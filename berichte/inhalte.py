@@ -206,11 +206,16 @@ class Teilnehmende:
     ohne_angabe: int
 
 
-def _teilnehmende(teilnahmen: list[Teilnahme]) -> Teilnehmende:
+def _im_amt(person: Person | None) -> str | None:
+    """Reports are read by council and the public: only staff acting in office appear by name."""
+    return _nennbar(person) if person is not None and person.ist_verwaltung else None
+
+
+def _teilnehmende(teilnahmen: list[Teilnahme], *, amtspersonen_nennen: bool) -> Teilnehmende:
     genannt, organisationen, ohne = [], [], 0
     for t in teilnahmen:
         organisation = t.organisation or t.person.organisation
-        name = _nennbar(t.person)
+        name = _im_amt(t.person) if amtspersonen_nennen else None
         if name:
             genannt.append(f"{name} ({organisation.name})" if organisation else name)
         elif organisation:
@@ -236,8 +241,10 @@ def sitzungsdokumentation(*, sitzung: Sitzung) -> dict:
     return {
         "sitzung": sitzung,
         "gremium": sitzung.gremium,
-        "teilnehmende": _teilnehmende([t for t in teilnahmen if t.rolle != Teilnahme.Rolle.MODERATION]),
-        "moderation": _teilnehmende([t for t in teilnahmen if t.rolle == Teilnahme.Rolle.MODERATION]),
+        "teilnehmende": _teilnehmende([t for t in teilnahmen if t.rolle != Teilnahme.Rolle.MODERATION],
+                                      amtspersonen_nennen=False),
+        "moderation": _teilnehmende([t for t in teilnahmen if t.rolle == Teilnahme.Rolle.MODERATION],
+                                    amtspersonen_nennen=True),
         "tagesordnung": list(sitzung.tagesordnungspunkte.order_by("nummer")),
         "bewertungen": bewertungen,
         "besprochen": besprochen,
@@ -246,7 +253,7 @@ def sitzungsdokumentation(*, sitzung: Sitzung) -> dict:
         "beschluesse": beschluesse,
         "aufgaben": list(sitzung.aufgaben.select_related("verantwortlich__organisation").order_by("faellig_am", "id")),
         "verfasser": sitzung.verfasst_von,
-        "verfasser_name": _nennbar(sitzung.verfasst_von),
+        "verfasser_name": _im_amt(sitzung.verfasst_von),
         "punkte_gesamt": sum(b.punkte for b in bewertungen),
     }
 

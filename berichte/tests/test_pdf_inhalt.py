@@ -115,7 +115,7 @@ def test_ratsvorlage_has_the_leverkusen_header_and_every_consultation_row():
     assert "Sozialbericht 2019" in anlagen and "Schreiben der AGW" in anlagen
 
 
-def test_sitzungsdokumentation_ranks_topics_by_votes_and_names_only_who_may_be_named():
+def test_sitzungsdokumentation_ranks_topics_by_votes_and_names_no_participant():
     stadt = StadtFactory(name="Bremerhaven")
     gremium = GremiumFactory(name="ZWK-Beirat", art=Gremium.Art.BEIRAT, gebiet=stadt)
     sozialplanung = OrganisationFactory(name="Sozialreferat, Sozialplanung", stadt=stadt)
@@ -152,7 +152,8 @@ def test_sitzungsdokumentation_ranks_topics_by_votes_and_names_only_who_may_be_n
         assert zeile in text.splitlines(), zeile
     assert "Jugendliche früh einbinden." in text
     assert "Familien und Jugendliche (9 Punkte)" in text
-    assert "Regina Sommer (Stadtplanungsamt)" in text
+    # Council and the public read reports: participants appear by organisation only, even with consent.
+    assert "Stadtplanungsamt" in text and "Regina" not in text
     assert "Seniorenbeirat" in text and "Ohnezustimmung" not in text
     assert "Klaus-Martin Hesse (Sozialreferat, Sozialplanung)" in text
     assert "Ziel von ZWK" in text and "Die Zukunftswerkstätten folgen im Sommer." in text
