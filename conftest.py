@@ -14,6 +14,12 @@ from quartiere.tests.factories import GebietFactory, PersonFactory, Quartiersman
 
 
 @pytest.fixture(autouse=True)
+def _eigene_ablage(settings, tmp_path):
+    # Rendered and uploaded files of a test land in its own directory, never in var/media.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _schnelle_passwoerter(settings):
     # The production hasher costs ~0.3 s per login created; tests make many.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -24,9 +24,10 @@ ECHTE_NACHNAMEN = ["Aydin", "Bröring", "Coordes", "Freemann", "Friedrich", "Mö
 
 
 @pytest.fixture(scope="module")
-def demodaten(django_db_setup, django_db_blocker):
+def demodaten(django_db_setup, django_db_blocker, tmp_path_factory):
     """Loads the demo data once for the read-only tests of this module and rolls it back afterwards."""
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=MD5):
+    ablage = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=MD5, MEDIA_ROOT=ablage):
         with transaction.atomic():
             call_command("demodaten", stdout=open("/dev/null", "w"))
             yield
