@@ -19,6 +19,7 @@ from simple_history.models import registered_models
 
 from portal import access
 from programme.models import Projekt
+from programme.services import datum_text
 from quartiere.models import Gebiet, Person
 
 from .models import (
@@ -46,10 +47,6 @@ strukturcheck_matrix = _strukturcheck.strukturcheck_matrix
 
 def heute() -> dt.date:
     return timezone.localdate()
-
-
-def _datum(d: dt.date) -> str:
-    return d.strftime("%d.%m.%Y")
 
 
 # --- bodies ----------------------------------------------------------------------------------
@@ -139,7 +136,7 @@ def mitglieder(gremium: Gremium, *, mit_namen: bool) -> list[PersonZeile]:
         organisation = m.organisation or m.person.organisation
         zeitraum = ""
         if m.beginn or m.ende:
-            zeitraum = f"{_datum(m.beginn) if m.beginn else ''} – {_datum(m.ende) if m.ende else 'heute'}".strip()
+            zeitraum = f"{datum_text(m.beginn) if m.beginn else ''} – {datum_text(m.ende) if m.ende else 'heute'}".strip()
         zeilen.append(PersonZeile(name=anzeigename(m.person, mit_namen=mit_namen) if mit_namen else "",
                                   organisation=str(organisation) if organisation else "",
                                   rolle=m.get_rolle_display(), zusatz=zeitraum))

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -21,7 +20,7 @@ from django.utils import timezone
 from portal import access
 from programme import services as geld
 from programme.models import Bewilligung, Foerderprogramm, Projekt
-from programme.services import Regelverstoss
+from programme.services import Regelverstoss, datum_text, speichern
 from quartiere.models import Gebiet, Organisation, Person
 
 from .models import (
@@ -79,19 +78,6 @@ def _heute() -> dt.date:
     return timezone.localdate()
 
 
-def _datum(d: dt.date) -> str:
-    return d.strftime("%d.%m.%Y")
-
-
-def _speichern(obj, durch: User | None) -> None:
-    obj._history_user = durch
-    try:
-        obj.full_clean()
-    except ValidationError as exc:
-        raise Regelverstoss(" ".join(exc.messages)) from exc
-    obj.save()
-
-
 def _gremium_bearbeitbar_pruefen(gremium: Gremium, durch: User) -> None:
     if not access.bearbeitbar(durch, Gremium.objects.filter(pk=gremium.pk)).exists():
         raise Regelverstoss(NICHT_EIGENES_GEBIET)
@@ -124,7 +110,7 @@ def _einwilligung_nachtragen(person: Person, einwilligung_am: dt.date | None, du
     if person.anonymisiert_am is not None:
         raise Regelverstoss(PERSON_ANONYMISIERT)
     person.einwilligung_am = einwilligung_am
-    _speichern(person, durch)
+    speichern(person, durch)
     return person
 
 
@@ -148,7 +134,7 @@ def _person_bestimmen(*, person: Person | None, neue_person: NeuePerson | None, 
                         organisation=neue_person.organisation, funktion=neue_person.funktion,
                         email=neue_person.email, einwilligung_am=einwilligung_am)
         einwilligung_pruefen(person)
-        _speichern(person, durch)
+        speichern(person, durch)
         return person
     person = Person.objects.select_for_update().get(pk=person.pk)
     person = _einwilligung_nachtragen(person, einwilligung_am, durch)
@@ -168,7 +154,7 @@ def mitgliedschaft_anlegen(*, gremium: Gremium, durch: User, person: Person | No
     person = _person_bestimmen(person=person, neue_person=neue_person, einwilligung_am=einwilligung_am, durch=durch)
     mitgliedschaft = Mitgliedschaft(gremium=gremium, person=person, organisation=organisation or person.organisation,
                                     rolle=rolle, beginn=beginn, ende=ende)
-    _speichern(mitgliedschaft, durch)
+    speichern(mitgliedschaft, durch)
     return mitgliedschaft
 
 
@@ -180,7 +166,7 @@ def sitzung_anlegen(*, gremium: Gremium, durch: User, titel: str, datum: dt.date
     _gremium_bearbeitbar_pruefen(gremium, durch)
     sitzung = Sitzung(gremium=gremium, titel=titel, datum=datum, beginn=beginn, ende=ende, ort=ort, format=format,
                       oeffentlich=oeffentlich, hintergrund=hintergrund, status=Sitzung.Status.GEPLANT)
-    _speichern(sitzung, durch)
+    speichern(sitzung, durch)
     return sitzung
 
 
@@ -200,8 +186,8 @@ def sitzung_aendern(*, sitzung: Sitzung, durch: User, **daten) -> Sitzung:
     for feld, wert in daten.items():
         setattr(sitzung, feld, wert)
     if sitzung.stattgefunden and sitzung.datum > _heute():
-        raise Regelverstoss(NOCH_NICHT_STATTGEFUNDEN.format(datum=_datum(sitzung.datum)))
-    _speichern(sitzung, durch)
+        raise Regelverstoss(NOCH_NICHT_STATTGEFUNDEN.format(datum=datum_text(sitzung.datum)))
+    speichern(sitzung, durch)
     return sitzung
 
 
@@ -221,7 +207,7 @@ def sitzung_status_setzen(*, sitzung: Sitzung, status: str, durch: User, datum: 
     if status not in SITZUNG_UEBERGAENGE[von]:
         raise Regelverstoss(STATUS_UNZULAESSIG.format(von=von.label, nach=Sitzung.Status(status).label))
     if sitzung.datum > _heute():
-        raise Regelverstoss(NOCH_NICHT_STATTGEFUNDEN.format(datum=_datum(sitzung.datum)))
+        raise Regelverstoss(NOCH_NICHT_STATTGEFUNDEN.format(datum=datum_text(sitzung.datum)))
     if status == Sitzung.Status.DOKUMENTIERT:
         if not sitzung.teilnehmendenzahl and not sitzung.teilnahmen.exists():
             raise Regelverstoss(DOKU_OHNE_TEILNEHMENDE)
@@ -234,7 +220,7 @@ def sitzung_status_setzen(*, sitzung: Sitzung, status: str, durch: User, datum: 
             raise Regelverstoss(DOKU_OHNE_ERGEBNIS)
         datum = datum or _heute()
         if datum < sitzung.datum:
-            raise Regelverstoss(DOKU_VOR_SITZUNG.format(datum=_datum(sitzung.datum)))
+            raise Regelverstoss(DOKU_VOR_SITZUNG.format(datum=datum_text(sitzung.datum)))
         if verfasst_von is None and sitzung.verfasst_von is None:
             # By default the person writing it, where their name may be shown.
             eigene = Person.objects.filter(user=durch).first()
@@ -245,7 +231,7 @@ def sitzung_status_setzen(*, sitzung: Sitzung, status: str, durch: User, datum: 
         sitzung.verfasst_von = verfasst_von
         sitzung.dokumentiert_am = datum
     sitzung.status = status
-    _speichern(sitzung, durch)
+    speichern(sitzung, durch)
     return sitzung
 
 
@@ -261,7 +247,7 @@ def teilnahme_erfassen(*, sitzung: Sitzung, durch: User, person: Person | None =
         raise Regelverstoss(SCHON_TEILNEHMEND.format(name=person.name))
     teilnahme = Teilnahme(sitzung=sitzung, person=person, organisation=organisation or person.organisation,
                           rolle=rolle)
-    _speichern(teilnahme, durch)
+    speichern(teilnahme, durch)
     return teilnahme
 
 
@@ -278,7 +264,7 @@ def tagesordnungspunkt_anlegen(*, sitzung: Sitzung, durch: User, titel: str, tex
     if nummer is None:
         nummer = (sitzung.tagesordnungspunkte.aggregate(n=Max("nummer"))["n"] or 0) + 1
     top = Tagesordnungspunkt(sitzung=sitzung, nummer=nummer, titel=titel, text=text)
-    _speichern(top, durch)
+    speichern(top, durch)
     return top
 
 
@@ -293,7 +279,7 @@ def _themenstatus_aktualisieren(thema: Thema, durch: User) -> None:
     neu = Thema.Status.BESPROCHEN if besprochen else Thema.Status.THEMENSPEICHER
     if neu != thema.status:
         thema.status = neu
-        _speichern(thema, durch)
+        speichern(thema, durch)
 
 
 @transaction.atomic
@@ -303,10 +289,10 @@ def thema_einbringen(*, sitzung: Sitzung, durch: User, titel: str, punkte: int =
     sitzung = _sitzung_gesperrt(sitzung, durch)
     thema = Thema(gremium=sitzung.gremium, titel=titel, beschreibung=beschreibung, handlungsfeld=handlungsfeld,
                   eingebracht_in=sitzung, status=Thema.Status.THEMENSPEICHER)
-    _speichern(thema, durch)
+    speichern(thema, durch)
     bewertung = Themenbewertung(thema=thema, sitzung=sitzung, punkte=punkte, besprochen=besprochen,
                                 ergebnis=ergebnis)
-    _speichern(bewertung, durch)
+    speichern(bewertung, durch)
     _themenstatus_aktualisieren(thema, durch)
     return bewertung
 
@@ -325,7 +311,7 @@ def thema_uebernehmen(*, sitzung: Sitzung, thema: Thema, durch: User, punkte: in
     if thema.eingebracht_in is not None and thema.eingebracht_in.datum > sitzung.datum:
         raise Regelverstoss(THEMA_SPAETER_EINGEBRACHT.format(titel=thema.titel))
     bewertung = Themenbewertung(thema=thema, sitzung=sitzung, punkte=punkte)
-    _speichern(bewertung, durch)
+    speichern(bewertung, durch)
     return bewertung
 
 
@@ -337,7 +323,7 @@ def themenbewertung_aendern(*, bewertung: Themenbewertung, durch: User, punkte: 
     bewertung.punkte = punkte
     bewertung.besprochen = besprochen
     bewertung.ergebnis = ergebnis
-    _speichern(bewertung, durch)
+    speichern(bewertung, durch)
     _themenstatus_aktualisieren(bewertung.thema, durch)
     return bewertung
 
@@ -381,7 +367,7 @@ def _foerderung_bewilligen(*, sitzung: Sitzung, foerderung: Foerderung, text: st
     if bewilligung is None:
         bewilligung = geld.bewilligung_beantragen(
             projekt=projekt, programm=foerderung.programm, jahr=foerderung.jahr, betrag=foerderung.betrag,
-            durch=durch, begruendung=f"Beschluss {sitzung.gremium} vom {_datum(sitzung.datum)}: {text}")
+            durch=durch, begruendung=f"Beschluss {sitzung.gremium} vom {datum_text(sitzung.datum)}: {text}")
     return geld.projekt_bewilligen(bewilligung=bewilligung, betrag=foerderung.betrag, durch=durch,
                                    datum=sitzung.datum)
 
@@ -398,7 +384,7 @@ def beschluss_fassen(*, sitzung: Sitzung, durch: User, text: str, art: str = Bes
     """
     sitzung = _sitzung_gesperrt(sitzung, durch)
     if sitzung.datum > _heute():
-        raise Regelverstoss(BESCHLUSS_VOR_SITZUNG.format(datum=_datum(sitzung.datum)))
+        raise Regelverstoss(BESCHLUSS_VOR_SITZUNG.format(datum=datum_text(sitzung.datum)))
     if tagesordnungspunkt is not None and tagesordnungspunkt.sitzung_id != sitzung.pk:
         raise Regelverstoss(TOP_ANDERE_SITZUNG)
     bewilligung = None
@@ -412,7 +398,7 @@ def beschluss_fassen(*, sitzung: Sitzung, durch: User, text: str, art: str = Bes
     beschluss = Beschluss(sitzung=sitzung, text=text, art=art, stimmen_ja=stimmen_ja, stimmen_nein=stimmen_nein,
                           stimmen_enthaltung=stimmen_enthaltung, tagesordnungspunkt=tagesordnungspunkt,
                           bewilligung=bewilligung)
-    _speichern(beschluss, durch)
+    speichern(beschluss, durch)
     return beschluss
 
 
@@ -427,7 +413,7 @@ def beschluss_umsetzung_setzen(*, beschluss: Beschluss, durch: User, status: str
         raise Regelverstoss(VERWORFEN_OHNE_BEGRUENDUNG)
     beschluss.umsetzungsstatus = status
     beschluss.umsetzung_vermerk = vermerk.strip()
-    _speichern(beschluss, durch)
+    speichern(beschluss, durch)
     return beschluss
 
 
@@ -443,10 +429,10 @@ def aufgabe_anlegen(*, sitzung: Sitzung, durch: User, text: str, verantwortlich:
     if beschluss is not None and beschluss.sitzung_id != sitzung.pk:
         raise Regelverstoss(BESCHLUSS_ANDERE_SITZUNG)
     if faellig_am is not None and faellig_am < sitzung.datum:
-        raise Regelverstoss(FAELLIG_VOR_SITZUNG.format(datum=_datum(sitzung.datum)))
+        raise Regelverstoss(FAELLIG_VOR_SITZUNG.format(datum=datum_text(sitzung.datum)))
     aufgabe = Aufgabe(sitzung=sitzung, text=text, verantwortlich=verantwortlich, faellig_am=faellig_am,
                       beschluss=beschluss)
-    _speichern(aufgabe, durch)
+    speichern(aufgabe, durch)
     return aufgabe
 
 
@@ -462,7 +448,7 @@ def aufgabe_erledigen(*, aufgabe: Aufgabe, durch: User, datum: dt.date | None = 
     if datum > _heute():
         raise Regelverstoss(ERLEDIGT_IN_ZUKUNFT)
     aufgabe.erledigt_am = datum
-    _speichern(aufgabe, durch)
+    speichern(aufgabe, durch)
     return aufgabe
 
 
@@ -493,5 +479,5 @@ def person_anonymisieren(*, person: Person, durch: User) -> Person:
     person.telefon = ""
     person.user = None
     person.anonymisiert_am = timezone.now()
-    _speichern(person, durch)
+    speichern(person, durch)
     return person

@@ -19,14 +19,10 @@ from django.utils import timezone
 
 from portal import access
 from programme.models import Jahresbudget, Programmgebiet
-from programme.services import euro
+from programme.services import datum_text, euro
 from quartiere.models import Gebiet, Quartiersmanagement
 
 from .models import SITZUNG_STATTGEFUNDEN, Gremium, Sitzung
-
-
-def _datum(d: dt.date) -> str:
-    return d.strftime("%d.%m.%Y")
 
 
 def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
@@ -104,7 +100,7 @@ def _beteiligung(gebiet: Gebiet, jahr: int, stichtag: dt.date, gremien: list[Gre
     soll = f"{soll_min}–{soll_max}" if soll_max > soll_min else str(soll_min)
     gehalten = sum(g.gehalten for g in versammlungen)
     geplant = min((g.naechste for g in versammlungen if g.naechste), default=None)
-    naechste = f" Die nächste ist für den {_datum(geplant)} geplant." if geplant else ""
+    naechste = f" Die nächste ist für den {datum_text(geplant)} geplant." if geplant else ""
     if gehalten >= soll_min:
         mehr = f", mehr als die vorgesehenen {soll_max}" if gehalten > soll_max else ""
         return Baustein(titel, GRUEN, f"{_anzahl(gehalten, 'Bürgerversammlung', 'Bürgerversammlungen')} {jahr} "
@@ -127,11 +123,11 @@ def _umsetzung(jahr: int, stichtag: dt.date, stellen: list[Quartiersmanagement],
     fonds_text = (f"Verfügungsfonds {jahr}: {euro(summe_fonds)}" if fonds
                   else f"für {jahr} ist kein Verfügungsfonds budgetiert")
     if not stellen:
-        return Baustein(titel, ROT, f"Am {_datum(stichtag)} läuft kein Quartiersmanagement; {fonds_text}.")
+        return Baustein(titel, ROT, f"Am {datum_text(stichtag)} läuft kein Quartiersmanagement; {fonds_text}.")
     anteil = sum((s.stellenanteil for s in stellen), Decimal("0"))
     traeger = ", ".join(sorted({str(s.traeger) for s in stellen}))
     befristung = ("unbefristet" if any(s.befristet_bis is None for s in stellen)
-                  else f"befristet bis {_datum(max(s.befristet_bis for s in stellen))}")
+                  else f"befristet bis {datum_text(max(s.befristet_bis for s in stellen))}")
     stelle = f"Quartiersmanagement mit {_prozent(anteil)} ({traeger}, {befristung})"
     if anteil < MINDEST_STELLENANTEIL:
         return Baustein(titel, GELB, f"{stelle} – weniger als die nötigen {_prozent(MINDEST_STELLENANTEIL)}; "
@@ -152,10 +148,10 @@ def _steuerung(gebiet: Gebiet, jahr: int, gremien: list[Gremium]) -> Baustein:
     zuletzt = max((g.zuletzt for g in kreise if g.zuletzt), default=None)
     geplant = min((g.naechste for g in kreise if g.naechste), default=None)
     if gehalten:
-        return Baustein(titel, GRUEN, f"{wer} hat {jahr} {gehalten}-mal getagt, zuletzt am {_datum(zuletzt)}.")
+        return Baustein(titel, GRUEN, f"{wer} hat {jahr} {gehalten}-mal getagt, zuletzt am {datum_text(zuletzt)}.")
     if geplant:
         return Baustein(titel, GELB, f"{wer} hat {jahr} noch nicht getagt; die nächste Sitzung ist für den "
-                                     f"{_datum(geplant)} geplant.")
+                                     f"{datum_text(geplant)} geplant.")
     return Baustein(titel, ROT, f"{wer} hat {jahr} nicht getagt, und keine Sitzung ist geplant.")
 
 

@@ -99,7 +99,7 @@ def euro(betrag: Decimal) -> str:
     return f"{text} €"
 
 
-def _datum(d: dt.date) -> str:
+def datum_text(d: dt.date) -> str:
     return d.strftime("%d.%m.%Y")
 
 
@@ -117,7 +117,8 @@ def _projekt_bearbeitbar_pruefen(projekt: Projekt, user: User) -> None:
         raise Regelverstoss(NICHT_EIGENES_GEBIET)
 
 
-def _speichern(obj, durch: User | None) -> None:
+def speichern(obj, durch: User | None) -> None:
+    """Validate (a refusal becomes a Regelverstoss) and save, recording who for the history."""
     obj._history_user = durch
     try:
         obj.full_clean()
@@ -133,7 +134,7 @@ def _status_wechseln(projekt: Projekt, nach: str, durch: User) -> None:
     if (von, nach) in NUR_VERWALTUNG_UEBERGAENGE:
         _verwaltung_pruefen(durch, f"den Status „{S(nach).label}“ setzen")
     projekt.status = nach
-    _speichern(projekt, durch)
+    speichern(projekt, durch)
 
 
 def laufzeit_monate(beginn: dt.date, ende: dt.date) -> int:
@@ -166,7 +167,7 @@ def _foerderregeln_pruefen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
     if not projekt.beginn.year <= jahr <= projekt.ende.year:
         raise Regelverstoss(JAHR_AUSSERHALB_PROJEKT.format(
-            jahr=jahr, beginn=_datum(projekt.beginn), ende=_datum(projekt.ende)))
+            jahr=jahr, beginn=datum_text(projekt.beginn), ende=datum_text(projekt.ende)))
     if programm.min_betrag is not None and betrag < programm.min_betrag:
         raise Regelverstoss(UNTER_MINDESTBETRAG.format(programm=programm, betrag=euro(programm.min_betrag)))
     if programm.max_betrag is not None and betrag > programm.max_betrag:
@@ -204,7 +205,7 @@ def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
         projekt=projekt, programm=programm, jahr=jahr, gebiet=gebiet, betrag_beantragt=betrag,
         beantragt_am=datum or _heute(), beantragt_von=durch, begruendung=begruendung,
     )
-    _speichern(bewilligung, durch)
+    speichern(bewilligung, durch)
     if projekt.status == S.ENTWURF:
         _status_wechseln(projekt, S.BEANTRAGT, durch)
     return bewilligung
@@ -261,9 +262,9 @@ def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User
     bewilligung.betrag_bewilligt = betrag
     bewilligung.entschieden_am = datum or _heute()
     bewilligung.entschieden_von = durch
-    _speichern(bewilligung, durch)
+    speichern(bewilligung, durch)
     nachweis = Verwendungsnachweis(bewilligung=bewilligung, faellig_am=dt.date(bewilligung.jahr + 1, 6, 30))
-    _speichern(nachweis, durch)
+    speichern(nachweis, durch)
     if projekt.status == S.BEANTRAGT:
         _status_wechseln(projekt, S.BEWILLIGT, durch)
     return bewilligung
@@ -280,7 +281,7 @@ def bewilligung_ablehnen(*, bewilligung: Bewilligung, durch: User, begruendung: 
     bewilligung.entschieden_am = datum or _heute()
     bewilligung.entschieden_von = durch
     bewilligung.begruendung = begruendung
-    _speichern(bewilligung, durch)
+    speichern(bewilligung, durch)
     projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
     noch_offen = projekt.bewilligungen.filter(
         status__in=[Bewilligung.Status.BEANTRAGT, Bewilligung.Status.BEWILLIGT]).exists()
@@ -306,7 +307,7 @@ def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: Use
             bewilligt=euro(bewilligung.betrag_bewilligt), ausgezahlt=euro(ausgezahlt), frei=euro(frei)))
     auszahlung = Auszahlung(bewilligung=bewilligung, betrag=betrag, datum=datum or _heute(), angewiesen_von=durch,
                             bemerkung=bemerkung)
-    _speichern(auszahlung, durch)
+    speichern(auszahlung, durch)
     projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
     if projekt.status == S.BEWILLIGT:
         _status_wechseln(projekt, S.LAUFEND, durch)
@@ -325,7 +326,7 @@ def verwendungsnachweis_einreichen(*, nachweis: Verwendungsnachweis, verwendet: 
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
     nachweis.eingereicht_am = datum or _heute()
     nachweis.verwendet = verwendet
-    _speichern(nachweis, durch)
+    speichern(nachweis, durch)
     return nachweis
 
 
@@ -347,7 +348,7 @@ def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, rueckforderung
     nachweis.geprueft_von = durch
     nachweis.rueckforderung = rueckforderung
     nachweis.bemerkung = bemerkung
-    _speichern(nachweis, durch)
+    speichern(nachweis, durch)
     projekt = Projekt.objects.select_for_update().get(pk=nachweis.bewilligung.projekt_id)
     alle_geprueft = not Verwendungsnachweis.objects.filter(
         bewilligung__projekt=projekt, geprueft_am__isnull=True).exists()
@@ -372,7 +373,7 @@ def projekt_abschliessen(*, projekt: Projekt, durch: User, teilnehmende_erreicht
         projekt = projekt_status_setzen(projekt=projekt, status=S.ABGESCHLOSSEN, durch=durch)
         if teilnehmende_erreicht is not None:
             projekt.teilnehmende_erreicht = teilnehmende_erreicht
-            _speichern(projekt, durch)
+            speichern(projekt, durch)
     return projekt
 
 
@@ -408,7 +409,7 @@ def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Deci
     budget.betrag = betrag
     if bemerkung is not None:
         budget.bemerkung = bemerkung
-    _speichern(budget, durch)
+    speichern(budget, durch)
     return budget
 
 
@@ -454,7 +455,7 @@ def projekt_speichern(*, durch: User, daten: dict, projekt: Projekt | None = Non
         if feld in daten:
             setattr(projekt, feld, daten[feld])
     _kofinanzierung_pruefen(projekt)
-    _speichern(projekt, durch)
+    speichern(projekt, durch)
     if "handlungsfelder" in daten:
         projekt.handlungsfelder.set(daten["handlungsfelder"])
     if "zielgruppen" in daten:
