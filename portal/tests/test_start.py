@@ -40,14 +40,16 @@ def _alle_urls(resolver=None, prefix=""):
             yield prefix + str(muster.pattern), muster
 
 
-# The public archive of published reports needs no login (berichte/tests/test_views.py).
+# The public archive of published reports needs no login (berichte/tests/test_views.py), nor does the
+# OParl interface, which shows only public objects (portal/tests/test_oparl.py).
 OEFFENTLICH = {"anmelden/", "abmelden/", "berichte/", "berichte/<int:pk>/", "berichte/<int:pk>/pdf/"}
+OEFFENTLICH_UNTER = ("oparl/v1/",)
 
 
 def test_anonymous_users_are_sent_to_login_from_every_non_public_url(client, db):
     geprueft = 0
     for route, muster in _alle_urls():
-        if route.startswith("admin/") or route in OEFFENTLICH:
+        if route.startswith(("admin/", *OEFFENTLICH_UNTER)) or route in OEFFENTLICH:
             continue
         # Fill path converters with a plausible value; 404 is no answer for an anonymous user.
         url = "/" + route.replace("<int:pk>", "1").replace("<int:id>", "1").replace("<int:jahr>", "2026")

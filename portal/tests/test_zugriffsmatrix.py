@@ -15,7 +15,10 @@ from decimal import Decimal
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from berichte.models import Berichtsart
+from berichte.tests.factories import BeratungFactory, BerichtFactory
 from berichte.tests.welt import berichte_welt
+from beteiligung.tests.factories import SitzungFactory, TagesordnungspunktFactory
 from beteiligung.tests.welt import beteiligung_welt
 from quartiere.tests.welt import quartiere_welt
 from programme.tests.factories import (
@@ -118,6 +121,30 @@ MATRIX = {
     "berichte:vorlagen": (ohne(), NUR_VERWALTUNG),
     "berichte:vorlage_neu": (ohne(), NUR_VERWALTUNG),
     "berichte:vorlage_bearbeiten": (pk("vorlage"), NUR_VERWALTUNG),
+    # OParl: public JSON of public objects for everyone (non-public ones give 404: portal/tests/test_oparl.py).
+    "oparl:system": (ohne(), OEFFENTLICH),
+    "oparl:bodies": (ohne(), OEFFENTLICH),
+    "oparl:body": (pk("stadt"), OEFFENTLICH),
+    "oparl:body_organization": (pk("stadt"), OEFFENTLICH),
+    "oparl:body_person": (pk("stadt"), OEFFENTLICH),
+    "oparl:body_meeting": (pk("stadt"), OEFFENTLICH),
+    "oparl:body_paper": (pk("stadt"), OEFFENTLICH),
+    "oparl:body_agendaitem": (pk("stadt"), OEFFENTLICH),
+    "oparl:body_consultation": (pk("stadt"), OEFFENTLICH),
+    "oparl:body_file": (pk("stadt"), OEFFENTLICH),
+    "oparl:body_location": (pk("stadt"), OEFFENTLICH),
+    "oparl:body_legislativeterm": (pk("stadt"), OEFFENTLICH),
+    "oparl:body_membership": (pk("stadt"), OEFFENTLICH),
+    "oparl:organization": (pk("gremium"), OEFFENTLICH),
+    "oparl:organization_meeting": (pk("gremium"), OEFFENTLICH),
+    "oparl:meeting": (pk("oparl_sitzung"), OEFFENTLICH),
+    "oparl:agendaitem": (pk("oparl_top"), OEFFENTLICH),
+    "oparl:location": (pk("oparl_sitzung"), OEFFENTLICH),
+    "oparl:paper": (pk("bericht"), OEFFENTLICH),
+    "oparl:consultation": (lambda welt: {"paper": welt["oparl_ratsvorlage"].pk, "pk": welt["oparl_beratung"].pk},
+                           OEFFENTLICH),
+    "oparl:file": (pk("bericht"), OEFFENTLICH),
+    "oparl:file_access": (pk("bericht"), OEFFENTLICH),
 }
 
 
@@ -145,12 +172,21 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, settings, tmp_path):
     bewilligung = BewilligungFactory(bewilligt=True, projekt=ProjektFactory(gebiet=gebiet_a, bewilligt=True),
                                      programm=programm, gebiet=gebiet_a, jahr=jahr)
     nachweis = VerwendungsnachweisFactory(bewilligung=bewilligung)
-    return {
+    welt = {
         "gebiet_a": gebiet_a, "gebiet_b": gebiet_b, "programm": programm, "projekt": projekt, "antrag": antrag,
         "bewilligung": bewilligung, "nachweis": nachweis, **beteiligung_welt(gebiet_a),
         **quartiere_welt(gebiet_a, verwaltung), **berichte_welt(gebiet_a, settings, tmp_path),
         "personas": {"anonym": None, "rat": rat, "qm_a": qm_a, "qm_b": qm_b, "verwaltung": verwaltung},
     }
+    return {**welt, **_oparl_welt(welt)}
+
+
+def _oparl_welt(welt) -> dict:
+    """Public objects for the OParl rows: the matrix's meeting is not public, and its paper no council paper."""
+    sitzung = SitzungFactory(gremium=welt["gremium"], oeffentlich=True)
+    ratsvorlage = BerichtFactory(art=Berichtsart.RATSVORLAGE, vorlage=welt["vorlage"], gebiet=welt["vorlage"].stadt)
+    return {"oparl_sitzung": sitzung, "oparl_top": TagesordnungspunktFactory(sitzung=sitzung),
+            "oparl_ratsvorlage": ratsvorlage, "oparl_beratung": BeratungFactory(vorlage=welt["vorlage"])}
 
 
 def test_every_url_has_a_row():
