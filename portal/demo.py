@@ -1154,6 +1154,620 @@ def projekte_laden(k: Kontext) -> None:
             raise Regelverstoss(f"{spec['titel']}: {exc.meldung}") from exc
 
 
+# --- Generated everyday projects: WiN area budgets and disposal funds ---------------------------
+# The hand-written projects above use the local budgets only thinly. The generator below adds the
+# everyday projects of every WiN area and year and the small actions of the disposal funds. Every
+# choice comes from a hash of area, year and theme, so each load plans exactly the same projects;
+# a project that exists (title and area) is skipped.
+
+AWO, CAR, DIA = "Arbeiterwohlfahrt Kreisverband Bremen", "Caritasverband Bremen", "Diakonisches Werk Bremen"
+DRK, PAR = "Deutsches Rotes Kreuz Kreisverband Bremen", "Der Paritätische Bremen"
+GEWOBA, BREBAU = "GEWOBA Aktiengesellschaft Wohnen und Bauen", "BREBAU GmbH"
+MZT, KVO, BHV = "Mütterzentrum Osterholz-Tenever e. V.", "Kultur vor Ort e. V.", "Bürgerhaus Vahr e. V."
+SFH, SVB = "Stadtteilfarm Huchting e. V.", "Sportverein Blumenthal von 1862 e. V."
+OSK, GSB, KSO = "Oberschule an der Koblenzer Straße", "Grundschule Blockdiek", "Kita Sodenmatt"
+WOHLFAHRT = (AWO, CAR, DIA, DRK, PAR)
+ALLGEMEIN = WOHLFAHRT + (MZT, KVO, BHV, SFH)
+WOHNEN = (GEWOBA, BREBAU)
+
+# Operators active in each WiN area; the first ones are the most local.
+WIN_TRAEGER = {
+    "Lüssum-Bockhorn": (DRK, AWO, SVB, GEWOBA),
+    "Altes Zentrum Blumenthal": (DRK, SVB, "Werbegemeinschaft Blumenthal e. V.", DIA),
+    "Grohn": (AWO, DIA, GEWOBA, DRK),
+    "Neue Vahr Nord": (CAR, BHV, GEWOBA, AWO),
+    "Neue Vahr Südost": (BHV, CAR, GEWOBA, DRK),
+    "Blockdiek": (DIA, GSB, GEWOBA, AWO),
+    "Tenever": (MZT, AWO, OSK, GEWOBA),
+    "Huckelriede": (PAR, BREBAU, CAR, DRK),
+    "Sodenmatt": (SFH, KSO, AWO, BREBAU),
+    "Kirchhuchting": (AWO, SFH, BREBAU, DRK),
+    "Lindenhof": (KVO, CAR, AWO, GEWOBA),
+    "Ohlenhof": (KVO, CAR, PAR, GEWOBA),
+}
+VF_TRAEGER = {
+    "Blockdiek": (DIA, GSB), "Tenever": (MZT, AWO), "Neue Vahr Nord": (CAR, BHV), "Huckelriede": (PAR,),
+    "Lüssum-Bockhorn": (DRK, SVB),
+    "Rheindorf": ("Caritasverband Leverkusen", "Bürgerverein Rheindorf e. V.",
+                  "Gemeinschaftsgrundschule Rheindorf-Nord"),
+    "Manfort": ("AWO Kreisverband Leverkusen", "Kita Manfort"),
+    "Opladen": ("Diakonisches Werk des Evangelischen Kirchenkreises Leverkusen", "Kulturverein Opladen e. V."),
+    "Küppersteg": ("DRK Kreisverband Leverkusen",), "Hitdorf": ("Der Paritätische Leverkusen",),
+    "Steinbüchel": ("AWO Kreisverband Leverkusen",),
+}
+# (area or None for every area, operator): contact person
+ANSPRECHPERSONEN = {
+    (None, GEWOBA): "hb-gewoba", ("Blockdiek", DIA): "qm-blockdiek", ("Blockdiek", GSB): "hb-schule",
+    ("Tenever", MZT): "hb-muetterzentrum", ("Tenever", AWO): "qm-tenever", ("Neue Vahr Nord", CAR): "qm-vahr",
+    ("Neue Vahr Südost", CAR): "qm-vahr", ("Lüssum-Bockhorn", DRK): "qm-blumenthal",
+    ("Altes Zentrum Blumenthal", DRK): "qm-blumenthal", ("Huckelriede", PAR): "qm-huckelriede",
+    ("Sodenmatt", AWO): "qm-huchting", ("Kirchhuchting", AWO): "qm-huchting", ("Lindenhof", CAR): "qm-groepelingen",
+    ("Ohlenhof", CAR): "qm-groepelingen", ("Lindenhof", KVO): "hb-kultur", ("Ohlenhof", KVO): "hb-kultur",
+    ("Rheindorf", "Caritasverband Leverkusen"): "qm-rheindorf",
+    ("Rheindorf", "Bürgerverein Rheindorf e. V."): "lev-buergerverein",
+    ("Rheindorf", "Gemeinschaftsgrundschule Rheindorf-Nord"): "lev-schule",
+    ("Manfort", "AWO Kreisverband Leverkusen"): "qm-manfort",
+    ("Opladen", "Diakonisches Werk des Evangelischen Kirchenkreises Leverkusen"): "qm-opladen",
+    ("Küppersteg", "DRK Kreisverband Leverkusen"): "qm-kueppersteg",
+    ("Hitdorf", "Der Paritätische Leverkusen"): "qm-hitdorf",
+}
+
+
+IN_GEBIET = {"Altes Zentrum Blumenthal": "im Alten Zentrum Blumenthal", "Neue Vahr Nord": "in der Neuen Vahr Nord",
+             "Neue Vahr Südost": "in der Neuen Vahr Südost"}
+
+
+def T(key, titel, hf, zg, obergrenze, teilnehmende, text, ziele="", traeger=ALLGEMEIN, zeitraum=None) -> dict:
+    """A theme: title variants ({g} is the area, {in_g} "in" with the area), the largest yearly grant it
+    usually gets, participants (min, max) and an optional fixed period ((month, day), (month, day))."""
+    return {"key": key, "titel": titel, "hf": hf, "zg": zg, "obergrenze": obergrenze, "teilnehmende": teilnehmende,
+            "text": text, "ziele": ziele, "traeger": traeger, "zeitraum": zeitraum}
+
+
+WIN_THEMEN = [
+    T("treff", ("Quartierstreff {g} – offene Angebote und Beratung", "Nachbarschaftstreff {g}"), ["soz", "int"],
+      ["familien", "senioren", "migration"], 110_000, (150, 400),
+      "Offener Treff mit Café, Sprechstunden der Fachdienste und Räumen für Initiativen; WiN trägt anteilig "
+      "Personal- und Regiekosten.", "Anlaufstelle im Quartier sichern, Engagement und Begegnung ermöglichen."),
+    T("stadtteilmuetter", ("Stadtteilmütter {g}",), ["int", "bild"], ["familien", "migration"], 85_000, (60, 180),
+      "Geschulte Mütter aus dem Quartier informieren Familien in ihrer Sprache über Kita, Schule und Beratung.",
+      "Familien mit Migrationsgeschichte erreichen, Bildungszugänge öffnen.", WOHLFAHRT + (MZT,)),
+    T("jugendtreff", ("Offener Kinder- und Jugendtreff {g}", "Jugendtreff {g}"), ["soz", "bild"],
+      ["jugend", "kinder"], 85_000, (40, 120),
+      "Offene Kinder- und Jugendarbeit an fünf Nachmittagen in der Woche, mit Hausaufgabenraum und Ausflügen.",
+      "Verlässlichen Treffpunkt für Kinder und Jugendliche erhalten.", WOHLFAHRT + (BHV, SFH, SVB)),
+    T("sprache", ("Sprachförderung für Kinder {in_g}", "Sprachspielgruppe {g}"), ["bild", "int"],
+      ["kinder", "migration"], 40_000, (15, 35),
+      "Kinder üben in kleinen Gruppen spielerisch Deutsch; die Eltern werden als Sprachvorbilder einbezogen.",
+      "Sprachstand vor der Einschulung verbessern.", ALLGEMEIN + (GSB, KSO)),
+    T("mama", ("Deutschkurs für Mütter mit Kinderbetreuung – {g}", "Frauen lernen Deutsch {in_g}"),
+      ["bild", "int"], ["familien", "migration", "u3"], 35_000, (12, 22),
+      "Deutschkurs am Vormittag; parallel betreuen Fachkräfte die Kinder unter drei Jahren.",
+      "Alltagsdeutsch stärken, Zugang zu Kita, Schule und Beratung erleichtern.", WOHLFAHRT + (MZT,)),
+    T("elterncafe", ("Elterncafé {g}", "Offenes Elterncafé im Quartier {g}"), ["bild", "soz"],
+      ["familien", "allein"], 25_000, (20, 45),
+      "Wöchentlicher Treff für Eltern mit Kinderbetreuung; Fachdienste stellen ihre Angebote vor.",
+      "Eltern vernetzen, Beratung niedrigschwellig zugänglich machen.", ALLGEMEIN + (GSB, KSO)),
+    T("hausaufgaben", ("Hausaufgabenhilfe {g}", "Hausaufgabenhilfe mit Lernpaten {in_g}"), ["bild"],
+      ["kinder", "jugend"], 35_000, (20, 45),
+      "Lernpatinnen und Lernpaten begleiten Schulkinder am Nachmittag bei den Hausaufgaben.",
+      "Schulerfolg sichern, Familien entlasten.", WOHLFAHRT + (MZT, GSB, OSK)),
+    T("garten", ("Nachbarschaftsgarten {g}", "Interkultureller Nachbarschaftsgarten {g}"), ["wohn", "int"],
+      ["familien", "senioren", "migration"], 30_000, (25, 60),
+      "Beete zwischen den Wohnblöcken, gepflegt von Nachbarschaftsgruppen, mit Pflanz- und Erntefesten.",
+      "Begegnung im Wohnumfeld, Verantwortung für gemeinsame Flächen.", WOHNEN + (SFH,)),
+    T("seniorensport", ("Bewegungsangebote für Seniorinnen und Senioren {in_g}", "Fit im Alter – Bewegung {in_g}"),
+      ["ges"], ["senioren"], 22_000, (20, 50),
+      "Sitzgymnastik, Sturzprophylaxe und Spaziergruppen in wohnortnahen Räumen.",
+      "Beweglichkeit erhalten, Vereinsamung im Alter vorbeugen.", WOHLFAHRT + (SVB,)),
+    T("lotsen", ("Gesundheitslotsen {g}", "Gesundheitslotsinnen und -lotsen {in_g}"), ["ges", "int"],
+      ["migration", "senioren", "familien"], 65_000, (80, 200),
+      "Geschulte Lotsinnen und Lotsen aus den Communities begleiten zu Vorsorge, Ärzten und Beratung.",
+      "Gesundheitsangebote bekannter machen, Sprachbarrieren abbauen.", WOHLFAHRT + (MZT,)),
+    T("zeitung", ("Quartierszeitung {g}", "Stadtteilzeitung „Wir {in_g}“"), ["int", "soz"],
+      ["senioren", "familien"], 15_000, (8, 16),
+      "Eine Redaktion aus Bewohnerinnen und Bewohnern gibt viermal im Jahr eine Zeitung für das Quartier heraus.",
+      "Angebote bekannt machen, Engagement sichtbar machen.", ALLGEMEIN + WOHNEN),
+    T("ferien", ("Ferienprogramm {g}", "Sommerferienprogramm für Kinder {in_g}"), ["bild", "soz"], ["kinder"],
+      22_000, (40, 90), "Ausflüge, Werkstätten und Sport in den Sommerferien für Kinder, die nicht verreisen.",
+      "Ferien für alle Kinder erlebbar machen.", ALLGEMEIN + (SVB,), ((6, 15), (8, 31))),
+    T("maedchen", ("Mädchentreff {g}", "Mädchentreff und Mädchensport {in_g}"), ["int", "bild"],
+      ["jugend", "migration"], 30_000, (15, 30),
+      "Geschützter Raum für Mädchen ab zehn Jahren mit Sport, Kreativangeboten und Beratung.",
+      "Selbstbewusstsein stärken, Teilhabe von Mädchen im Stadtteil fördern."),
+    T("beschaeftigung", ("Beschäftigungsprojekt Quartiersservice {g}",
+                         "Beschäftigungsprojekt Grünpflege und Nachbarschaftsdienste {g}"), ["besch", "wohn"],
+      ["migration"], 130_000, (8, 16),
+      "Öffentlich geförderte Beschäftigte pflegen Grünflächen und unterstützen Nachbarschaftsdienste; WiN trägt "
+      "Sach- und Anleitungskosten.", "Einsatzstellen im Stadtteil erhalten, Übergänge in Arbeit schaffen.",
+      WOHLFAHRT + WOHNEN),
+    T("fest", ("Stadtteilfest {g}", "Nachbarschaftsfest {g}"), ["int"], ["familien"], 15_000, (300, 900),
+      "Fest der Nachbarschaft mit Bühnenprogramm, Ständen der Einrichtungen und Angeboten für Kinder.",
+      "Einrichtungen bekannt machen, Zusammenhalt im Quartier zeigen.",
+      ALLGEMEIN + (SVB, "Werbegemeinschaft Blumenthal e. V."), ((5, 1), (9, 30))),
+    T("lernwerkstatt", ("Lernwerkstatt {g}", "Lernwerkstatt für Grundschulkinder {in_g}"), ["bild"],
+      ["kinder", "familien"], 35_000, (20, 40), "Forschen, Lesen und Rechnen in kleinen Gruppen am Nachmittag, mit "
+                                             "Elternabenden.", "Lernfreude wecken, Übergänge begleiten.",
+      WOHLFAHRT + (MZT, GSB, OSK)),
+    T("fruehstueck", ("Interkulturelles Frauenfrühstück {g}",), ["int"], ["migration", "allein"], 8_000, (15, 30),
+      "Monatliches Frühstück, zu dem Fachdienste eingeladen werden; mit Kinderbetreuung.",
+      "Frauen vernetzen, Zugang zu Beratung erleichtern."),
+    T("beruf", ("Berufsorientierung für Jugendliche {in_g}", "Bewerbungswerkstatt {g}"), ["besch", "bild"],
+      ["jugend"], 40_000, (12, 25), "Betriebserkundungen, Bewerbungstraining und Praktika mit Betrieben aus dem "
+                                 "Stadtteil.", "Übergang von der Schule in Ausbildung verbessern.",
+      WOHLFAHRT + (OSK, KVO)),
+    T("kochen", ("Gesund kochen mit Kindern {in_g}", "Kinderkochclub {g}"), ["ges", "bild"], ["kinder"],
+      18_000, (12, 24), "Kinder kochen einmal in der Woche und lernen dabei gesunde Ernährung kennen.",
+      "Ernährungswissen in den Familien stärken.", ALLGEMEIN + (KSO,)),
+    T("besuchsdienst", ("Nachbarschaftshilfe für Ältere {in_g}",
+                        "Besuchsdienst für Seniorinnen und Senioren {in_g}"),
+      ["soz"], ["senioren"], 25_000, (25, 60),
+      "Ehrenamtliche besuchen ältere Nachbarinnen und Nachbarn und helfen bei Einkauf und Behördengängen.",
+      "Selbständiges Wohnen im Quartier verlängern.", WOHLFAHRT + (BHV,)),
+    T("babytreff", ("Babytreff {g}", "Eltern-Kind-Gruppe {g}"), ["bild", "soz"], ["u3", "familien"], 25_000, (15, 30),
+      "Offene Gruppe für Eltern mit Kindern bis drei Jahren, begleitet von einer Familienhebamme.",
+      "Frühe Hilfen zugänglich machen, Eltern stärken.", WOHLFAHRT + (MZT, KSO)),
+    T("theater", ("Theaterwerkstatt für Jugendliche {in_g}", "Medienwerkstatt {g}"), ["int", "bild"], ["jugend"],
+      30_000, (15, 35),
+      "Jugendliche entwickeln ein Stück oder einen Film über ihr Quartier und zeigen ihn öffentlich.",
+      "Kulturelle Teilhabe und Engagement Jugendlicher stärken.", (KVO, BHV, OSK, AWO, PAR)),
+    T("sport", ("Sport im Park {g}", "Mitternachtssport {g}"), ["ges"], ["jugend"], 25_000, (30, 80),
+      "Offene Sportangebote im Freien und in der Schulturnhalle, angeleitet von Übungsleitungen aus dem Stadtteil.",
+      "Bewegung fördern, Treffpunkte für Jugendliche schaffen.", (SVB, SFH, DRK, AWO, PAR)),
+    T("inklusion", ("Inklusive Freizeitgruppe {g}",), ["soz"], ["behinderung", "familien"], 30_000, (10, 20),
+      "Freizeitangebote für Kinder und Jugendliche mit und ohne Behinderung, mit Fahrdienst.",
+      "Teilhabe von Familien mit behinderten Angehörigen verbessern.", WOHLFAHRT),
+    T("hof", ("Hofgestaltung mit Mieterbeteiligung {g}", "Spielflächen gemeinsam gestalten – {g}"), ["wohn"],
+      ["kinder", "familien"], 70_000, (30, 80),
+      "Mieterinnen, Mieter und Kinder planen die Umgestaltung von Höfen und Spielflächen mit.",
+      "Wohnumfeld aufwerten, Verantwortung für gemeinsame Flächen stärken.", WOHNEN),
+    T("sozialberatung", ("Sozialberatung im Quartier {g}", "Offene Sprechstunde Sozialberatung {g}"), ["soz"],
+      ["familien", "allein", "migration"], 65_000, (60, 150),
+      "Wöchentliche offene Sprechstunde zu Anträgen, Schulden und Wohnungsfragen im Quartierszentrum.",
+      "Ansprüche durchsetzen, Notlagen früh erkennen.", WOHLFAHRT),
+]
+VF_AKTIONEN = [
+    T("hoffest", ("Nachbarschaftsfest im Hof {g}",), ["int"], ["familien"], 1500, (80, 250),
+      "Nachmittag mit Musik, Grill und Spielen im Innenhof, vorbereitet von Nachbarinnen und Nachbarn."),
+    T("spiele", ("Spielenachmittage für Familien {in_g}",), ["soz"], ["familien", "kinder"], 1500, (20, 50), ""),
+    T("pflanzen", ("Pflanzaktion im Wohnumfeld {g}",), ["wohn"], ["familien", "senioren"], 1500, (15, 40), ""),
+    T("laterne", ("Laternenumzug {g}",), ["int"], ["kinder", "familien"], 1500, (60, 200), "",
+      zeitraum=((11, 1), (11, 15))),
+    T("advent", ("Adventscafé {g}",), ["soz"], ["senioren"], 1500, (30, 80), "", zeitraum=((12, 1), (12, 20))),
+    T("kino", ("Kinderkino im Quartier {g}",), ["bild"], ["kinder"], 1500, (30, 80), ""),
+    T("aufraeumen", ("Aufräumtag {g}",), ["wohn"], ["familien"], 1500, (20, 60),
+      "Gemeinsamer Frühjahrsputz auf Grünflächen und Spielplätzen, mit Imbiss für alle Helfenden."),
+    T("erzaehlcafe", ("Erzählcafé {g}",), ["soz", "int"], ["senioren", "migration"], 1500, (15, 35), ""),
+    T("fahrrad", ("Fahrradwerkstatt für Kinder {in_g}",), ["bild"], ["kinder", "jugend"], 1500, (15, 30), ""),
+    T("buecher", ("Offener Bücherschrank {g}",), ["bild"], ["familien"], 1500, (40, 100), ""),
+    T("kochabend", ("Internationaler Kochabend {g}",), ["int"], ["migration", "familien"], 1500, (20, 40), ""),
+    T("ausflug", ("Seniorenausflug {g}",), ["soz"], ["senioren"], 1500, (20, 45), ""),
+    T("graffiti", ("Graffiti-Workshop für Jugendliche {in_g}",), ["int"], ["jugend"], 1500, (10, 20), ""),
+    T("basteln", ("Bastelnachmittage {g}",), ["bild"], ["kinder"], 1500, (15, 30), ""),
+]
+ABLEHNUNGEN = [
+    "Das lokale Budget {jahr} ist durch laufende Projekte weitgehend gebunden; das WiN-Forum hat anderen Vorhaben "
+    "den Vorrang gegeben.",
+    "Das Vorhaben gehört zu den Regelaufgaben des Fachressorts und kann nicht aus WiN-Mitteln gefördert werden.",
+    "Der Antrag ist unvollständig: Finanzierungsplan und Nachweis der Eigenmittel fehlen.",
+    "Im WiN-Forum ist kein Konsens für das Vorhaben zustande gekommen.",
+]
+RUECKFORDERUNGSGRUENDE = ["Sachkosten geringer als geplant.", "Honorarkosten geringer als geplant.",
+                          "Einzelne Termine sind ausgefallen.", "Nicht verbrauchte Mittel für Material."]
+
+
+@dataclass
+class Antrag:
+    """One year's request of a planned project and what became of it."""
+    jahr: int
+    am: dt.date
+    beantragt: int
+    entschieden: dt.date | None = None
+    bewilligt: int | None = None
+    ablehnung: str = ""
+    raten: list[tuple[dt.date, int]] = field(default_factory=list)
+    nachweis: tuple | None = None  # (submitted, used, checked or None, reclaimed, remark)
+
+
+@dataclass
+class Vorhaben:
+    """A planned project with its requests, as far as they lie before the load date."""
+    titel: str
+    gebiet: Gebiet
+    programm: object
+    thema: dict
+    traeger: Organisation
+    person: Person | None
+    durch: User
+    beginn: dt.date
+    ende: dt.date
+    kosten: tuple[int, int, int]
+    teilnehmende: tuple[int, int]
+    antraege: list[Antrag]
+    abschluss: dt.date | None = None
+
+
+@dataclass
+class _Linie:
+    """A WiN project while it is planned: theme, years and the amount granted in each year."""
+    programm: str
+    thema: dict
+    start: int
+    bis: int
+    faktor: float
+    betraege: dict[int, int] = field(default_factory=dict)
+
+
+def _s(*teile) -> float:
+    return _streuung("/".join(str(t) for t in teile))
+
+
+def _tag(jahr: int, tage: float) -> dt.date:
+    return dt.date(jahr, 1, 1) + dt.timedelta(days=int(tage))
+
+
+def _tage(d: dt.date, tage: float) -> dt.date:
+    return d + dt.timedelta(days=int(tage))
+
+
+def _monatsanfang_nach(d: dt.date) -> dt.date:
+    return dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+
+
+def _hunderter(betrag: float, einheit: int = 100) -> int:
+    return int(round(betrag / einheit)) * einheit
+
+
+def _kosten(beantragt: int, s1: float, s2: float, hoechstanteil: float) -> tuple[int, int, int]:
+    """Total, own and third-party funds, so that the programme carries at most `hoechstanteil`."""
+    anteil = hoechstanteil * (0.6 + 0.4 * s1)
+    gesamt = max(-(-int(beantragt / anteil) // 100) * 100, int(-(-beantragt // hoechstanteil)))
+    rest = gesamt - beantragt
+    eigen = min(rest, _hunderter(rest * (0.25 + 0.5 * s2), 10))
+    return gesamt, eigen, rest - eigen
+
+
+def _themenfolge(themen: list[dict], gebiet: str, jahr: int) -> list[dict]:
+    """Themes in the order an area picks them in a year; each area keeps a few core themes over the years,
+    among them two of the larger ones."""
+    def nach_gebiet(auswahl):
+        return sorted(auswahl, key=lambda t: _s("kern", gebiet, t["key"]))
+
+    gross = [t for t in themen if t["obergrenze"] >= 50_000]
+    kern = {t["key"] for t in nach_gebiet(gross)[:2] + nach_gebiet([t for t in themen if t not in gross])[:2]}
+    return sorted(themen, key=lambda t: _s("thema", gebiet, jahr, t["key"]) - (0.4 if t["key"] in kern else 0))
+
+
+def _raten(betrag: int, erste: dt.date, jahr: int, einmal: bool) -> list[tuple[dt.date, int]]:
+    """Payouts of a year's grant: larger grants in two instalments, the second before mid-December."""
+    zweite = min(_tage(erste, 150), dt.date(jahr, 12, 10))
+    if betrag <= 12_000 or einmal or zweite <= erste:
+        return [(erste, betrag)]
+    halb = _hunderter(betrag / 2)
+    return [(erste, halb), (zweite, betrag - halb)]
+
+
+class _Planer:
+    def __init__(self, k: Kontext):
+        from programme.models import Bewilligung, Projekt
+
+        self.k = k
+        self.heute = k.heute
+        self.verwaltung = k.users["verwaltung"]
+        self.manager = [u for u in k.users.values() if access.ist_quartiersmanagement(u)]
+        self.vorhanden = set(Projekt.objects.values_list("titel", "gebiet_id"))
+        # Grants of the hand-written projects, which the generated ones complement.
+        titel = {spec["titel"] for spec in PROJEKTE}
+        self.bereits: dict[tuple[int, int, int], int] = {}
+        for b in Bewilligung.objects.bewilligt().filter(projekt__titel__in=titel).only(
+                "programm_id", "jahr", "gebiet_id", "betrag_bewilligt"):
+            schluessel = (b.programm_id, b.jahr, b.gebiet_id)
+            self.bereits[schluessel] = self.bereits.get(schluessel, 0) + int(b.betrag_bewilligt)
+        self.stellen: dict[int, list[tuple[int, int]]] = {}
+        for qm in Quartiersmanagement.objects.prefetch_related("personen"):
+            for person in qm.personen.all():
+                self.stellen.setdefault(person.pk, []).append(
+                    (qm.beginn.year if qm.beginn else 0, qm.befristet_bis.year if qm.befristet_bis else 9999))
+
+    def antragsteller(self, gebiet: Gebiet) -> User:
+        """The area's manager if they have a login, else the staff."""
+        return next((u for u in self.manager if access.darf_im_gebiet_arbeiten(u, gebiet)), self.verwaltung)
+
+    def traeger(self, gebiet: Gebiet, auswahl: tuple[str, ...], thema: dict, jahr: int):
+        passend = [t for t in auswahl if t in thema["traeger"]] or [t for t in auswahl if t in WOHLFAHRT] or \
+            list(auswahl)
+        name = passend[int(_s("traeger", gebiet.name, jahr, thema["key"]) * len(passend))]
+        key = ANSPRECHPERSONEN.get((gebiet.name, name)) or ANSPRECHPERSONEN.get((None, name))
+        person = self.k.personen.get(key) if key else None
+        if person is not None and person.pk in self.stellen and not any(
+                von <= jahr <= bis for von, bis in self.stellen[person.pk]):
+            person = None  # not in office that year
+        return self.k.org(gebiet.stadt.name, name), person
+
+    def vorhaben(self, *, programm, gebiet: Gebiet, thema: dict, jahre: tuple[int, int], auswahl: tuple[str, ...],
+                 hoechstanteil: float, antraege: list[Antrag], summe: int, beginn: dt.date, ende: dt.date,
+                 abschluss: dt.date | None = None) -> Vorhaben | None:
+        """The project with its requests up to today; None if it exists already or lies in the future."""
+        varianten = thema["titel"]
+        vorlage = varianten[int(_s("titel", gebiet.name, jahre[0], thema["key"]) * len(varianten))]
+        zeitraum = str(jahre[0]) if jahre[0] == jahre[1] else f"{jahre[0]}–{jahre[1]}"
+        ort = IN_GEBIET.get(gebiet.name, f"in {gebiet.name}")
+        titel = f"{vorlage.format(g=gebiet.name, in_g=ort)} {zeitraum}"
+        h = self.heute
+        antraege = [a for a in antraege if a.am <= h]
+        if (titel, gebiet.pk) in self.vorhanden or not antraege:
+            return None
+        for a in antraege:
+            if a.entschieden and a.entschieden > h:
+                a.entschieden, a.bewilligt, a.ablehnung = None, None, ""
+            if a.bewilligt is None:
+                a.raten, a.nachweis = [], None
+            a.raten = [(d, b) for d, b in a.raten if d <= h]
+            if a.nachweis and a.nachweis[0] > h:
+                a.nachweis = None
+            elif a.nachweis and a.nachweis[2] and a.nachweis[2] > h:
+                a.nachweis = (*a.nachweis[:2], None, 0, "")
+        raten = [d for a in antraege for d, _ in a.raten]
+        abschluss = max(abschluss, *raten) if abschluss and raten else None  # closed after the last payout
+        if abschluss and abschluss > h:
+            abschluss = None
+        traeger, person = self.traeger(gebiet, auswahl, thema, jahre[0])
+        lo, hi = thema["teilnehmende"]
+        geplant = lo + int((hi - lo) * _s("tn", titel))
+        return Vorhaben(titel=titel, gebiet=gebiet, programm=programm, thema=thema, traeger=traeger, person=person,
+                        durch=self.antragsteller(gebiet), beginn=beginn, ende=ende,
+                        kosten=_kosten(summe, _s("quote", titel), _s("eigen", titel), hoechstanteil),
+                        teilnehmende=(geplant, round(geplant * (0.8 + 0.4 * _s("erreicht", titel)))),
+                        antraege=antraege, abschluss=abschluss)
+
+
+WIN_PERIODE_BIS = {"win": 2022, "win2": 2029}
+
+
+def _nachweis_planen(name: str, linie: _Linie, jahr: int, gezahlt: int, heute: dt.date) -> tuple | None:
+    """The proof of use of a past year: checked after a few weeks, for the last year partly still open."""
+    key = (name, linie.thema["key"], linie.start, jahr)
+    sn, sp, sr, st = (_s(x, *key) for x in ("nachweis", "pruefung", "rueck", "status"))
+    eingereicht = _tag(jahr + 1, 45 + 120 * sn)
+    geprueft = _tage(eingereicht, 25 + 80 * sp)
+    rueck = max(50, _hunderter(gezahlt * (0.02 + 0.05 * sp), 10)) if sr < 0.12 else 0
+    grund = RUECKFORDERUNGSGRUENDE[int(sr * 100) % len(RUECKFORDERUNGSGRUENDE)] if rueck else ""
+    alter = heute.year - jahr
+    if alter >= 3 or (alter == 2 and (jahr < linie.bis or st >= 0.15)) or (alter == 1 and st < 0.45):
+        return eingereicht, gezahlt - rueck, geprueft, rueck, grund
+    if alter == 2 or st < 0.9:
+        return eingereicht, gezahlt, None, 0, ""
+    return None  # overdue
+
+
+def _win_linie(p: _Planer, gebiet: Gebiet, l: _Linie) -> Vorhaben | None:
+    h, name, thema = p.heute, gebiet.name, l.thema
+    antraege = []
+    erstes = min(l.betraege)
+    for jahr, betrag in sorted(l.betraege.items()):
+        key = (name, thema["key"], l.start, jahr)
+        sa, se, sz, sw, sp = (_s(x, *key) for x in "aezwp")
+        if jahr > erstes:  # the follow-up request at the beginning of the year
+            am = _tag(jahr, 4 + 30 * sa)
+        elif thema["zeitraum"] or jahr < h.year:
+            am = _tag(jahr, 7 + 75 * sa)
+        else:
+            am = _tag(jahr, 7 + max(0, (h - dt.date(jahr, 1, 8)).days - 21) * sa)
+        entschieden = _tage(am, 12 + 22 * se)
+        if jahr == erstes:
+            if thema["zeitraum"]:
+                (m1, d1), (m2, d2) = thema["zeitraum"]
+                beginn, ende = dt.date(jahr, m1, d1), dt.date(jahr, m2, d2)
+            else:
+                beginn = min(_monatsanfang_nach(entschieden), dt.date(jahr, 12, 1))
+                ende = dt.date(l.bis, 12, 31) if l.bis >= h.year or sz < 0.6 else dt.date(l.bis, 11, 30)
+        kuerzung = _hunderter(betrag * (0.05 + 0.1 * sw)) if sw < 0.25 else 0
+        a = Antrag(jahr=jahr, am=am, beantragt=betrag + kuerzung, entschieden=entschieden, bewilligt=betrag)
+        erste = max(_tage(entschieden, 7 + 10 * sz), beginn - dt.timedelta(days=14))
+        a.raten = _raten(betrag, erste, jahr, bool(thema["zeitraum"]))
+        if jahr == l.bis < h.year and sw > 0.85:  # the last payout a little below the grant
+            d, letzte = a.raten[-1]
+            a.raten[-1] = (d, letzte - max(50, _hunderter(betrag * (0.02 + 0.05 * sp), 50)))
+        if jahr < h.year:
+            a.nachweis = _nachweis_planen(name, l, jahr, sum(b for _, b in a.raten), h)
+        elif thema["zeitraum"]:
+            a.nachweis = (_tage(ende, 28 + 30 * sz), betrag, None, 0, "")
+        antraege.append(a)
+    abschluss = None
+    if l.bis < h.year or (thema["zeitraum"] and _tage(ende, 42) <= h):
+        abschluss = _tage(ende, 10 + 20 * _s("abschluss", name, thema["key"], l.start))
+    # Later years of a project that runs on are planned at the average amount.
+    geplant = sum(a.beantragt for a in antraege)
+    summe = geplant + (l.bis - max(l.betraege)) * geplant // len(antraege)
+    return p.vorhaben(programm=p.k.programme[l.programm], gebiet=gebiet, thema=thema, jahre=(l.start, l.bis),
+                      auswahl=WIN_TRAEGER[name], hoechstanteil=0.5, antraege=antraege, summe=summe, beginn=beginn,
+                      ende=ende, abschluss=abschluss)
+
+
+def _win_gebiet(p: _Planer, gebiet: Gebiet, jahre: list[tuple[str, int, int]]) -> list[Vorhaben]:
+    """The projects of one WiN area: each year a few projects share the chosen part of the local budget,
+    none much above its theme's usual size; many run on for two or three years with a request each year."""
+    h, name = p.heute, gebiet.name
+    linien: list[_Linie] = []
+    weitere: list[Vorhaben] = []
+    for key, jahr, budget in jahre:
+        programm = p.k.programme[key]
+        laufend = jahr == h.year
+        s = _s("anteil", name, jahr)
+        anteil = 0.40 + 0.35 * s if laufend else 0.70 + 0.25 * s
+        rest = _hunderter(budget * anteil) - p.bereits.get((programm.pk, jahr, gebiet.pk), 0)
+        diesjahr = [l for l in linien if l.programm == key and l.start < jahr <= l.bis]
+        mindestens = 2 + int(1.6 * _s("anzahl", name, jahr))
+        themen = [t for t in _themenfolge(WIN_THEMEN, name, jahr)
+                  if t["key"] not in {l.thema["key"] for l in diesjahr}]
+        while themen and len(diesjahr) < 7 and (
+                len(diesjahr) < mindestens or sum(l.thema["obergrenze"] * l.faktor for l in diesjahr) < rest):
+            thema = themen.pop(0)
+            sd = _s("dauer", name, jahr, thema["key"])
+            dauer = 1 if thema["zeitraum"] or sd < 0.3 else (2 if sd < 0.65 else 3)
+            linie = _Linie(key, thema, jahr, min(jahr + dauer - 1, WIN_PERIODE_BIS[key]),
+                           0.75 + 0.25 * _s("faktor", name, jahr, thema["key"]))
+            linien.append(linie)
+            diesjahr.append(linie)
+        if diesjahr and rest > 1000 * len(diesjahr):
+            gewichte = [l.thema["obergrenze"] * l.faktor * (0.85 + 0.15 * _s("jahr", name, jahr, l.thema["key"]))
+                        for l in diesjahr]
+            betraege = [_hunderter(rest * g / sum(gewichte)) for g in gewichte[:-1]]
+            for l, betrag in zip(diesjahr, betraege + [rest - sum(betraege)]):
+                l.betraege[jahr] = betrag
+        weitere += _win_ohne_geld(p, programm, gebiet, jahr, themen)
+    return [v for v in [_win_linie(p, gebiet, l) for l in linien if l.betraege] + weitere if v]
+
+
+def _win_ohne_geld(p: _Planer, programm, gebiet: Gebiet, jahr: int, frei: list[dict]) -> list[Vorhaben]:
+    """Requests that got no money: open ones in the running year and a few refusals."""
+    h, name = p.heute, gebiet.name
+    laufend = jahr == h.year
+    plan = []
+    frei = [t for t in frei if not t["zeitraum"]]
+    if laufend and _s("offen", name, jahr) < 0.45 and frei:
+        thema = frei.pop(0)
+        betrag = _hunderter(thema["obergrenze"] * (0.3 + 0.4 * _s("offen-betrag", name, jahr)))
+        am = max(dt.date(jahr, 1, 2), h - dt.timedelta(days=3 + int(35 * _s("offen-am", name, jahr))))
+        beginn = min(_monatsanfang_nach(am), dt.date(jahr, 12, 1))
+        ende = _monatsende(dt.date(beginn.year + (beginn.month > 5), (beginn.month + 6) % 12 + 1, 1))
+        plan.append(p.vorhaben(programm=programm, gebiet=gebiet, thema=thema, jahre=(jahr, jahr),
+                               auswahl=WIN_TRAEGER[name], hoechstanteil=0.5, summe=betrag, beginn=beginn, ende=ende,
+                               antraege=[Antrag(jahr=jahr, am=am, beantragt=betrag)]))
+    if _s("abgelehnt", name, jahr) < (0.2 if laufend else 0.1) and frei:
+        thema = frei.pop(0)
+        betrag = _hunderter(thema["obergrenze"] * (0.4 + 0.5 * _s("abgelehnt-betrag", name, jahr)))
+        am = _tag(jahr, 30 + 60 * _s("abgelehnt-am", name, jahr))
+        entschieden = _tage(am, 21 + 20 * _s("abgelehnt-e", name, jahr))
+        grund = ABLEHNUNGEN[int(_s("grund", name, jahr) * len(ABLEHNUNGEN))].format(jahr=jahr)
+        plan.append(p.vorhaben(programm=programm, gebiet=gebiet, thema=thema, jahre=(jahr, jahr),
+                               auswahl=WIN_TRAEGER[name], hoechstanteil=0.5, summe=betrag,
+                               beginn=_monatsanfang_nach(entschieden), ende=dt.date(jahr, 12, 31),
+                               antraege=[Antrag(jahr=jahr, am=am, beantragt=betrag, entschieden=entschieden,
+                                                ablehnung=grund)]))
+    return plan
+
+
+def _vf_jahr(p: _Planer, programm, gebiet: Gebiet, jahr: int, budget: int) -> list[Vorhaben]:
+    """Small actions of a disposal fund in one year, each at most the fund's maximum."""
+    h, name = p.heute, gebiet.name
+    laufend = jahr == h.year
+    ziel = _hunderter(budget * (0.55 + 0.35 * _s("vf-anteil", name, jahr)), 50)
+    rest = ziel - p.bereits.get((programm.pk, jahr, gebiet.pk), 0)
+    hoechstens = int(programm.max_betrag or 1500)
+    gewichte = [0.7 + 0.6 * _s("vf-betrag", name, jahr, i) for i in range(max(3, -(-rest // 1300)))]
+    betraege = [min(hoechstens, _hunderter(rest * g / sum(gewichte), 50)) for g in gewichte[:-1]]
+    betraege.append(min(hoechstens, rest - sum(betraege)))
+    betraege = [b for b in betraege if b >= 250]
+    themen = _themenfolge(VF_AKTIONEN, name, jahr)
+    if laufend and _s("vf-offen", name, jahr) < 0.3:
+        betraege.append(_hunderter(500 + 900 * _s("vf-offen-betrag", name, jahr), 50))  # not decided yet
+    spanne = 300 if not laufend else max(0, (h - dt.date(jahr, 1, 15)).days - 20)
+    plan = []
+    for i, (thema, betrag) in enumerate(zip(themen, betraege)):
+        sa, se, sz, sn, sp = (_s("vf", x, name, jahr, thema["key"]) for x in "aeznp")
+        offen = laufend and i == len(betraege) - 1 and _s("vf-offen", name, jahr) < 0.3
+        if thema["zeitraum"] and not offen:
+            (m1, d1), (m2, d2) = thema["zeitraum"]
+            beginn, ende = dt.date(jahr, m1, d1), dt.date(jahr, m2, d2)
+            am = _tage(beginn, -30 - 20 * sa)
+        else:
+            am = h - dt.timedelta(days=3 + int(20 * sa)) if offen else _tag(jahr, 14 + spanne * sa)
+            beginn = min(_tage(am, 21 + 21 * sz), dt.date(jahr, 12, 31))
+            ende = min(_tage(beginn, 60 * sz), dt.date(jahr, 12, 31))
+        a = Antrag(jahr=jahr, am=am, beantragt=betrag)
+        abschluss = None
+        if not offen:
+            a.entschieden, a.bewilligt = _tage(am, 7 + 10 * se), betrag
+            a.raten = [(_tage(a.entschieden, 5 + 10 * sz), betrag)]
+            abschluss = max(_tage(ende, 7 + 7 * sn), a.raten[0][0])
+            eingereicht = _tage(abschluss, 7 + 30 * sn)
+            a.nachweis = (eingereicht, betrag, _tage(eingereicht, 14 + 30 * sp) if sp < 0.75 else None, 0, "")
+        plan.append(p.vorhaben(programm=programm, gebiet=gebiet, thema=thema, jahre=(jahr, jahr),
+                               auswahl=VF_TRAEGER[name], hoechstanteil=1.0, antraege=[a], summe=betrag,
+                               beginn=beginn, ende=ende, abschluss=abschluss))
+    return [v for v in plan if v]
+
+
+def _vorhaben_anlegen(k: Kontext, v: Vorhaben) -> None:
+    """Creates the project and runs its requests, grants, payouts, closing and proofs through the services,
+    in the order of their dates."""
+    from programme import services
+
+    verwaltung = k.users["verwaltung"]
+    gesamt, eigen, dritt = v.kosten
+    projekt = services.projekt_speichern(durch=v.durch, daten={
+        "titel": v.titel, "gebiet": v.gebiet, "traeger": v.traeger, "ansprechperson": v.person,
+        "beginn": v.beginn, "ende": v.ende, "beschreibung": v.thema["text"], "ziele": v.thema["ziele"],
+        "gesamtkosten": D(gesamt), "eigenmittel": D(eigen), "drittmittel": D(dritt),
+        "teilnehmende_geplant": v.teilnehmende[0],
+        "handlungsfelder": [k.handlungsfelder[HF[h]] for h in v.thema["hf"]],
+        "zielgruppen": [k.zielgruppen[ZG[z]] for z in v.thema["zg"]],
+    })
+    schritte = []
+    for i, a in enumerate(v.antraege):
+        schritte.append((a.am, 0, i, "antrag", None))
+        if a.entschieden:
+            schritte.append((a.entschieden, 1, i, "entscheidung", None))
+        schritte += [(d, 2, i, "rate", b) for d, b in a.raten]
+        if a.nachweis:
+            schritte.append((a.nachweis[0], 4, i, "einreichen", None))
+            if a.nachweis[2]:
+                schritte.append((a.nachweis[2], 5, i, "pruefen", None))
+    if v.abschluss:
+        schritte.append((v.abschluss, 3, -1, "abschluss", None))
+    bewilligungen, nachweise = {}, {}
+    for datum, _, i, schritt, betrag in sorted(schritte, key=lambda s: s[:3]):
+        a = v.antraege[i]
+        if schritt == "antrag":
+            bewilligungen[i] = services.bewilligung_beantragen(projekt=projekt, programm=v.programm, jahr=a.jahr,
+                                                               betrag=D(a.beantragt), durch=v.durch, datum=datum)
+        elif schritt == "entscheidung" and a.bewilligt is None:
+            services.bewilligung_ablehnen(bewilligung=bewilligungen[i], durch=verwaltung, begruendung=a.ablehnung,
+                                          datum=datum)
+        elif schritt == "entscheidung":
+            bewilligungen[i] = services.projekt_bewilligen(bewilligung=bewilligungen[i], betrag=D(a.bewilligt),
+                                                           durch=verwaltung, datum=datum)
+        elif schritt == "rate":
+            services.auszahlung_anweisen(bewilligung=bewilligungen[i], betrag=D(betrag), durch=verwaltung,
+                                         datum=datum, bemerkung="Abschlag" if len(a.raten) > 1 else "")
+        elif schritt == "abschluss":
+            services.projekt_abschliessen(projekt=projekt, durch=v.durch, teilnehmende_erreicht=v.teilnehmende[1])
+        elif schritt == "einreichen":
+            nachweise[i] = services.verwendungsnachweis_einreichen(
+                nachweis=bewilligungen[i].verwendungsnachweis, verwendet=D(a.nachweis[1]), durch=v.durch,
+                datum=datum)
+        else:
+            _, _, _, rueck, bemerkung = a.nachweis
+            services.verwendungsnachweis_pruefen(nachweis=nachweise[i],
+                                                 rueckforderung=D(rueck), durch=verwaltung, bemerkung=bemerkung,
+                                                 datum=datum)
+
+
+def alltagsprojekte_laden(k: Kontext) -> None:
+    """Everyday WiN projects of every area and year up to today, and small actions of the Bremen and
+    Leverkusen disposal funds in the last and the current year."""
+    from programme.services import Regelverstoss
+
+    p = _Planer(k)
+    win: dict[str, list[tuple[str, int, int]]] = {}
+    plan: list[Vorhaben] = []
+    for key, jahr, gebietname, betrag, _ in _budgets():
+        if gebietname is None or jahr > k.heute.year:
+            continue
+        if key in WIN_PERIODE_BIS and jahr >= 2016:
+            win.setdefault(gebietname, []).append((key, jahr, betrag))
+        elif key in ("vf-hb", "vf-lev") and jahr >= k.heute.year - 1:
+            plan += _vf_jahr(p, k.programme[key], k.gebiete[gebietname], jahr, betrag)
+    for gebietname, jahre in win.items():
+        plan += _win_gebiet(p, k.gebiete[gebietname], sorted(jahre, key=lambda j: j[1]))
+    for v in plan:
+        try:
+            _vorhaben_anlegen(k, v)
+        except Regelverstoss as exc:
+            raise Regelverstoss(f"{v.titel}: {exc.meldung}") from exc
+
+
 # --- Small-area statistics ---------------------------------------------------------------------
 
 INDIKATOREN = [
@@ -1760,6 +2374,7 @@ SCHRITTE = [
     vokabular_laden,
     programme_laden,
     projekte_laden,
+    alltagsprojekte_laden,
     zwk_beirat_laden,
     leverkusen_quartiere_laden,
     leverkusen_rat_laden,

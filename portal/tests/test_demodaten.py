@@ -10,10 +10,12 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Sum
 from django.test import override_settings
+from django.utils import timezone
 
 from beteiligung.models import Sitzung, Teilnahme
 from portal import access
-from programme.models import Auszahlung, Bewilligung, Jahresbudget, Projekt, Verwendungsnachweis
+from programme.models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
+from programme.selectors import budgetstand_je_programm
 from quartiere.models import Gebiet, Person
 
 # The same fast hasher as the conftest's per-test setting, so the module-wide logins check in the tests.
@@ -151,3 +153,36 @@ def test_beschluss_eines_win_forums_traegt_eine_bewilligung(demodaten):
     assert Bewilligung.objects.filter(beschluss__sitzung__gremium__art="gebietsforum",
                                       status=Bewilligung.Status.BEWILLIGT).count() >= 3
     assert Bewilligung.objects.aggregate(s=Sum("betrag_bewilligt"))["s"] > 0
+
+
+@pytest.mark.django_db
+def test_win_gebietsbudgets_sind_weitgehend_ausgeschoepft(demodaten):
+    heute = timezone.localdate()
+    win = Foerderprogramm.objects.filter(stadt__name="Bremen", kurzname__in=["WiN", "WiN 2023–2029"])
+    budgets = Jahresbudget.objects.gebietsbudgets().filter(programm__in=win, jahr__gte=2016, jahr__lt=heute.year)
+    assert budgets.count() >= 12 * (heute.year - 2016)
+    bewilligt = Bewilligung.objects.bewilligt()
+    for budget in budgets.select_related("programm", "gebiet"):
+        summe = bewilligt.filter(programm=budget.programm, jahr=budget.jahr, gebiet=budget.gebiet).summe()
+        assert budget.betrag * Decimal("0.6") <= summe <= budget.betrag, (str(budget), summe)
+
+    win_2017 = win.get(kurzname="WiN")
+    stand = next(s for s in budgetstand_je_programm(jahr=2017) if s.programm == win_2017)
+    bewilligungen = list(bewilligt.filter(programm=win_2017, jahr=2017))
+    assert stand.bewilligt == sum(b.betrag_bewilligt for b in bewilligungen)
+    assert stand.bewilligt >= Decimal("0.6") * budgets.filter(programm=win_2017, jahr=2017).summe()
+
+
+@pytest.mark.django_db
+def test_verfuegungsfonds_mit_kleinen_aktionen(demodaten):
+    heute = timezone.localdate()
+    fonds = Jahresbudget.objects.gebietsbudgets().filter(
+        programm__ist_verfuegungsfonds=True, programm__stadt__name__in=["Bremen", "Leverkusen"],
+        jahr__in=[heute.year - 1, heute.year])
+    assert fonds.count() >= 11
+    for budget in fonds.select_related("programm", "gebiet"):
+        bewilligt = Bewilligung.objects.bewilligt().filter(programm=budget.programm, jahr=budget.jahr,
+                                                           gebiet=budget.gebiet)
+        assert bewilligt.count() >= 3, str(budget)
+        assert all(b.betrag_bewilligt <= 1500 for b in bewilligt), str(budget)
+        assert budget.betrag * Decimal("0.45") <= bewilligt.summe() <= budget.betrag, str(budget)
