@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from portal import access
@@ -118,13 +118,26 @@ def _projekt_bearbeitbar_pruefen(projekt: Projekt, user: User) -> None:
 
 
 def speichern(obj, durch: User | None) -> None:
-    """Validate (a refusal becomes a Regelverstoss) and save, recording who for the history."""
+    """Validate and save, recording who for the history; a refusal becomes a Regelverstoss.
+
+    Field checks and the model's clean() cost no queries. The constraints are the database's: only
+    when it refuses a row does full_clean() run, to name the broken rule in German.
+    """
     obj._history_user = durch
     try:
-        obj.full_clean()
+        obj.clean_fields(exclude=[f.name for f in obj._meta.fields if f.is_relation])
+        obj.clean()
     except ValidationError as exc:
         raise Regelverstoss(" ".join(exc.messages)) from exc
-    obj.save()
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        try:
+            obj.full_clean()
+        except ValidationError as fehler:
+            raise Regelverstoss(" ".join(fehler.messages)) from exc
+        raise
 
 
 def _status_wechseln(projekt: Projekt, nach: str, durch: User) -> None:
