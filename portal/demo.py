@@ -2243,6 +2243,8 @@ WIN_BESCHLUESSE = [
 
 
 def win_foren_laden(k: Kontext) -> None:
+    from programme import services
+
     qm_je_forum = {gebiet: next(p for p, rolle in mitglieder if rolle == "geschaeftsfuehrung")
                    for gebiet, _, mitglieder in WIN_FOREN}
     for gebiet, programm, mitglieder in WIN_FOREN:
@@ -2262,7 +2264,7 @@ def win_foren_laden(k: Kontext) -> None:
         top = _tops(sitzung, [("Bericht des Quartiersmanagements", ""),
                               (f"Anträge an das lokale Budget {jahr}", f"Vorstellung: {titel}."),
                               ("Verschiedenes", "")])
-        betrag = euro_text(bewilligung.betrag_bewilligt or bewilligung.betrag_beantragt)
+        betrag = services.euro(bewilligung.betrag_bewilligt or bewilligung.betrag_beantragt)
         _beschluss(sitzung, f"Das WiN-Forum {gebiet} befürwortet im Konsens die Förderung von „{titel}“ im Jahr "
                             f"{jahr} mit {betrag}.",
                    tagesordnungspunkt=top[2], art="konsens", bewilligung=bewilligung, umsetzungsstatus="erledigt")
@@ -2275,10 +2277,6 @@ def win_foren_laden(k: Kontext) -> None:
                         "fördern.", art="empfehlung", stimmen_ja=17, stimmen_nein=2, stimmen_enthaltung=5,
                umsetzungsstatus="verworfen",
                vermerk="Antrag abgelehnt: investive Maßnahme, Finanzierung über die Städtebauförderung prüfen.")
-
-
-def euro_text(betrag: Decimal) -> str:
-    return f"{betrag:,.2f} €".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def zugabe_laden(k: Kontext) -> None:

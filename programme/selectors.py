@@ -94,18 +94,26 @@ class Auslastung:
         return (self.bewilligt / self.budget * 100).quantize(Decimal("0.1"))
 
 
-def auslastung_je_gebiet(*, programm: Foerderprogramm, jahr: int,
-                         gebiet_ids: Iterable[int] | None = None) -> list[Auslastung]:
-    """Budget, granted, paid and remaining per area of a programme year: three queries."""
-    budgets = Jahresbudget.objects.filter(programm=programm, jahr=jahr, gebiet__isnull=False)
+def _geld_im_programmjahr(programm: Foerderprogramm, jahr: int, gebiet_ids: Iterable[int] | None):
+    """The granted requests and their payouts of a programme year, optionally of some areas only."""
     bewilligungen = Bewilligung.objects.bewilligt().filter(programm=programm, jahr=jahr)
     auszahlungen = Auszahlung.objects.filter(bewilligung__programm=programm, bewilligung__jahr=jahr,
                                              bewilligung__status=Bewilligung.Status.BEWILLIGT)
     if gebiet_ids is not None:
         gebiet_ids = list(gebiet_ids)
-        budgets = budgets.filter(gebiet_id__in=gebiet_ids)
         bewilligungen = bewilligungen.filter(gebiet_id__in=gebiet_ids)
         auszahlungen = auszahlungen.filter(bewilligung__gebiet_id__in=gebiet_ids)
+    return bewilligungen, auszahlungen
+
+
+def auslastung_je_gebiet(*, programm: Foerderprogramm, jahr: int,
+                         gebiet_ids: Iterable[int] | None = None) -> list[Auslastung]:
+    """Budget, granted, paid and remaining per area of a programme year: three queries."""
+    budgets = Jahresbudget.objects.filter(programm=programm, jahr=jahr, gebiet__isnull=False)
+    if gebiet_ids is not None:
+        gebiet_ids = list(gebiet_ids)
+        budgets = budgets.filter(gebiet_id__in=gebiet_ids)
+    bewilligungen, auszahlungen = _geld_im_programmjahr(programm, jahr, gebiet_ids)
     zeilen: dict[int, dict] = {}
     for row in budgets.values("gebiet_id", "gebiet__name", "betrag"):
         zeilen[row["gebiet_id"]] = {"name": row["gebiet__name"], "budget": row["betrag"], "bewilligt": NULL_EURO,
@@ -132,13 +140,7 @@ def auslastung_je_handlungsfeld(*, programm: Foerderprogramm, jahr: int,
     A project with several action fields counts fully in each of them, so the rows may add up
     to more than the programme's total.
     """
-    bewilligungen = Bewilligung.objects.bewilligt().filter(programm=programm, jahr=jahr)
-    auszahlungen = Auszahlung.objects.filter(bewilligung__programm=programm, bewilligung__jahr=jahr,
-                                             bewilligung__status=Bewilligung.Status.BEWILLIGT)
-    if gebiet_ids is not None:
-        gebiet_ids = list(gebiet_ids)
-        bewilligungen = bewilligungen.filter(gebiet_id__in=gebiet_ids)
-        auszahlungen = auszahlungen.filter(bewilligung__gebiet_id__in=gebiet_ids)
+    bewilligungen, auszahlungen = _geld_im_programmjahr(programm, jahr, gebiet_ids)
     zeilen: dict[int | None, dict] = {}
     for row in bewilligungen.values("projekt__handlungsfelder", "projekt__handlungsfelder__name").annotate(
             s=_summe("betrag_bewilligt"), n=Count("projekt_id", distinct=True)):
