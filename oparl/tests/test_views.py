@@ -19,7 +19,7 @@ from beteiligung.tests.factories import (
     TagesordnungspunktFactory,
     TeilnahmeFactory,
 )
-from portal import oparl
+from oparl import views as oparl
 from programme.tests.factories import FoerderprogrammFactory
 from quartiere.tests.factories import PersonFactory, StadtFactory
 
