@@ -1,64 +1,29 @@
-"""OParl 1.1 interface: cities, bodies, meetings, papers and files as public, read-only JSON.
-
-Council information systems read the portal through it (https://schema.oparl.org/1.1/). The
-interface is public, so it shows only what is public for everyone, whoever asks: meetings marked
-`oeffentlich` and published reports marked `oeffentlich`. Anything else does not exist here (404).
-
-How our data maps onto OParl, where the specification leaves room:
-- Body = a city; Organization = a Gremium of the city or of one of its areas; Meeting = a public
-  Sitzung with its agenda items and its place (a Location); Paper and File = a public published
-  report (Bericht) and its PDF; Consultation = a row of a council paper's Beratungsfolge.
-- No person is published. Meetings name no participants; the lists of persons, memberships and
-  legislative terms that OParl 1.1 requires of every Body exist but stay empty.
-- Every version of a report is a Paper of its own with the report number as `reference`; versions
-  after the first say "(Version N)" in their name and `quartiersportal:version`, and the public
-  versions of a number point to each other in `relatedPaper`. A superseded version stays in the
-  archive and valid as published, so it is not deleted.
-- Nothing published here is hard-deleted and withdrawal is not recorded, so `deleted` is always
-  false. A Gremium that is no longer active gets an `endDate` instead: the day of its last public
-  meeting, else the day it was last changed.
-- `modified` of a meeting includes its agenda items, of a paper its consultations, its council
-  paper and its other versions: they are embedded, and clients sync by `modified`.
-- `meetingState` uses the values the specification recommends: planned → "terminiert", held →
-  "eingeladen" (until the minutes are released), documented → "durchgeführt". A meeting without a
-  start time starts at 00:00 (OParl has no start without a time).
-- Consultation: `role` is the Zuständigkeit, `authoritative` is true for "Entscheidung". A
-  Gremium that is not recorded in the portal appears as `quartiersportal:organizationName`; the
-  date and public flag of the row as `quartiersportal:date` and `quartiersportal:public`. No
-  meeting is linked: our data does not record in which meeting a row was dealt with.
-- File: OParl knows SHA-1 (deprecated) and SHA-512 checksums; we store SHA-256 and give it as
-  `quartiersportal:sha256Checksum` (vendor-prefixed properties are allowed). `accessUrl` shows the
-  PDF inline, `downloadUrl` is the archive's download; both send it only if its hash still matches.
-"""
+"""The OParl views: one object or one page of a list as JSON, errors as OParl error objects."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, JsonResponse
-from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from berichte import ablage
-from berichte.models import Beratung, Bericht
-from beteiligung.models import Gremium, Sitzung, Tagesordnungspunkt
+from berichte.models import Bericht
+from beteiligung.models import Gremium
 from quartiere.models import Gebiet
 
-SCHEMA = "https://schema.oparl.org/1.1/"
-HERSTELLER = "quartiersportal:"
+from . import selectors
+from .darstellung import Darstellung, zeitzone
+
 SEITENGROESSE = 100
 
 NICHT_GEFUNDEN = "Dieses Objekt gibt es nicht oder es ist nicht öffentlich."
@@ -75,225 +40,11 @@ FILTER = {
     "modified_until": "oparl_modified__lte",
 }
 
-SITZUNGSSTATUS = {
-    Sitzung.Status.GEPLANT: "terminiert",
-    Sitzung.Status.DURCHGEFUEHRT: "eingeladen",
-    Sitzung.Status.DOKUMENTIERT: "durchgeführt",
-}
-# OParl asks for "Parlament" for the council and for precise, unabbreviated kinds.
-KLASSIFIKATION = {Gremium.Art.RAT: "Parlament", Gremium.Art.AUSSCHUSS: "Ausschuss"}
-
 
 class Ungueltig(Exception):
     def __init__(self, meldung: str):
         super().__init__(meldung)
         self.meldung = meldung
-
-
-def _zone():
-    return timezone.get_default_timezone()
-
-
-def _zeit(wert: dt.datetime) -> str:
-    return wert.astimezone(_zone()).isoformat(timespec="seconds")
-
-
-def _tageszeit(datum: dt.date, uhrzeit: dt.time | None) -> str:
-    return dt.datetime.combine(datum, uhrzeit or dt.time(0), tzinfo=_zone()).isoformat(timespec="seconds")
-
-
-def _in_stadt(feld: str, stadt_id: int) -> Q:
-    return Q(**{f"{feld}_id": stadt_id}) | Q(**{f"{feld}__stadt_id": stadt_id})
-
-
-def _stadt_id(gebiet: Gebiet) -> int:
-    return gebiet.stadt_id or gebiet.pk
-
-
-def _berichtsname(bericht: Bericht) -> str:
-    return bericht.titel if bericht.version == 1 else f"{bericht.titel} (Version {bericht.version})"
-
-
-def _neuestes(queryset: QuerySet, feld: str = "modified") -> Subquery:
-    return Subquery(queryset.order_by(f"-{feld}").values(feld)[:1])
-
-
-# Querysets of what the interface shows, annotated with `oparl_modified` for the filters.
-
-def gremien() -> QuerySet[Gremium]:
-    letzte_sitzung = _neuestes(Sitzung.objects.filter(gremium=OuterRef("pk"), oeffentlich=True), "datum")
-    return Gremium.objects.select_related("gebiet").annotate(letzte_sitzung=letzte_sitzung,
-                                                              oparl_modified=F("modified"))
-
-
-def sitzungen() -> QuerySet[Sitzung]:
-    tops = _neuestes(Tagesordnungspunkt.objects.filter(sitzung=OuterRef("pk")))
-    return (Sitzung.objects.filter(oeffentlich=True).prefetch_related("tagesordnungspunkte")
-            .annotate(oparl_modified=Greatest("modified", Coalesce(tops, "modified"))))
-
-
-def tagesordnungspunkte() -> QuerySet[Tagesordnungspunkt]:
-    davor = (Tagesordnungspunkt.objects.filter(sitzung=OuterRef("sitzung"), nummer__lt=OuterRef("nummer"))
-             .order_by().values("sitzung").annotate(n=Count("pk")).values("n"))
-    return Tagesordnungspunkt.objects.filter(sitzung__oeffentlich=True).annotate(
-        position=Coalesce(Subquery(davor), 0), oparl_modified=F("modified"))
-
-
-def orte() -> QuerySet[Sitzung]:
-    return Sitzung.objects.filter(oeffentlich=True).exclude(ort="").annotate(oparl_modified=F("modified"))
-
-
-def _mit_stadt(berichte: QuerySet[Bericht]) -> QuerySet[Bericht]:
-    return berichte.annotate(body_id=Coalesce("gebiet__stadt_id", "gebiet_id", "programm__stadt_id",
-                                              "vorlage__stadt_id", output_field=models.BigIntegerField()))
-
-
-def dateien() -> QuerySet[Bericht]:
-    return _mit_stadt(Bericht.objects.filter(oeffentlich=True)).annotate(oparl_modified=F("modified"))
-
-
-def papiere() -> QuerySet[Bericht]:
-    versionen = _neuestes(Bericht.objects.filter(oeffentlich=True, jahr=OuterRef("jahr"),
-                                                 laufnummer=OuterRef("laufnummer")))
-    beratungen = _neuestes(Beratung.objects.filter(vorlage=OuterRef("vorlage")))
-    return (_mit_stadt(Bericht.objects.filter(oeffentlich=True)).select_related("vorlage")
-            .prefetch_related(Prefetch("vorlage__beratungen", queryset=Beratung.objects.select_related("gremium")))
-            .annotate(oparl_modified=Greatest("modified", Coalesce(versionen, "modified"),
-                                              Coalesce("vorlage__modified", "modified"),
-                                              Coalesce(beratungen, "modified"))))
-
-
-def beratungen(berichte: QuerySet[Bericht]) -> QuerySet[Beratung]:
-    """One row per pair of a public paper and a row of its council paper's consultation sequence."""
-    return (Beratung.objects.select_related("gremium").annotate(bericht_id=F("vorlage__berichte__pk"))
-            .filter(bericht_id__in=berichte.values("pk")).annotate(oparl_modified=F("modified")))
-
-
-class Darstellung:
-    """Turns model objects into OParl objects whose URLs are absolute for the current request."""
-
-    def __init__(self, request):
-        self.request = request
-
-    def url(self, name: str, *args) -> str:
-        return self.request.build_absolute_uri(reverse(name if ":" in name else f"oparl:{name}", args=args))
-
-    @staticmethod
-    def _kopf(id_url: str, typ: str) -> dict:
-        return {"id": id_url, "type": SCHEMA + typ}
-
-    @staticmethod
-    def _zeiten(obj, modified: dt.datetime | None = None) -> dict:
-        return {"created": _zeit(obj.created), "modified": _zeit(modified or obj.modified), "deleted": False}
-
-    def system(self) -> dict:
-        return {**self._kopf(self.url("system"), "System"), "oparlVersion": SCHEMA, "name": "Quartiersportal",
-                "body": self.url("bodies"), "website": self.request.build_absolute_uri("/"), "deleted": False}
-
-    def body(self, stadt: Gebiet) -> dict:
-        listen = {eigenschaft: self.url(f"body_{name}", stadt.pk) for eigenschaft, name in BODY_LISTEN.items()}
-        return {**self._kopf(self.url("body", stadt.pk), "Body"), "system": self.url("system"), "name": stadt.name,
-                "classification": stadt.get_art_display(), **listen, "legislativeTerm": [],
-                **self._zeiten(stadt)}
-
-    def organization(self, gremium: Gremium) -> dict:
-        daten = {**self._kopf(self.url("organization", gremium.pk), "Organization"),
-                 "body": self.url("body", _stadt_id(gremium.gebiet)), "name": gremium.name,
-                 "organizationType": "Gremium",
-                 "classification": KLASSIFIKATION.get(gremium.art, gremium.get_art_display()),
-                 "meeting": self.url("organization_meeting", gremium.pk)}
-        if gremium.gebiet.stadt_id:
-            daten["keyword"] = [gremium.gebiet.name]
-        if not gremium.aktiv:
-            ende = gremium.letzte_sitzung or gremium.modified.astimezone(_zone()).date()
-            daten["endDate"] = ende.isoformat()
-        return {**daten, **self._zeiten(gremium)}
-
-    def meeting(self, sitzung: Sitzung) -> dict:
-        daten = {**self._kopf(self.url("meeting", sitzung.pk), "Meeting"), "name": sitzung.titel,
-                 "meetingState": SITZUNGSSTATUS[sitzung.status], "start": _tageszeit(sitzung.datum, sitzung.beginn)}
-        if sitzung.ende:
-            daten["end"] = _tageszeit(sitzung.datum, sitzung.ende)
-        if sitzung.ort:
-            daten["location"] = self.location(sitzung, eingebettet=True)
-        daten["organization"] = [self.url("organization", sitzung.gremium_id)]
-        tops = sitzung.tagesordnungspunkte.all()
-        if tops:
-            daten["agendaItem"] = [self.agenda_item(top, position, eingebettet=True)
-                                   for position, top in enumerate(tops)]
-        return {**daten, **self._zeiten(sitzung, sitzung.oparl_modified)}
-
-    def agenda_item(self, top: Tagesordnungspunkt, position: int, *, eingebettet: bool = False) -> dict:
-        daten = {**self._kopf(self.url("agendaitem", top.pk), "AgendaItem")}
-        if not eingebettet:
-            daten["meeting"] = self.url("meeting", top.sitzung_id)
-        return {**daten, "number": str(top.nummer), "order": position, "name": top.titel, "public": True,
-                **self._zeiten(top)}
-
-    def location(self, sitzung: Sitzung, *, eingebettet: bool = False) -> dict:
-        daten = {**self._kopf(self.url("location", sitzung.pk), "Location"), "description": sitzung.ort}
-        if not eingebettet:
-            daten["meetings"] = [self.url("meeting", sitzung.pk)]
-        return {**daten, **self._zeiten(sitzung)}
-
-    def papers(self, berichte: list[Bericht]) -> list[dict]:
-        andere = _andere_versionen(berichte)
-        return [self.paper(b, andere[b.pk]) for b in berichte]
-
-    def paper(self, bericht: Bericht, andere_versionen: Iterable[int]) -> dict:
-        daten = {**self._kopf(self.url("paper", bericht.pk), "Paper")}
-        if bericht.body_id:
-            daten["body"] = self.url("body", bericht.body_id)
-        daten.update({"name": _berichtsname(bericht), "reference": bericht.nummer, "date": bericht.datum.isoformat(),
-                      "paperType": bericht.get_art_display(), HERSTELLER + "version": bericht.version})
-        if andere_versionen:
-            daten["relatedPaper"] = [self.url("paper", pk) for pk in andere_versionen]
-        daten["mainFile"] = self.file(bericht, eingebettet=True)
-        zeilen = bericht.vorlage.beratungen.all() if bericht.vorlage_id else []
-        if zeilen:
-            daten["consultation"] = [self.consultation(bericht.pk, z, eingebettet=True) for z in zeilen]
-        daten["web"] = self.url("berichte:bericht", bericht.pk)
-        return {**daten, **self._zeiten(bericht, bericht.oparl_modified)}
-
-    def file(self, bericht: Bericht, *, eingebettet: bool = False) -> dict:
-        daten = {**self._kopf(self.url("file", bericht.pk), "File"), "name": _berichtsname(bericht),
-                 "fileName": bericht.dateiname, "mimeType": "application/pdf", "date": bericht.datum.isoformat(),
-                 "size": bericht.dateigroesse, HERSTELLER + "sha256Checksum": bericht.sha256,
-                 "accessUrl": self.url("file_access", bericht.pk), "downloadUrl": self.url("berichte:pdf", bericht.pk)}
-        if not eingebettet:
-            daten["paper"] = [self.url("paper", bericht.pk)]
-        return {**daten, **self._zeiten(bericht)}
-
-    def consultation(self, bericht_pk: int, beratung: Beratung, *, eingebettet: bool = False) -> dict:
-        daten = {**self._kopf(self.url("consultation", bericht_pk, beratung.pk), "Consultation")}
-        if not eingebettet:
-            daten["paper"] = self.url("paper", bericht_pk)
-        if beratung.gremium_id:
-            daten["organization"] = [self.url("organization", beratung.gremium_id)]
-        else:
-            daten[HERSTELLER + "organizationName"] = beratung.gremium_name
-        daten.update({"role": beratung.get_zustaendigkeit_display(),
-                      "authoritative": beratung.zustaendigkeit == Beratung.Zustaendigkeit.ENTSCHEIDUNG,
-                      HERSTELLER + "public": beratung.oeffentlich})
-        if beratung.datum:
-            daten[HERSTELLER + "date"] = beratung.datum.isoformat()
-        return {**daten, **self._zeiten(beratung)}
-
-
-def _andere_versionen(berichte: list[Bericht]) -> defaultdict[int, list[int]]:
-    """For each report of the page, the public versions of the same number besides itself (one query)."""
-    andere: defaultdict[int, list[int]] = defaultdict(list)
-    nummern = {(b.jahr, b.laufnummer) for b in berichte}
-    if not nummern:
-        return andere
-    gleiche_nummer = functools.reduce(operator.or_, (Q(jahr=j, laufnummer=n) for j, n in nummern))
-    versionen = defaultdict(list)
-    for pk, jahr, laufnummer in (Bericht.objects.filter(gleiche_nummer, oeffentlich=True).order_by("version")
-                                 .values_list("pk", "jahr", "laufnummer")):
-        versionen[jahr, laufnummer].append(pk)
-    for bericht in berichte:
-        andere[bericht.pk] = [pk for pk in versionen[bericht.jahr, bericht.laufnummer] if pk != bericht.pk]
-    return andere
 
 
 # Responses, filters and pagination.
@@ -336,7 +87,7 @@ def _zeitpunkt(name: str, wert: str) -> dt.datetime:
         zeitpunkt = None
     if zeitpunkt is None:
         raise Ungueltig(ZEITPUNKT_UNGUELTIG.format(name=name))
-    return timezone.make_aware(zeitpunkt, _zone()) if timezone.is_naive(zeitpunkt) else zeitpunkt
+    return timezone.make_aware(zeitpunkt, zeitzone()) if timezone.is_naive(zeitpunkt) else zeitpunkt
 
 
 def _filter(request) -> tuple[dict, dict]:
@@ -403,8 +154,7 @@ def system(request):
 @_oparl
 def bodies(request):
     aus = Darstellung(request)
-    return _liste(request, Gebiet.objects.staedte().annotate(oparl_modified=F("modified")),
-                  lambda staedte: [aus.body(s) for s in staedte])
+    return _liste(request, selectors.staedte(), lambda staedte: [aus.body(s) for s in staedte])
 
 
 @_oparl
@@ -414,30 +164,33 @@ def body(request, pk: int):
 
 def _body_liste(request, stadt_id: int, art: str):
     aus = Darstellung(request)
-    in_stadt = functools.partial(_in_stadt, stadt_id=stadt_id)
+    in_stadt = functools.partial(selectors.in_stadt, stadt_id=stadt_id)
     if art == "organization":
-        return _liste(request, gremien().filter(in_stadt("gebiet")), lambda gs: [aus.organization(g) for g in gs])
+        return _liste(request, selectors.gremien().filter(in_stadt("gebiet")),
+                      lambda gs: [aus.organization(g) for g in gs])
     if art == "meeting":
-        return _liste(request, sitzungen().filter(in_stadt("gremium__gebiet")),
+        return _liste(request, selectors.sitzungen().filter(in_stadt("gremium__gebiet")),
                       lambda ss: [aus.meeting(s) for s in ss])
     if art == "agendaitem":
-        return _liste(request, tagesordnungspunkte().filter(in_stadt("sitzung__gremium__gebiet")),
+        return _liste(request, selectors.tagesordnungspunkte().filter(in_stadt("sitzung__gremium__gebiet")),
                       lambda tops: [aus.agenda_item(t, t.position) for t in tops])
     if art == "location":
-        return _liste(request, orte().filter(in_stadt("gremium__gebiet")), lambda ss: [aus.location(s) for s in ss])
+        return _liste(request, selectors.orte().filter(in_stadt("gremium__gebiet")),
+                      lambda ss: [aus.location(s) for s in ss])
     if art == "paper":
-        return _liste(request, papiere().filter(body_id=stadt_id), aus.papers)
+        return _liste(request, selectors.papiere().filter(body_id=stadt_id), aus.papers)
     if art == "file":
-        return _liste(request, dateien().filter(body_id=stadt_id), lambda bs: [aus.file(b) for b in bs])
+        return _liste(request, selectors.dateien().filter(body_id=stadt_id), lambda bs: [aus.file(b) for b in bs])
     if art == "consultation":
-        return _liste(request, beratungen(dateien().filter(body_id=stadt_id)),
+        return _liste(request, selectors.beratungen(selectors.dateien().filter(body_id=stadt_id)),
                       lambda zeilen: [aus.consultation(z.bericht_id, z) for z in zeilen],
                       ordnung=("bericht_id", "reihenfolge", "pk"))
     # Persons, memberships and legislative terms are never published.
     return _liste(request, Gebiet.objects.none(), lambda leer: [])
 
 
-def _body_liste_view(art: str):
+def body_liste_view(art: str):
+    """The view of one list of a Body (URL `body/<pk>/<art>/`)."""
     @_oparl
     def liste(request, pk: int):
         _stadt(pk)
@@ -447,57 +200,49 @@ def _body_liste_view(art: str):
     return liste
 
 
-# Property of the Body -> name of its list (URL `body/<pk>/<name>/`).
-BODY_LISTEN = {
-    "organization": "organization", "person": "person", "meeting": "meeting", "paper": "paper",
-    "agendaItem": "agendaitem", "consultation": "consultation", "file": "file", "locationList": "location",
-    "legislativeTermList": "legislativeterm", "membership": "membership",
-}
-
-
 @_oparl
 def organization(request, pk: int):
-    return _antwort(Darstellung(request).organization(_objekt(gremien(), pk=pk)))
+    return _antwort(Darstellung(request).organization(_objekt(selectors.gremien(), pk=pk)))
 
 
 @_oparl
 def organization_meeting(request, pk: int):
     _objekt(Gremium.objects.all(), pk=pk)
     aus = Darstellung(request)
-    return _liste(request, sitzungen().filter(gremium_id=pk), lambda ss: [aus.meeting(s) for s in ss])
+    return _liste(request, selectors.sitzungen().filter(gremium_id=pk), lambda ss: [aus.meeting(s) for s in ss])
 
 
 @_oparl
 def meeting(request, pk: int):
-    return _antwort(Darstellung(request).meeting(_objekt(sitzungen(), pk=pk)))
+    return _antwort(Darstellung(request).meeting(_objekt(selectors.sitzungen(), pk=pk)))
 
 
 @_oparl
 def agendaitem(request, pk: int):
-    top = _objekt(tagesordnungspunkte(), pk=pk)
+    top = _objekt(selectors.tagesordnungspunkte(), pk=pk)
     return _antwort(Darstellung(request).agenda_item(top, top.position))
 
 
 @_oparl
 def location(request, pk: int):
-    return _antwort(Darstellung(request).location(_objekt(orte(), pk=pk)))
+    return _antwort(Darstellung(request).location(_objekt(selectors.orte(), pk=pk)))
 
 
 @_oparl
 def paper(request, pk: int):
-    bericht = _objekt(papiere(), pk=pk)
+    bericht = _objekt(selectors.papiere(), pk=pk)
     return _antwort(Darstellung(request).papers([bericht])[0])
 
 
 @_oparl
 def consultation(request, paper: int, pk: int):
-    zeile = _objekt(beratungen(Bericht.objects.filter(oeffentlich=True, pk=paper)), pk=pk)
+    zeile = _objekt(selectors.beratungen(Bericht.objects.filter(oeffentlich=True, pk=paper)), pk=pk)
     return _antwort(Darstellung(request).consultation(paper, zeile))
 
 
 @_oparl
 def file(request, pk: int):
-    return _antwort(Darstellung(request).file(_objekt(dateien(), pk=pk)))
+    return _antwort(Darstellung(request).file(_objekt(selectors.dateien(), pk=pk)))
 
 
 @_oparl
@@ -514,22 +259,3 @@ def file_access(request, pk: int):
     antwort["ETag"] = f'"{bericht.sha256}"'
     antwort["Cache-Control"] = "public, max-age=86400"
     return antwort
-
-
-app_name = "oparl"
-
-urlpatterns = [
-    path("", system, name="system"),
-    path("body/", bodies, name="bodies"),
-    path("body/<int:pk>/", body, name="body"),
-    *(path(f"body/<int:pk>/{name}/", _body_liste_view(name), name=f"body_{name}") for name in BODY_LISTEN.values()),
-    path("organization/<int:pk>/", organization, name="organization"),
-    path("organization/<int:pk>/meeting/", organization_meeting, name="organization_meeting"),
-    path("meeting/<int:pk>/", meeting, name="meeting"),
-    path("agendaitem/<int:pk>/", agendaitem, name="agendaitem"),
-    path("location/<int:pk>/", location, name="location"),
-    path("paper/<int:pk>/", paper, name="paper"),
-    path("paper/<int:paper>/consultation/<int:pk>/", consultation, name="consultation"),
-    path("file/<int:pk>/", file, name="file"),
-    path("file/<int:pk>/access/", file_access, name="file_access"),
-]

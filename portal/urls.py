@@ -21,7 +21,7 @@ urlpatterns = [
     path("", include("beteiligung.urls")),
     path("", include(akteure_urls)),
     path("gebiete/", include("portal.gebiete")),
-    path("oparl/v1/", include("oparl.views")),
+    path("oparl/v1/", include("oparl.urls")),
     path("", include("quartiere.urls")),
     path("admin/", admin.site.urls),
 ]
