@@ -82,6 +82,10 @@ class SitzungQuerySet(models.QuerySet):
     def im_jahr(self, jahr: int):
         return self.filter(datum__year=jahr)
 
+    def oeffentlich(self):
+        """Meetings marked public: what the public and OParl may see, whatever their status."""
+        return self.filter(oeffentlich=True)
+
 
 class Sitzung(Zeitstempel):
     class Format(models.TextChoices):
@@ -168,12 +172,20 @@ class Teilnahme(Zeitstempel):
         return f"{self.person} ({self.organisation})" if self.organisation_id else str(self.person)
 
 
+class TagesordnungspunktQuerySet(models.QuerySet):
+    def oeffentlich(self):
+        """The agenda items of public meetings; an item has no visibility of its own."""
+        return self.filter(sitzung__oeffentlich=True)
+
+
 class Tagesordnungspunkt(Zeitstempel):
     sitzung = models.ForeignKey(Sitzung, verbose_name="Sitzung", on_delete=models.CASCADE,
                                 related_name="tagesordnungspunkte")
     nummer = models.PositiveSmallIntegerField("Nr.")
     titel = models.CharField("Titel", max_length=250)
     text = models.TextField("Inhalt / Ergebnis", blank=True)
+
+    objects = TagesordnungspunktQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Tagesordnungspunkt"
