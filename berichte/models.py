@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from beteiligung.models import Gremium
 from programme.models import Foerderprogramm
@@ -78,6 +78,13 @@ class Ratsvorlage(Zeitstempel):
         return [zeile.strip() for zeile in self.anlagen.splitlines() if zeile.strip()]
 
 
+class BeratungQuerySet(models.QuerySet):
+    def oeffentlich(self):
+        """Rows of council papers published in at least one public report. The row's own `oeffentlich` says
+        whether the body deliberates in public; the row is published with its paper either way."""
+        return self.filter(Exists(Bericht.objects.oeffentlich().filter(vorlage=OuterRef("vorlage"))))
+
+
 class Beratung(Zeitstempel):
     """One row of a paper's consultation sequence (Beratungsfolge)."""
 
@@ -97,6 +104,8 @@ class Beratung(Zeitstempel):
     zustaendigkeit = models.CharField("Zuständigkeit", max_length=20, choices=Zustaendigkeit.choices,
                                       default=Zustaendigkeit.BERATUNG)
     oeffentlich = models.BooleanField("öffentlich", default=True)
+
+    objects = BeratungQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Beratung"
@@ -132,6 +141,7 @@ class BerichtQuerySet(models.QuerySet):
         return self.filter(ersetzt_durch__isnull=True)
 
     def oeffentlich(self):
+        """Reports published as public, every version: a superseded one stays valid as published."""
         return self.filter(oeffentlich=True)
 
 
