@@ -21,7 +21,7 @@ def liest_nichtoeffentliche(user) -> bool:
 
 def sichtbare_berichte(user, berichte: QuerySet[Bericht] | None = None) -> QuerySet[Bericht]:
     berichte = Bericht.objects.all() if berichte is None else berichte
-    return berichte if liest_nichtoeffentliche(user) else berichte.filter(oeffentlich=True)
+    return berichte if liest_nichtoeffentliche(user) else berichte.oeffentlich()
 
 
 def bericht_oder_404(user, pk: int) -> Bericht:

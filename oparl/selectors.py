@@ -29,26 +29,26 @@ def staedte() -> QuerySet[Gebiet]:
 
 
 def gremien() -> QuerySet[Gremium]:
-    letzte_sitzung = _neuestes(Sitzung.objects.filter(gremium=OuterRef("pk"), oeffentlich=True), "datum")
+    letzte_sitzung = _neuestes(Sitzung.objects.oeffentlich().filter(gremium=OuterRef("pk")), "datum")
     return Gremium.objects.select_related("gebiet").annotate(letzte_sitzung=letzte_sitzung,
                                                               oparl_modified=F("modified"))
 
 
 def sitzungen() -> QuerySet[Sitzung]:
     tops = _neuestes(Tagesordnungspunkt.objects.filter(sitzung=OuterRef("pk")))
-    return (Sitzung.objects.filter(oeffentlich=True).prefetch_related("tagesordnungspunkte")
+    return (Sitzung.objects.oeffentlich().prefetch_related("tagesordnungspunkte")
             .annotate(oparl_modified=Greatest("modified", Coalesce(tops, "modified"))))
 
 
 def tagesordnungspunkte() -> QuerySet[Tagesordnungspunkt]:
     davor = (Tagesordnungspunkt.objects.filter(sitzung=OuterRef("sitzung"), nummer__lt=OuterRef("nummer"))
              .order_by().values("sitzung").annotate(n=Count("pk")).values("n"))
-    return Tagesordnungspunkt.objects.filter(sitzung__oeffentlich=True).annotate(
+    return Tagesordnungspunkt.objects.oeffentlich().annotate(
         position=Coalesce(Subquery(davor), 0), oparl_modified=F("modified"))
 
 
 def orte() -> QuerySet[Sitzung]:
-    return Sitzung.objects.filter(oeffentlich=True).exclude(ort="").annotate(oparl_modified=F("modified"))
+    return Sitzung.objects.oeffentlich().exclude(ort="").annotate(oparl_modified=F("modified"))
 
 
 def _mit_stadt(berichte: QuerySet[Bericht]) -> QuerySet[Bericht]:
@@ -57,14 +57,14 @@ def _mit_stadt(berichte: QuerySet[Bericht]) -> QuerySet[Bericht]:
 
 
 def dateien() -> QuerySet[Bericht]:
-    return _mit_stadt(Bericht.objects.filter(oeffentlich=True)).annotate(oparl_modified=F("modified"))
+    return _mit_stadt(Bericht.objects.oeffentlich()).annotate(oparl_modified=F("modified"))
 
 
 def papiere() -> QuerySet[Bericht]:
-    versionen = _neuestes(Bericht.objects.filter(oeffentlich=True, jahr=OuterRef("jahr"),
-                                                 laufnummer=OuterRef("laufnummer")))
+    versionen = _neuestes(Bericht.objects.oeffentlich().filter(jahr=OuterRef("jahr"),
+                                                               laufnummer=OuterRef("laufnummer")))
     beratungen = _neuestes(Beratung.objects.filter(vorlage=OuterRef("vorlage")))
-    return (_mit_stadt(Bericht.objects.filter(oeffentlich=True)).select_related("vorlage")
+    return (_mit_stadt(Bericht.objects.oeffentlich()).select_related("vorlage")
             .prefetch_related(Prefetch("vorlage__beratungen", queryset=Beratung.objects.select_related("gremium")))
             .annotate(oparl_modified=Greatest("modified", Coalesce(versionen, "modified"),
                                               Coalesce("vorlage__modified", "modified"),
@@ -73,7 +73,7 @@ def papiere() -> QuerySet[Bericht]:
 
 def beratungen(berichte: QuerySet[Bericht]) -> QuerySet[Beratung]:
     """One row per pair of a public paper and a row of its council paper's consultation sequence."""
-    return (Beratung.objects.select_related("gremium").annotate(bericht_id=F("vorlage__berichte__pk"))
+    return (Beratung.objects.oeffentlich().select_related("gremium").annotate(bericht_id=F("vorlage__berichte__pk"))
             .filter(bericht_id__in=berichte.values("pk")).annotate(oparl_modified=F("modified")))
 
 
@@ -85,7 +85,7 @@ def andere_versionen(berichte: list[Bericht]) -> defaultdict[int, list[int]]:
         return andere
     gleiche_nummer = functools.reduce(operator.or_, (Q(jahr=j, laufnummer=n) for j, n in nummern))
     versionen = defaultdict(list)
-    for pk, jahr, laufnummer in (Bericht.objects.filter(gleiche_nummer, oeffentlich=True).order_by("version")
+    for pk, jahr, laufnummer in (Bericht.objects.oeffentlich().filter(gleiche_nummer).order_by("version")
                                  .values_list("pk", "jahr", "laufnummer")):
         versionen[jahr, laufnummer].append(pk)
     for bericht in berichte:

@@ -236,7 +236,7 @@ def paper(request, pk: int):
 
 @_oparl
 def consultation(request, paper: int, pk: int):
-    zeile = _objekt(selectors.beratungen(Bericht.objects.filter(oeffentlich=True, pk=paper)), pk=pk)
+    zeile = _objekt(selectors.beratungen(Bericht.objects.oeffentlich().filter(pk=paper)), pk=pk)
     return _antwort(Darstellung(request).consultation(paper, zeile))
 
 
@@ -248,7 +248,7 @@ def file(request, pk: int):
 @_oparl
 def file_access(request, pk: int):
     """The PDF for viewing: OParl forbids `attachment` here; the download is berichte:pdf."""
-    bericht = _objekt(Bericht.objects.filter(oeffentlich=True), pk=pk)
+    bericht = _objekt(Bericht.objects.oeffentlich(), pk=pk)
     try:
         daten = ablage.geprueft_lesen(bericht)
     except ablage.DateiUngueltig as exc:
