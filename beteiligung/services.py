@@ -343,12 +343,7 @@ class Foerderung:
 
 
 def _im_gebiet(projekt_gebiet: Gebiet, gebiet: Gebiet) -> bool:
-    kette, g = 0, projekt_gebiet
-    while g is not None and kette < 6:
-        if g.pk == gebiet.pk:
-            return True
-        g, kette = g.parent, kette + 1
-    return False
+    return any(g.pk == gebiet.pk for g in projekt_gebiet.vorfahren())
 
 
 def _foerderung_bewilligen(*, sitzung: Sitzung, foerderung: Foerderung, text: str, durch: User) -> Bewilligung:

@@ -166,15 +166,6 @@ def indikatorblock(gebiet: Gebiet, verlauf: selectors.Verlauf) -> Indikatorblock
     return Indikatorblock(verlauf=verlauf, diagramm=diagramm, stellen=stellen)
 
 
-def _kette(gebiet: Gebiet) -> list[Gebiet]:
-    """The area and the areas above it, nearest first (from the select_related chain, no query)."""
-    kette, knoten = [], gebiet
-    while knoten is not None:
-        kette.append(knoten)
-        knoten = knoten.parent
-    return kette
-
-
 def _strukturcheck_block(gebiet: Gebiet, jahr: int):
     if _strukturcheck is None or gebiet.art == Gebiet.Art.STADT:
         return None
@@ -194,7 +185,7 @@ def _sieht_gebietsarbeit(user, gebiet: Gebiet) -> bool:
 def gebietsseite(user, gebiet: Gebiet) -> dict:
     """Everything on an area's page, in a fixed number of queries, scoped to the user."""
     heute = _heute()
-    kette = _kette(gebiet)
+    kette = gebiet.vorfahren()
     teilbaum = Gebiet.objects.im_teilbaum(gebiet)
     projekte = access.sichtbar(user, Projekt.objects.filter(gebiet__in=teilbaum))
     sieht_gebietsarbeit = _sieht_gebietsarbeit(user, gebiet)

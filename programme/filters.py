@@ -50,7 +50,7 @@ class ProjektFilter(django_filters.FilterSet):
                                | Q(traeger__name__icontains=value) | Q(traeger__kurzname__icontains=value))
 
     def im_gebiet(self, queryset, name, value):
-        return queryset.filter(Q(gebiet=value) | Q(gebiet__parent=value) | Q(gebiet__parent__parent=value))
+        return queryset.filter(gebiet__in=Gebiet.objects.im_teilbaum(value).values("pk"))
 
     def im_jahr(self, queryset, name, value):
         return queryset.filter(beginn__year__lte=value, ende__year__gte=value)

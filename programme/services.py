@@ -158,11 +158,7 @@ def laufzeit_monate(beginn: dt.date, ende: dt.date) -> int:
 def budgetgebiet(*, projekt: Projekt, programm: Foerderprogramm, jahr: int) -> Gebiet:
     """The area whose budget a grant counts against: the project's area or the nearest area above
     it that belongs to the programme in that year."""
-    kette = []
-    gebiet = projekt.gebiet
-    while gebiet is not None and len(kette) < 6:
-        kette.append(gebiet)
-        gebiet = gebiet.parent
+    kette = projekt.gebiet.vorfahren()
     zuordnungen = {
         pg.gebiet_id
         for pg in Programmgebiet.objects.filter(programm=programm, gebiet__in=kette, beginn__year__lte=jahr)

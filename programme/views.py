@@ -139,11 +139,7 @@ def antrag_stellen(request, pk: int):
 
 
 def _gebietskette(projekt: Projekt) -> list[int]:
-    kette, gebiet = [], projekt.gebiet
-    while gebiet is not None:
-        kette.append(gebiet.id)
-        gebiet = gebiet.parent
-    return kette
+    return [gebiet.id for gebiet in projekt.gebiet.vorfahren()]
 
 
 def projekt_url(projekt: Projekt) -> str:

@@ -67,6 +67,10 @@ def grenze_pruefen(grenze) -> None:
                                   "Punkte [Länge, Breite] in WGS84 (EPSG:4326).")
 
 
+# Stadt > Stadtbezirk > Stadtteil > Ortsteil > Quartier
+TIEFE = 5
+
+
 class GebietQuerySet(models.QuerySet):
     def staedte(self):
         return self.filter(art=Gebiet.Art.STADT)
@@ -74,11 +78,15 @@ class GebietQuerySet(models.QuerySet):
     def quartiere(self):
         return self.exclude(art=Gebiet.Art.STADT)
 
-    def im_teilbaum(self, gebiet: "Gebiet | int"):
-        """The area and all areas below it (the tree is at most five levels deep)."""
-        pk = getattr(gebiet, "pk", gebiet)
-        return self.filter(Q(pk=pk) | Q(parent=pk) | Q(parent__parent=pk) | Q(parent__parent__parent=pk)
-                           | Q(parent__parent__parent__parent=pk))
+    def im_teilbaum(self, *gebiete: "Gebiet | int"):
+        """The given areas and all areas below them, in one query (the tree is at most five levels deep)."""
+        pks = [getattr(g, "pk", g) for g in gebiete]
+        bedingung = Q(pk__in=pks)
+        pfad = "parent"
+        for _ in range(TIEFE - 1):
+            bedingung |= Q(**{f"{pfad}__in": pks})
+            pfad += "__parent"
+        return self.filter(bedingung)
 
 
 class Gebiet(Zeitstempel):
@@ -138,11 +146,8 @@ class Gebiet(Zeitstempel):
         if ebenen.index(self.parent.art) >= ebenen.index(self.art):
             raise ValidationError({"parent": f"Ein Gebiet der Art „{self.get_art_display()}“ kann nicht unter "
                                              f"einem Gebiet der Art „{self.parent.get_art_display()}“ liegen."})
-        oben = self.parent
-        while oben is not None:
-            if self.pk is not None and oben.pk == self.pk:
-                raise ValidationError({"parent": "Ein Gebiet kann nicht unter sich selbst liegen."})
-            oben = oben.parent
+        if self.pk is not None and any(oben.pk == self.pk for oben in self.parent.vorfahren()):
+            raise ValidationError({"parent": "Ein Gebiet kann nicht unter sich selbst liegen."})
 
     def save(self, *args, **kwargs):
         self.stadt = None if self.parent_id is None else (self.parent.stadt or self.parent)
@@ -150,6 +155,25 @@ class Gebiet(Zeitstempel):
         # Keep the derived city of all areas below right when an area moves.
         for kind in self.untergebiete.exclude(stadt=self.stadt_oder_selbst):
             kind.save()
+
+    def vorfahren(self) -> list["Gebiet"]:
+        """The area and the areas above it, nearest first.
+
+        Follows the loaded `parent` chain and fetches the rest of it, if any, in one query; a
+        cycle (possible only in unsaved edits) ends the walk.
+        """
+        kette, knoten = [self], self
+        while knoten.parent_id is not None and len(kette) <= TIEFE:
+            if not Gebiet.parent.is_cached(knoten):
+                pfade = ["__".join(["parent"] * n) for n in range(1, TIEFE)]
+                knoten.parent = (Gebiet.objects.select_related(*pfade)
+                                 .defer("grenze", *[f"{p}__grenze" for p in pfade])
+                                 .get(pk=knoten.parent_id))
+            knoten = knoten.parent
+            if any(k is knoten or (k.pk is not None and k.pk == knoten.pk) for k in kette):
+                break
+            kette.append(knoten)
+        return kette
 
     @property
     def stadt_oder_selbst(self) -> "Gebiet":
