@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "programme",
     "beteiligung",
     "berichte",
+    "demo",
     "portal",
 ]
 
