@@ -1,5 +1,11 @@
 """Bodies and meetings: the ZWK advisory board in Bremerhaven, Leverkusen's assemblies, steering circles and the
 consultation of the social report, Bremen's WiN forums and the ZugABe working group, and the work log.
+
+Agenda items, topics and action items are created through beteiligung.services. Bodies, memberships,
+meetings, participations and decisions are written get-or-update (basis.sichern), because the services
+would not take the demo's history as it is: a meeting is only created as planned and documented later with
+participants, memberships and participations need the person's consent, and a decision's implementation
+status would be a second step in its history.
 """
 
 from __future__ import annotations
@@ -7,18 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from beteiligung.models import (
-    Aufgabe,
-    Beschluss,
-    Gremium,
-    Mitgliedschaft,
-    Sitzung,
-    Taetigkeit,
-    Tagesordnungspunkt,
-    Teilnahme,
-    Thema,
-    Themenbewertung,
-)
+from beteiligung import services
+from beteiligung.models import Aufgabe, Beschluss, Gremium, Mitgliedschaft, Sitzung, Taetigkeit, Teilnahme, Thema
 from demo.daten import bremen, bremerhaven, gemeinsam, leverkusen
 from programme.services import euro
 from quartiere.models import Organisation, Quartiersmanagement
@@ -69,7 +65,9 @@ def _teilnahmen(k: Kontext, sitzung: Sitzung, eintraege) -> None:
 
 
 def _tops(k: Kontext, sitzung: Sitzung, punkte) -> dict:
-    return {nr: sichern(Tagesordnungspunkt, defaults={"titel": titel, "text": text}, sitzung=sitzung, nummer=nr)
+    vorhanden = {top.nummer: top for top in sitzung.tagesordnungspunkte.all()}
+    return {nr: vorhanden.get(nr) or services.tagesordnungspunkt_anlegen(sitzung=sitzung, durch=k.verwaltung,
+                                                                          titel=titel, text=text, nummer=nr)
             for nr, (titel, text) in enumerate(punkte, start=1)}
 
 
@@ -79,11 +77,13 @@ def _beschluss(sitzung: Sitzung, text: str, vermerk: str = "", **werte) -> Besch
 
 def _aufgabe(k: Kontext, sitzung: Sitzung, text: str, person: str | None, faellig: dt.date | None,
              erledigt: dt.date | None = None, beschluss: Beschluss | None = None) -> None:
-    if erledigt is not None and erledigt > k.heute:
-        erledigt = None
-    sichern(Aufgabe, defaults={"verantwortlich": k.personen[person] if person else None, "faellig_am": faellig,
-                               "erledigt_am": erledigt, "beschluss": beschluss},
-            sitzung=sitzung, text=text)
+    aufgabe = Aufgabe.objects.filter(sitzung=sitzung, text=text).first()
+    if aufgabe is None:
+        aufgabe = services.aufgabe_anlegen(sitzung=sitzung, durch=k.verwaltung, text=text, faellig_am=faellig,
+                                           verantwortlich=k.personen[person] if person else None,
+                                           beschluss=beschluss)
+    if erledigt is not None and erledigt <= k.heute and aufgabe.erledigt_am is None:
+        services.aufgabe_erledigen(aufgabe=aufgabe, durch=k.verwaltung, datum=erledigt)
 
 
 def _als_teilnahmen(mitglieder) -> list[tuple[str, str]]:
@@ -99,11 +99,10 @@ def _zwk_erste_sitzung(k: Kontext, beirat: Gremium) -> Sitzung:
     werte = dict(bremerhaven.ZWK_BESCHLUSS)
     beschluss = _beschluss(erste, tagesordnungspunkt=tops[werte.pop("tagesordnungspunkt")], **werte)
     for titel, hf, punkte, besprochen, ergebnis in bremerhaven.ZWK_THEMEN:
-        thema = sichern(Thema, defaults={"handlungsfeld": k.handlungsfelder[HF[hf]], "eingebracht_in": erste,
-                                         "status": "besprochen" if besprochen else "themenspeicher"},
-                        gremium=beirat, titel=titel)
-        sichern(Themenbewertung, defaults={"punkte": punkte, "besprochen": besprochen, "ergebnis": ergebnis},
-                thema=thema, sitzung=erste)
+        if not Thema.objects.filter(gremium=beirat, titel=titel).exists():
+            services.thema_einbringen(sitzung=erste, durch=k.verwaltung, titel=titel, punkte=punkte,
+                                      handlungsfeld=k.handlungsfelder[HF[hf]], besprochen=besprochen,
+                                      ergebnis=ergebnis)
     for text, person, faellig, erledigt, aus_beschluss in bremerhaven.ZWK_AUFGABEN:
         _aufgabe(k, erste, text, person, faellig, erledigt, beschluss if aus_beschluss else None)
     return erste
@@ -122,8 +121,9 @@ def zwk_beirat_laden(k: Kontext) -> None:
     datum, eintraege = bremerhaven.ZWK_THEMENSPEICHER
     zweite = beirat.sitzungen.get(datum=datum)
     for titel, punkte in eintraege:
-        sichern(Themenbewertung, defaults={"punkte": punkte, "besprochen": False, "ergebnis": ""},
-                thema=Thema.objects.get(gremium=beirat, titel=titel), sitzung=zweite)
+        thema = Thema.objects.get(gremium=beirat, titel=titel)
+        if not thema.bewertungen.filter(sitzung=zweite).exists():
+            services.thema_uebernehmen(sitzung=zweite, thema=thema, durch=k.verwaltung, punkte=punkte)
 
 
 # --- Leverkusen: the three building blocks in six quartiers, and the council's consultation ------
