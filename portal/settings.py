@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "beteiligung",
     "berichte",
     "oparl",
+    "demo",
     "portal",
 ]
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from quartiere.demo import demo_karte_und_sozialindex, schematische_grenzen
+from demo.laden.karte import karte_und_sozialindex, schematische_grenzen
 from quartiere.models import Gebiet, Sozialindex, grenze_pruefen
 from quartiere.tests.factories import GebietFactory, IndikatorFactory, IndikatorwertFactory, StadtFactory
 
@@ -46,7 +46,7 @@ def test_demo_index_keeps_the_documented_burdened_areas():
             IndikatorwertFactory(gebiet=g, indikator=kinder, jahr=jahr, wert=Decimal(30 + i if i < 3 else 9 + i))
     vorher = set(Gebiet.objects.filter(besonders_belastet=True))
 
-    demo_karte_und_sozialindex([stadt])
+    karte_und_sozialindex([stadt])
 
     index = Sozialindex.objects.get(stadt=stadt)
     assert (index.ebene, index.anzahl_belastet, index.gewichte.count()) == ("stadtteil", 3, 2)

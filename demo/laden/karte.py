@@ -1,26 +1,21 @@
-"""Demo helpers for areas: schematic boundaries for the map and a social index per city.
-
-Both write only what differs, so loading the demo data twice changes nothing.
-"""
+"""The map and the social index of the demo: schematic boundaries around each city's centre, and each city's
+index over the two poverty indicators. Both write only what differs, so loading twice changes nothing."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from . import services
-from .models import Gebiet, Indikator
+from demo.daten import STAEDTE
+from demo.daten.gemeinsam import SOZIALINDEX_INDIKATOREN
+from quartiere import services
+from quartiere.models import Gebiet, Indikator
 
-# Rough centres (longitude, latitude), so a tile layer, where configured, shows the right region.
-ZENTREN = {
-    "Bremen": (8.80, 53.08),
-    "Bremerhaven": (8.58, 53.55),
-    "Leverkusen": (7.02, 51.04),
-    "Mönchengladbach": (6.44, 51.18),
-}
+from .basis import Kontext
+
+ZENTREN = {stadt.GEBIETE.name: stadt.ZENTRUM for stadt in STAEDTE}
 GROESSE = (0.30, 0.16)  # width and height of a city's box in degrees
 RAND = 0.06  # share of a box kept free around each child, so neighbours stay apart
 
@@ -85,29 +80,33 @@ def schematische_grenzen(stadt: Gebiet, *, zentrum: tuple[float, float]) -> int:
     return geaendert
 
 
-# The demo index: the two poverty indicators, equally weighted; each city ranks the level its
-# documents speak of (Leverkusen its Stadtteile, Bremen and Bremerhaven their Ortsteile).
-DEMO_INDEX_INDIKATOREN = [("sgb2_quote", Decimal("1")), ("kinderarmut", Decimal("1"))]
+def _ebene(stadt: Gebiet) -> str | None:
+    """The level with the most areas (the Stadtteil where two levels are as large)."""
+    ebenen = defaultdict(int)
+    for art in Gebiet.objects.filter(stadt=stadt).values_list("art", flat=True):
+        ebenen[art] += 1
+    return max(ebenen, key=lambda a: (ebenen[a], a == Gebiet.Art.STADTTEIL), default=None)
 
 
 @transaction.atomic
-def demo_karte_und_sozialindex(staedte: list[Gebiet]) -> None:
+def karte_und_sozialindex(staedte: list[Gebiet]) -> None:
     indikatoren = {i.schluessel: i for i in Indikator.objects.filter(
-        schluessel__in=[s for s, _ in DEMO_INDEX_INDIKATOREN])}
+        schluessel__in=[s for s, _ in SOZIALINDEX_INDIKATOREN])}
     for stadt in staedte:
         if stadt.name in ZENTREN:
             schematische_grenzen(stadt, zentrum=ZENTREN[stadt.name])
-        if len(indikatoren) < len(DEMO_INDEX_INDIKATOREN):
+        if len(indikatoren) < len(SOZIALINDEX_INDIKATOREN):
             continue
-        # The level with the most areas, and as many burdened areas as the documents name there.
-        ebenen = defaultdict(int)
-        for art in Gebiet.objects.filter(stadt=stadt).values_list("art", flat=True):
-            ebenen[art] += 1
-        ebene = max(ebenen, key=lambda a: (ebenen[a], a == Gebiet.Art.STADTTEIL), default=None)
+        ebene = _ebene(stadt)
         if ebene is None:
             continue
+        # As many burdened areas as the documents name on that level.
         anzahl = Gebiet.objects.filter(stadt=stadt, art=ebene, besonders_belastet=True).count()
         services.sozialindex_festlegen(
             stadt=stadt, ebene=ebene, anzahl_belastet=anzahl,
             gewichte=[(indikatoren[s], gewicht, indikatoren[s].hoeher_ist_schlechter)
-                      for s, gewicht in DEMO_INDEX_INDIKATOREN])
+                      for s, gewicht in SOZIALINDEX_INDIKATOREN])
+
+
+def karte_und_sozialindex_laden(k: Kontext) -> None:
+    karte_und_sozialindex(list(k.staedte.values()))

@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from beteiligung.models import Sitzung, Teilnahme
-from portal import access
+from demo.laden.konten import ROLLEN, darf_im_gebiet_arbeiten
 from programme.models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
 from programme.selectors import budgetstand_je_programm
 from quartiere.models import Gebiet, Person
@@ -103,20 +103,18 @@ def test_finanzierung_der_projekte(demodaten):
 
 @pytest.mark.django_db
 def test_demo_zugaenge(demodaten):
-    for username, gruppe in [("verwaltung", access.Rolle.VERWALTUNG),
-                             ("qm-blockdiek", access.Rolle.QUARTIERSMANAGEMENT),
-                             ("qm-rheindorf", access.Rolle.QUARTIERSMANAGEMENT), ("rat", access.Rolle.RAT)]:
+    for username, gruppe in [("verwaltung", ROLLEN["verwaltung"]), ("qm-blockdiek", ROLLEN["quartiersmanagement"]),
+                             ("qm-rheindorf", ROLLEN["quartiersmanagement"]), ("rat", ROLLEN["rat"])]:
         user = authenticate(username=username, password="demo")
         assert user is not None, username
         assert list(user.groups.values_list("name", flat=True)) == [gruppe]
     admin = authenticate(username="admin", password="demo")
     assert admin is not None and admin.is_superuser
     assert User.objects.get(username="verwaltung").is_staff
-    blockdiek = Gebiet.objects.get(name="Blockdiek")
-    assert blockdiek.id in access.eigene_gebiet_ids(User.objects.get(username="qm-blockdiek"))
-    rheindorf = Gebiet.objects.get(name="Rheindorf")
-    eigene = access.eigene_gebiet_ids(User.objects.get(username="qm-rheindorf"))
-    assert rheindorf.id in eigene and blockdiek.id not in eigene
+    blockdiek, rheindorf = Gebiet.objects.get(name="Blockdiek"), Gebiet.objects.get(name="Rheindorf")
+    assert darf_im_gebiet_arbeiten(User.objects.get(username="qm-blockdiek"), blockdiek)
+    qm_rheindorf = User.objects.get(username="qm-rheindorf")
+    assert darf_im_gebiet_arbeiten(qm_rheindorf, rheindorf) and not darf_im_gebiet_arbeiten(qm_rheindorf, blockdiek)
 
 
 @pytest.mark.django_db

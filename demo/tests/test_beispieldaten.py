@@ -6,10 +6,11 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+import quartiere
 from quartiere import services
 from quartiere.models import Indikatorimport
 
-BEISPIEL = Path(__file__).resolve().parent.parent / "beispieldaten" / "indikatoren_beispiel.csv"
+BEISPIEL = Path(quartiere.__file__).resolve().parent / "beispieldaten" / "indikatoren_beispiel.csv"
 
 
 @pytest.mark.django_db

@@ -1,0 +1,42 @@
+"""The order in which the demo data is loaded, in one transaction: places and people first, then money,
+bodies and meetings, last the published documents that show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from .laden import beteiligung, berichte, karte, konten, programme, quartiere
+from .laden.basis import Kontext
+
+SCHRITTE = [
+    quartiere.gebiete_laden,
+    quartiere.organisationen_laden,
+    quartiere.personen_laden,
+    konten.logins_laden,
+    quartiere.quartiersmanagements_laden,
+    quartiere.einrichtungen_laden,
+    quartiere.indikatoren_laden,
+    karte.karte_und_sozialindex_laden,
+    programme.vokabular_laden,
+    programme.programme_laden,
+    programme.projekte_laden,
+    programme.alltagsprojekte_laden,
+    beteiligung.zwk_beirat_laden,
+    beteiligung.leverkusen_quartiere_laden,
+    beteiligung.leverkusen_rat_laden,
+    beteiligung.win_foren_laden,
+    beteiligung.zugabe_laden,
+    beteiligung.taetigkeiten_laden,
+    berichte.berichte_laden,
+]
+
+
+def laden(heute: dt.date | None = None) -> Kontext:
+    k = Kontext(heute=heute or timezone.localdate())
+    with transaction.atomic():
+        for schritt in SCHRITTE:
+            schritt(k)
+    return k

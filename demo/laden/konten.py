@@ -1,0 +1,47 @@
+"""The demo logins and what the demo needs to know about roles: the one place demo uses portal.access."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, User
+
+from demo.daten.gemeinsam import ADMIN_EMAIL, KONTEN, PASSWORT
+from portal import access
+from quartiere.models import Gebiet, Person
+
+from .basis import Kontext, m2m_setzen, sichern
+
+ROLLEN = {"verwaltung": access.Rolle.VERWALTUNG, "quartiersmanagement": access.Rolle.QUARTIERSMANAGEMENT,
+          "rat": access.Rolle.RAT}
+
+
+def logins_laden(k: Kontext) -> None:
+    access.gruppen_anlegen()
+    for username, rolle, person_key, is_staff, is_superuser, _ in KONTEN:
+        person = k.personen.get(person_key)
+        werte = {"is_staff": is_staff, "is_superuser": is_superuser, "is_active": True,
+                 "first_name": person.vorname if person else "", "last_name": person.nachname if person else "",
+                 "email": person.email if person else ADMIN_EMAIL}
+        user = sichern(User, defaults=werte, username=username)
+        if not user.has_usable_password() or not user.check_password(PASSWORT):
+            user.set_password(PASSWORT)
+            user.save(update_fields=["password"])
+        m2m_setzen(user.groups, [Group.objects.get(name=ROLLEN[rolle])] if rolle else [])
+        if person is not None and person.user_id != user.pk:
+            Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
+            person.user = user
+            person.save()
+        k.users[username] = user
+
+
+def zugaenge() -> list[str]:
+    """The demo logins, one line each, as the demodaten command prints them."""
+    breite = max(len(username) for username, *_ in KONTEN)
+    return [f"{username.ljust(breite)}  {text}" for username, *_, text in KONTEN]
+
+
+def quartiersmanager(k: Kontext) -> list[User]:
+    return [u for u in k.users.values() if access.ist_quartiersmanagement(u)]
+
+
+def darf_im_gebiet_arbeiten(user: User, gebiet: Gebiet) -> bool:
+    return access.darf_im_gebiet_arbeiten(user, gebiet)
