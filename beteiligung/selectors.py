@@ -17,9 +17,9 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from simple_history.models import registered_models
 
+from kern.format import datum, datum_lang
 from portal import access
 from programme.models import Projekt
-from programme.services import datum_text
 from quartiere.models import Gebiet, Person
 
 from .models import (
@@ -136,7 +136,7 @@ def mitglieder(gremium: Gremium, *, mit_namen: bool) -> list[PersonZeile]:
         organisation = m.organisation or m.person.organisation
         zeitraum = ""
         if m.beginn or m.ende:
-            zeitraum = f"{datum_text(m.beginn) if m.beginn else ''} – {datum_text(m.ende) if m.ende else 'heute'}".strip()
+            zeitraum = f"{datum(m.beginn) if m.beginn else ''} – {datum(m.ende) if m.ende else 'heute'}".strip()
         zeilen.append(PersonZeile(name=anzeigename(m.person, mit_namen=mit_namen) if mit_namen else "",
                                   organisation=str(organisation) if organisation else "",
                                   rolle=m.get_rolle_display(), zusatz=zeitraum))
@@ -203,12 +203,6 @@ def _person_zeile(t: Teilnahme, mit_namen: bool) -> PersonZeile:
                        zusatz=t.person.funktion if mit_namen and t.person.darf_namentlich_genannt_werden else "")
 
 
-def _lang(d: dt.date) -> str:
-    from django.utils.formats import date_format
-
-    return date_format(d, "j. F Y")
-
-
 def sitzungsdokumentation(sitzung: Sitzung, *, mit_namen: bool) -> Sitzungsdokumentation:
     """The documentation of a meeting: six queries. Without `mit_namen` no name of a person leaves
     this function: participants, moderation, author and responsible persons appear by organisation."""
@@ -248,7 +242,7 @@ def sitzungsdokumentation(sitzung: Sitzung, *, mit_namen: bool) -> Sitzungsdokum
         aufgaben=aufgaben,
         verfasser=anzeigename(autor, mit_namen=True) if autor and mit_namen else "",
         verfasser_organisation=str(autor.organisation) if autor and autor.organisation_id else "",
-        ort_und_datum=f"{stadt.name}, {_lang(sitzung.dokumentiert_am)}" if sitzung.dokumentiert_am else "",
+        ort_und_datum=f"{stadt.name}, {datum_lang(sitzung.dokumentiert_am)}" if sitzung.dokumentiert_am else "",
     )
 
 

@@ -17,9 +17,9 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from kern.format import datum, euro_text, prozent
 from portal import access
 from programme.models import Jahresbudget, Programmgebiet
-from programme.services import datum_text, euro
 from quartiere.models import Gebiet, Quartiersmanagement
 
 from .models import SITZUNG_STATTGEFUNDEN, Gremium, Sitzung
@@ -84,10 +84,6 @@ def stichtag_fuer(jahr: int, heute_: dt.date | None = None) -> dt.date:
     return heute_
 
 
-def _prozent(wert: Decimal) -> str:
-    return f"{wert.normalize():f}".replace(".", ",") + "\u00a0%"
-
-
 def _beteiligung(gebiet: Gebiet, jahr: int, stichtag: dt.date, gremien: list[Gremium]) -> Baustein:
     titel = "Beteiligung"
     versammlungen = [g for g in gremien if g.art == Gremium.Art.BUERGERVERSAMMLUNG]
@@ -100,7 +96,7 @@ def _beteiligung(gebiet: Gebiet, jahr: int, stichtag: dt.date, gremien: list[Gre
     soll = f"{soll_min}–{soll_max}" if soll_max > soll_min else str(soll_min)
     gehalten = sum(g.gehalten for g in versammlungen)
     geplant = min((g.naechste for g in versammlungen if g.naechste), default=None)
-    naechste = f" Die nächste ist für den {datum_text(geplant)} geplant." if geplant else ""
+    naechste = f" Die nächste ist für den {datum(geplant)} geplant." if geplant else ""
     if gehalten >= soll_min:
         mehr = f", mehr als die vorgesehenen {soll_max}" if gehalten > soll_max else ""
         return Baustein(titel, GRUEN, f"{_anzahl(gehalten, 'Bürgerversammlung', 'Bürgerversammlungen')} {jahr} "
@@ -120,17 +116,17 @@ def _umsetzung(jahr: int, stichtag: dt.date, stellen: list[Quartiersmanagement],
                fonds: list[Jahresbudget]) -> Baustein:
     titel = "Umsetzung"
     summe_fonds = sum((b.betrag for b in fonds), Decimal("0"))
-    fonds_text = (f"Verfügungsfonds {jahr}: {euro(summe_fonds)}" if fonds
+    fonds_text = (f"Verfügungsfonds {jahr}: {euro_text(summe_fonds)}" if fonds
                   else f"für {jahr} ist kein Verfügungsfonds budgetiert")
     if not stellen:
-        return Baustein(titel, ROT, f"Am {datum_text(stichtag)} läuft kein Quartiersmanagement; {fonds_text}.")
+        return Baustein(titel, ROT, f"Am {datum(stichtag)} läuft kein Quartiersmanagement; {fonds_text}.")
     anteil = sum((s.stellenanteil for s in stellen), Decimal("0"))
     traeger = ", ".join(sorted({str(s.traeger) for s in stellen}))
     befristung = ("unbefristet" if any(s.befristet_bis is None for s in stellen)
-                  else f"befristet bis {datum_text(max(s.befristet_bis for s in stellen))}")
-    stelle = f"Quartiersmanagement mit {_prozent(anteil)} ({traeger}, {befristung})"
+                  else f"befristet bis {datum(max(s.befristet_bis for s in stellen))}")
+    stelle = f"Quartiersmanagement mit {prozent(anteil, None)} ({traeger}, {befristung})"
     if anteil < MINDEST_STELLENANTEIL:
-        return Baustein(titel, GELB, f"{stelle} – weniger als die nötigen {_prozent(MINDEST_STELLENANTEIL)}; "
+        return Baustein(titel, GELB, f"{stelle} – weniger als die nötigen {prozent(MINDEST_STELLENANTEIL, None)}; "
                                      f"{fonds_text}.")
     if not fonds:
         return Baustein(titel, GELB, f"{stelle} vorhanden, aber {fonds_text}.")
@@ -148,10 +144,10 @@ def _steuerung(gebiet: Gebiet, jahr: int, gremien: list[Gremium]) -> Baustein:
     zuletzt = max((g.zuletzt for g in kreise if g.zuletzt), default=None)
     geplant = min((g.naechste for g in kreise if g.naechste), default=None)
     if gehalten:
-        return Baustein(titel, GRUEN, f"{wer} hat {jahr} {gehalten}-mal getagt, zuletzt am {datum_text(zuletzt)}.")
+        return Baustein(titel, GRUEN, f"{wer} hat {jahr} {gehalten}-mal getagt, zuletzt am {datum(zuletzt)}.")
     if geplant:
         return Baustein(titel, GELB, f"{wer} hat {jahr} noch nicht getagt; die nächste Sitzung ist für den "
-                                     f"{datum_text(geplant)} geplant.")
+                                     f"{datum(geplant)} geplant.")
     return Baustein(titel, ROT, f"{wer} hat {jahr} nicht getagt, und keine Sitzung ist geplant.")
 
 

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils import timezone
 
+from kern.format import euro_text
 from portal import access
 from quartiere.models import Einrichtung, Gebiet, Organisation, Person, Quartiersmanagement
 
@@ -2264,7 +2265,7 @@ def win_foren_laden(k: Kontext) -> None:
         top = _tops(sitzung, [("Bericht des Quartiersmanagements", ""),
                               (f"Anträge an das lokale Budget {jahr}", f"Vorstellung: {titel}."),
                               ("Verschiedenes", "")])
-        betrag = services.euro(bewilligung.betrag_bewilligt or bewilligung.betrag_beantragt)
+        betrag = euro_text(bewilligung.betrag_bewilligt or bewilligung.betrag_beantragt)
         _beschluss(sitzung, f"Das WiN-Forum {gebiet} befürwortet im Konsens die Förderung von „{titel}“ im Jahr "
                             f"{jahr} mit {betrag}.",
                    tagesordnungspunkt=top[2], art="konsens", bewilligung=bewilligung, umsetzungsstatus="erledigt")

@@ -23,10 +23,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from beteiligung.models import Gremium, Sitzung
+from kern.format import messwert
 from programme.models import Foerderprogramm, Programmgebiet, Projekt
 from quartiere import selectors
 from quartiere.models import Einrichtung, Gebiet, Indikator, Quartiersmanagement, grenze_geometrie
-from quartiere.templatetags.quartiere import laufend, messwert_text
+from quartiere.templatetags.quartiere import laufend
 
 from . import access
 from .charts import Reihe, liniendiagramm
@@ -157,7 +158,7 @@ def indikatorblock(gebiet: Gebiet, verlauf: selectors.Verlauf) -> Indikatorblock
     beschreibung = (f"Linien je Jahr {jahre[0]} bis {jahre[-1]}: {ind.name} in {gebiet.name}"
                     + (f" und Mittel aller Gebiete der Ebene {ebene} in {gebiet.stadt}" if verlauf.hat_durchschnitt
                        else "")
-                    + (f"; zuletzt gemessen {aktuell.jahr}: {messwert_text(aktuell.wert)} {ind.einheit}"
+                    + (f"; zuletzt gemessen {aktuell.jahr}: {messwert(aktuell.wert)} {ind.einheit}"
                        if aktuell else "")
                     + (f"; ab {verlauf.prognose_ab} Prognose" if verlauf.prognose_ab else "")
                     + ". Die Zahlen stehen in der Tabelle.")
@@ -311,9 +312,9 @@ def faerbung_nach_indikator(gebiete: list[Gebiet], indikator: Indikator, jahr: i
     werte = selectors.werte_je_gebiet(gebiete=gebiete, indikator=indikator, jahr=jahr) if jahr else {}
     klassen = _klassen(list(werte.values()), indikator.hoeher_ist_schlechter)
     einheit = f" {indikator.einheit}" if indikator.einheit else ""
-    legende = [Legendeneintrag(f, f"{'' if i == 0 else 'über '}{messwert_text(u)} bis {messwert_text(o)}{einheit}")
+    legende = [Legendeneintrag(f, f"{'' if i == 0 else 'über '}{messwert(u)} bis {messwert(o)}{einheit}")
                for i, (u, o, f) in enumerate(klassen)] + [Legendeneintrag(OHNE_WERT, "kein Wert")]
-    zeilen = [(g, _klassenfarbe(werte[g.pk], klassen), f"{messwert_text(werte[g.pk])}{einheit}") if g.pk in werte
+    zeilen = [(g, _klassenfarbe(werte[g.pk], klassen), f"{messwert(werte[g.pk])}{einheit}") if g.pk in werte
               else (g, OHNE_WERT, "kein Wert") for g in gebiete]
     richtung = "höher" if indikator.hoeher_ist_schlechter else "niedriger"
     return Faerbung(titel=f"{indikator.name} {jahr or ''}".strip(), legende=legende, zeilen=zeilen, jahr=jahr,

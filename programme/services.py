@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from kern.format import datum as datum_text, euro_text, messwert
 from portal import access
 from quartiere.models import Gebiet
 
@@ -92,15 +93,6 @@ UEBERGAENGE: dict[str, set[str]] = {
 NUR_VERWALTUNG_UEBERGAENGE = {(S.BEANTRAGT, S.BEWILLIGT), (S.BEANTRAGT, S.ABGELEHNT),
                               (S.ABGESCHLOSSEN, S.NACHWEIS_GEPRUEFT)}
 ANTRAG_ERLAUBT_IN = {S.ENTWURF, S.BEANTRAGT, S.BEWILLIGT, S.LAUFEND}
-
-
-def euro(betrag: Decimal) -> str:
-    text = f"{betrag:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"{text} €"
-
-
-def datum_text(d: dt.date) -> str:
-    return d.strftime("%d.%m.%Y")
 
 
 def _heute() -> dt.date:
@@ -182,9 +174,9 @@ def _foerderregeln_pruefen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
         raise Regelverstoss(JAHR_AUSSERHALB_PROJEKT.format(
             jahr=jahr, beginn=datum_text(projekt.beginn), ende=datum_text(projekt.ende)))
     if programm.min_betrag is not None and betrag < programm.min_betrag:
-        raise Regelverstoss(UNTER_MINDESTBETRAG.format(programm=programm, betrag=euro(programm.min_betrag)))
+        raise Regelverstoss(UNTER_MINDESTBETRAG.format(programm=programm, betrag=euro_text(programm.min_betrag)))
     if programm.max_betrag is not None and betrag > programm.max_betrag:
-        raise Regelverstoss(UEBER_HOECHSTBETRAG.format(programm=programm, betrag=euro(programm.max_betrag)))
+        raise Regelverstoss(UEBER_HOECHSTBETRAG.format(programm=programm, betrag=euro_text(programm.max_betrag)))
     if programm.max_laufzeit_monate is not None:
         monate = laufzeit_monate(projekt.beginn, projekt.ende)
         if monate > programm.max_laufzeit_monate:
@@ -200,8 +192,8 @@ def _foerderregeln_pruefen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
         hoechstens = (projekt.gesamtkosten * programm.max_foerderquote / 100).quantize(Decimal("0.01"))
         if bisher + betrag > hoechstens:
             raise Regelverstoss(FOERDERQUOTE_UEBERSCHRITTEN.format(
-                programm=programm, quote=f"{programm.max_foerderquote.normalize():f}".replace(".", ","),
-                hoechstens=euro(hoechstens), summe=euro(bisher + betrag)))
+                programm=programm, quote=messwert(programm.max_foerderquote),
+                hoechstens=euro_text(hoechstens), summe=euro_text(bisher + betrag)))
 
 
 @transaction.atomic
@@ -245,7 +237,7 @@ def _budget_pruefen(*, programm: Foerderprogramm, jahr: int, gebiet: Gebiet, bet
         frei = lokal.betrag - bewilligt.filter(gebiet=gebiet).summe()
         if betrag > frei:
             raise Regelverstoss(GEBIETSBUDGET_UEBERSCHRITTEN.format(
-                programm=programm, jahr=jahr, gebiet=gebiet, frei=euro(frei), betrag=euro(betrag)))
+                programm=programm, jahr=jahr, gebiet=gebiet, frei=euro_text(frei), betrag=euro_text(betrag)))
     elif Jahresbudget.objects.filter(programm=programm, jahr=jahr, gebiet__isnull=False).exists():
         # The programme splits its money into area budgets and this area has none.
         raise Regelverstoss(KEIN_BUDGET.format(programm=f"{programm} in {gebiet}", jahr=jahr))
@@ -253,7 +245,7 @@ def _budget_pruefen(*, programm: Foerderprogramm, jahr: int, gebiet: Gebiet, bet
         frei = gesamt.betrag - bewilligt.summe()
         if betrag > frei:
             raise Regelverstoss(PROGRAMMBUDGET_UEBERSCHRITTEN.format(
-                programm=programm, jahr=jahr, frei=euro(frei), betrag=euro(betrag)))
+                programm=programm, jahr=jahr, frei=euro_text(frei), betrag=euro_text(betrag)))
 
 
 @transaction.atomic
@@ -266,7 +258,7 @@ def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User
     if bewilligung.status != Bewilligung.Status.BEANTRAGT:
         raise Regelverstoss(ANTRAG_NICHT_OFFEN.format(status=bewilligung.get_status_display()))
     if betrag > bewilligung.betrag_beantragt:
-        raise Regelverstoss(UEBER_ANTRAG.format(beantragt=euro(bewilligung.betrag_beantragt)))
+        raise Regelverstoss(UEBER_ANTRAG.format(beantragt=euro_text(bewilligung.betrag_beantragt)))
     projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
     _foerderregeln_pruefen(projekt=projekt, programm=bewilligung.programm, jahr=bewilligung.jahr, betrag=betrag,
                            ausser=bewilligung)
@@ -317,7 +309,7 @@ def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: Use
     frei = bewilligung.betrag_bewilligt - ausgezahlt
     if betrag > frei:
         raise Regelverstoss(AUSZAHLUNG_UEBER_BEWILLIGUNG.format(
-            bewilligt=euro(bewilligung.betrag_bewilligt), ausgezahlt=euro(ausgezahlt), frei=euro(frei)))
+            bewilligt=euro_text(bewilligung.betrag_bewilligt), ausgezahlt=euro_text(ausgezahlt), frei=euro_text(frei)))
     auszahlung = Auszahlung(bewilligung=bewilligung, betrag=betrag, datum=datum or _heute(), angewiesen_von=durch,
                             bemerkung=bemerkung)
     speichern(auszahlung, durch)
@@ -356,7 +348,7 @@ def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, rueckforderung
     if rueckforderung < 0:
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
     if rueckforderung > ausgezahlt:
-        raise Regelverstoss(RUECKFORDERUNG_ZU_HOCH.format(ausgezahlt=euro(ausgezahlt)))
+        raise Regelverstoss(RUECKFORDERUNG_ZU_HOCH.format(ausgezahlt=euro_text(ausgezahlt)))
     nachweis.geprueft_am = datum or _heute()
     nachweis.geprueft_von = durch
     nachweis.rueckforderung = rueckforderung
@@ -407,7 +399,7 @@ def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Deci
         summe_gebiete = gebietsbudgets.summe()
         if summe_gebiete > betrag:
             raise Regelverstoss(GEBIETSBUDGETS_UEBER_PROGRAMMBUDGET.format(
-                programm=programm, jahr=jahr, summe=euro(summe_gebiete), gesamt=euro(betrag)))
+                programm=programm, jahr=jahr, summe=euro_text(summe_gebiete), gesamt=euro_text(betrag)))
     else:
         budget = gebietsbudgets.filter(gebiet=gebiet).first() or Jahresbudget(programm=programm, jahr=jahr,
                                                                               gebiet=gebiet)
@@ -416,9 +408,9 @@ def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Deci
             summe_gebiete = gebietsbudgets.exclude(gebiet=gebiet).summe() + betrag
             if summe_gebiete > gesamt.betrag:
                 raise Regelverstoss(GEBIETSBUDGETS_UEBER_PROGRAMMBUDGET.format(
-                    programm=programm, jahr=jahr, summe=euro(summe_gebiete), gesamt=euro(gesamt.betrag)))
+                    programm=programm, jahr=jahr, summe=euro_text(summe_gebiete), gesamt=euro_text(gesamt.betrag)))
     if betrag < bereits:
-        raise Regelverstoss(BUDGET_UNTER_BEWILLIGT.format(bewilligt=euro(bereits)))
+        raise Regelverstoss(BUDGET_UNTER_BEWILLIGT.format(bewilligt=euro_text(bereits)))
     budget.betrag = betrag
     if bemerkung is not None:
         budget.bemerkung = bemerkung
@@ -449,8 +441,8 @@ def _kofinanzierung_pruefen(projekt: Projekt) -> None:
         hoechstens = (projekt.gesamtkosten * programm.max_foerderquote / 100).quantize(Decimal("0.01"))
         if summe_programm > hoechstens:
             raise Regelverstoss(KOFINANZIERUNG_ZU_GERING.format(
-                kosten=euro(projekt.gesamtkosten), programm=programm, hoechstens=euro(hoechstens),
-                summe=euro(summe_programm)))
+                kosten=euro_text(projekt.gesamtkosten), programm=programm, hoechstens=euro_text(hoechstens),
+                summe=euro_text(summe_programm)))
 
 
 @transaction.atomic
