@@ -26,11 +26,11 @@ from beteiligung.models import Gremium, Sitzung
 from kern.format import messwert
 from programme.models import Foerderprogramm, Programmgebiet, Projekt
 from quartiere import selectors
+from quartiere.diagramme import indikatordiagramm, nachkommastellen
 from quartiere.models import Einrichtung, Gebiet, Indikator, Quartiersmanagement, grenze_geometrie
 from quartiere.templatetags.quartiere import laufend
 
 from . import access
-from .charts import Reihe, liniendiagramm
 from .export import Spalte
 from .listen import gefilterte_liste
 
@@ -138,33 +138,11 @@ class Indikatorblock:
     stellen: int
 
 
-def _stellen(werte) -> int:
-    return max((max(0, -Decimal(w).quantize(Decimal("0.01")).normalize().as_tuple().exponent)
-                for w in werte if w is not None), default=0)
-
-
 def indikatorblock(gebiet: Gebiet, verlauf: selectors.Verlauf) -> Indikatorblock:
-    """A line chart of one indicator of an area against the city average, for page and report."""
-    ind = verlauf.indikator
-    jahre = [j.jahr for j in verlauf.jahre]
+    """A line chart of one indicator of an area against the city average, and its table's precision."""
     # The area's own values set the precision; averages are shown with the same number of decimals.
-    stellen = _stellen([j.wert for j in verlauf.jahre])
-    reihen = [Reihe(gebiet.name, [j.wert for j in verlauf.jahre])]
-    ebene = gebiet.get_art_display()
-    if verlauf.hat_durchschnitt:
-        reihen.append(Reihe(f"Mittel {ebene} {gebiet.stadt}", [j.durchschnitt for j in verlauf.jahre],
-                            farbe="#6c6c6c"))
-    aktuell = verlauf.aktuell
-    beschreibung = (f"Linien je Jahr {jahre[0]} bis {jahre[-1]}: {ind.name} in {gebiet.name}"
-                    + (f" und Mittel aller Gebiete der Ebene {ebene} in {gebiet.stadt}" if verlauf.hat_durchschnitt
-                       else "")
-                    + (f"; zuletzt gemessen {aktuell.jahr}: {messwert(aktuell.wert)} {ind.einheit}"
-                       if aktuell else "")
-                    + (f"; ab {verlauf.prognose_ab} Prognose" if verlauf.prognose_ab else "")
-                    + ". Die Zahlen stehen in der Tabelle.")
-    diagramm = liniendiagramm(titel=f"{ind.name} in {gebiet.name}", beschreibung=beschreibung, jahre=jahre,
-                              reihen=reihen, einheit=ind.einheit, prognose_ab=verlauf.prognose_ab, stellen=stellen)
-    return Indikatorblock(verlauf=verlauf, diagramm=diagramm, stellen=stellen)
+    return Indikatorblock(verlauf=verlauf, diagramm=indikatordiagramm(gebiet, verlauf),
+                          stellen=nachkommastellen(j.wert for j in verlauf.jahre))
 
 
 def _kette(gebiet: Gebiet) -> list[Gebiet]:

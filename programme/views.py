@@ -8,11 +8,10 @@ from django.utils import timezone
 
 from portal import access
 from quartiere.models import Gebiet, Organisation
-from portal.charts import Reihe, balkendiagramm
 from portal.export import Spalte
 from portal.listen import gefilterte_liste
 
-from . import selectors, services
+from . import diagramme, selectors, services
 from .filters import ProjektFilter
 from .forms import (
     AblehnenForm,
@@ -60,12 +59,7 @@ def programm_detail(request, pk: int):
     je_gebiet = selectors.auslastung_je_gebiet(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
     je_handlungsfeld = selectors.auslastung_je_handlungsfeld(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
     gesamt = selectors.budgetstand_je_programm(jahr=jahr, programme=Foerderprogramm.objects.filter(pk=programm.pk))
-    diagramm = balkendiagramm(
-        titel=f"Budget und Bewilligungen {programm.kurzname} {jahr} je Gebiet",
-        beschreibung="Balken je Gebiet: Budget und bewilligte Summe in Euro; die Zahlen stehen in der Tabelle.",
-        kategorien=[z.bezeichnung for z in je_gebiet],
-        reihen=[Reihe("Budget", [z.budget for z in je_gebiet]), Reihe("bewilligt", [z.bewilligt for z in je_gebiet])],
-    )
+    diagramm = diagramme.budget_je_gebiet(programm=programm, jahr=jahr, zeilen=je_gebiet)
     return render(request, "programme/programm_detail.html", {
         "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": je_gebiet,
         "je_handlungsfeld": je_handlungsfeld, "gesamt": gesamt[0] if gesamt else None, "diagramm": diagramm,
