@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import access
-from portal.export import Spalte
-from portal.listen import gefilterte_liste, seite
+from kern.export import Spalte
+from kern.listen import gefilterte_liste, seite
 from programme.models import Bewilligung, Projekt
 from programme.services import Regelverstoss
 from quartiere.models import Person

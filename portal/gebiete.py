@@ -23,7 +23,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from beteiligung.models import Gremium, Sitzung
+from kern.export import Spalte
 from kern.format import messwert
+from kern.listen import gefilterte_liste
 from programme.models import Foerderprogramm, Programmgebiet, Projekt
 from quartiere import selectors
 from quartiere.diagramme import indikatordiagramm, nachkommastellen
@@ -31,8 +33,6 @@ from quartiere.models import Einrichtung, Gebiet, Indikator, Quartiersmanagement
 from quartiere.templatetags.quartiere import laufend
 
 from . import access
-from .export import Spalte
-from .listen import gefilterte_liste
 
 try:  # provided by the beteiligung app; the area page works without it
     from beteiligung.selectors import strukturcheck as _strukturcheck

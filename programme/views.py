@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from portal import access
 from quartiere.models import Gebiet, Organisation
-from portal.export import Spalte
-from portal.listen import gefilterte_liste
+from kern.export import Spalte
+from kern.listen import gefilterte_liste
 
 from . import diagramme, selectors, services
 from .filters import ProjektFilter

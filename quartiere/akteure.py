@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from portal.export import Spalte
-from portal.listen import gefilterte_liste
+from kern.export import Spalte
+from kern.listen import gefilterte_liste
 
 from .models import Einrichtung, Gebiet, Organisation
 
