@@ -17,11 +17,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from kern.fehler import Regelverstoss
 from kern.format import datum as datum_text
+from kern.speichern import speichern
 from portal import access
 from programme import services as geld
 from programme.models import Bewilligung, Foerderprogramm, Projekt
-from programme.services import Regelverstoss, speichern
 from quartiere.models import Gebiet, Organisation, Person
 
 from .models import (

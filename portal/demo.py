@@ -1146,7 +1146,7 @@ def _projekt_laden(k: Kontext, spec: dict) -> None:
 
 
 def projekte_laden(k: Kontext) -> None:
-    from programme.services import Regelverstoss
+    from kern.fehler import Regelverstoss
 
     for spec in PROJEKTE:
         try:
@@ -1748,7 +1748,7 @@ def _vorhaben_anlegen(k: Kontext, v: Vorhaben) -> None:
 def alltagsprojekte_laden(k: Kontext) -> None:
     """Everyday WiN projects of every area and year up to today, and small actions of the Bremen and
     Leverkusen disposal funds in the last and the current year."""
-    from programme.services import Regelverstoss
+    from kern.fehler import Regelverstoss
 
     p = _Planer(k)
     win: dict[str, list[tuple[str, int, int]]] = {}

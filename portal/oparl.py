@@ -55,6 +55,7 @@ from django.views.decorators.http import require_safe
 from berichte import ablage
 from berichte.models import Beratung, Bericht
 from beteiligung.models import Gremium, Sitzung, Tagesordnungspunkt
+from kern.fehler import Regelverstoss
 from quartiere.models import Gebiet
 
 SCHEMA = "https://schema.oparl.org/1.1/"
@@ -84,10 +85,8 @@ SITZUNGSSTATUS = {
 KLASSIFIKATION = {Gremium.Art.RAT: "Parlament", Gremium.Art.AUSSCHUSS: "Ausschuss"}
 
 
-class Ungueltig(Exception):
-    def __init__(self, meldung: str):
-        super().__init__(meldung)
-        self.meldung = meldung
+class Ungueltig(Regelverstoss):
+    """A request parameter OParl cannot answer (e.g. a malformed timestamp)."""
 
 
 def _zone():

@@ -11,11 +11,12 @@ import datetime as dt
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from kern.fehler import Regelverstoss
 from kern.format import datum as datum_text, euro_text, messwert
+from kern.speichern import speichern
 from portal import access
 from quartiere.models import Gebiet
 
@@ -29,14 +30,6 @@ from .models import (
     Projekt,
     Verwendungsnachweis,
 )
-
-
-class Regelverstoss(Exception):
-    """A refused change; `meldung` is the German text shown to the user."""
-
-    def __init__(self, meldung: str):
-        super().__init__(meldung)
-        self.meldung = meldung
 
 
 # The refusal texts, defined once so views show them and tests assert them.
@@ -107,29 +100,6 @@ def _verwaltung_pruefen(user: User, aktion: str) -> None:
 def _projekt_bearbeitbar_pruefen(projekt: Projekt, user: User) -> None:
     if not access.bearbeitbar(user, Projekt.objects.filter(pk=projekt.pk)).exists():
         raise Regelverstoss(NICHT_EIGENES_GEBIET)
-
-
-def speichern(obj, durch: User | None) -> None:
-    """Validate and save, recording who for the history; a refusal becomes a Regelverstoss.
-
-    Field checks and the model's clean() cost no queries. The constraints are the database's: only
-    when it refuses a row does full_clean() run, to name the broken rule in German.
-    """
-    obj._history_user = durch
-    try:
-        obj.clean_fields(exclude=[f.name for f in obj._meta.fields if f.is_relation])
-        obj.clean()
-    except ValidationError as exc:
-        raise Regelverstoss(" ".join(exc.messages)) from exc
-    try:
-        with transaction.atomic():
-            obj.save()
-    except IntegrityError as exc:
-        try:
-            obj.full_clean()
-        except ValidationError as fehler:
-            raise Regelverstoss(" ".join(fehler.messages)) from exc
-        raise
 
 
 def _status_wechseln(projekt: Projekt, nach: str, durch: User) -> None:

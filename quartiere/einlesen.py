@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kern.fehler import Regelverstoss
 from kern.format import KOMMA, PUNKT, lesbar, zahl_lesen
 
 # Reasons, defined once: the pages and the tests use the same text.
@@ -48,12 +49,8 @@ JA = {"1", "ja", "j", "x", "true", "wahr", "prognose", "p"}
 JAHRESSPALTE = re.compile(r"^(prognose\s*)?(\d{4})(\s*(?:p|\(p\)|prognose|\(prognose\)))?$", re.IGNORECASE)
 
 
-class Dateifehler(Exception):
+class Dateifehler(Regelverstoss):
     """The file as a whole cannot be read (encoding, no header, unknown layout)."""
-
-    def __init__(self, meldung: str):
-        super().__init__(meldung)
-        self.meldung = meldung
 
 
 @dataclass(frozen=True)

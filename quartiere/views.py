@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kern.fehler import Regelverstoss
 from portal import access
 
 from . import selectors, services
@@ -95,7 +96,7 @@ def sozialindex_einstellungen(request, pk: int):
         try:
             services.sozialindex_festlegen(stadt=stadt, ebene=form.cleaned_data["ebene"],
                                            anzahl_belastet=form.cleaned_data["anzahl_belastet"], gewichte=auswahl)
-        except Ablehnung as exc:
+        except Regelverstoss as exc:
             fehler = exc.meldung
         else:
             messages.success(request, f"Der Sozialindex für {stadt} ist gespeichert und neu berechnet.")

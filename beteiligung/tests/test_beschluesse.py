@@ -11,7 +11,7 @@ from beteiligung import services
 from beteiligung.models import Beschluss, Gremium
 from beteiligung.tests.factories import BeschlussFactory, GremiumFactory, SitzungFactory
 from programme.models import Bewilligung, Projekt, Verwendungsnachweis
-from programme.services import Regelverstoss
+from kern.fehler import Regelverstoss
 from programme.tests.factories import BewilligungFactory, ProjektFactory
 
 from .conftest import HEUTE, JAHR

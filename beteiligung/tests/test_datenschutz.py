@@ -12,7 +12,7 @@ from beteiligung.models import Aufgabe, Mitgliedschaft, Sitzung, Teilnahme
 from beteiligung.tests.factories import AufgabeFactory, MitgliedschaftFactory, SitzungFactory, TeilnahmeFactory
 from portal.tests.factories import UserFactory
 from programme.tests.factories import ProjektFactory
-from programme.services import Regelverstoss
+from kern.fehler import Regelverstoss
 from quartiere.models import Person
 from quartiere.tests.factories import OrganisationFactory, PersonFactory
 

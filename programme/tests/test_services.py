@@ -5,7 +5,7 @@ import pytest
 
 from programme import services
 from programme.models import Auszahlung, Bewilligung, Jahresbudget, Projekt, Verwendungsnachweis
-from programme.services import Regelverstoss
+from kern.fehler import Regelverstoss
 from programme.tests.factories import (
     BewilligungFactory,
     FoerderprogrammFactory,
