@@ -1,5 +1,6 @@
 import copy
 import json
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from portal import access
+from kern.aktion import aktion
 from kern.export import Spalte
+from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste, seite
+from portal import access
 from programme.models import Bewilligung, Projekt
-from programme.services import Regelverstoss
 from quartiere.models import Person
 
 from . import selectors, services
@@ -59,21 +61,8 @@ def _darf_schreiben(request, gremium: Gremium) -> bool:
     return access.bearbeitbar(request.user, Gremium.objects.filter(pk=gremium.pk)).exists()
 
 
-def _aktion(request, *, titel: str, form, ausfuehren, ziel: str, erfolg: str, kontext: dict | None = None,
-            template: str = "beteiligung/aktion.html", weiter=None):
-    """Render a form; on a valid POST run the one service call and show a refusal beside the form.
-
-    After success the user goes to `ziel`, or to `weiter(result of the service)` where given.
-    """
-    if request.method == "POST" and form.is_valid():
-        try:
-            ergebnis = ausfuehren(form.cleaned_data)
-        except Regelverstoss as exc:
-            form.add_error(None, exc.meldung)
-        else:
-            messages.success(request, erfolg)
-            return redirect(weiter(ergebnis) if weiter else ziel)
-    return render(request, template, {"titel": titel, "form": form, "zurueck": ziel, **(kontext or {})})
+# Action pages of bodies and meetings lead back to the meeting and show its cards beside the form.
+_aktion = partial(aktion, kopfzeile="beteiligung/_aktion_kopf.html", seitenleiste="beteiligung/_aktion_seite.html")
 
 
 def _neue_person(d: dict) -> services.NeuePerson | None:

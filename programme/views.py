@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -6,10 +8,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from kern.aktion import aktion
+from kern.export import Spalte
+from kern.fehler import Regelverstoss
+from kern.listen import gefilterte_liste
 from portal import access
 from quartiere.models import Gebiet, Organisation
-from kern.export import Spalte
-from kern.listen import gefilterte_liste
 
 from . import diagramme, selectors, services
 from .filters import ProjektFilter
@@ -25,7 +29,6 @@ from .forms import (
     StatusForm,
 )
 from .models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
-from .services import Regelverstoss
 
 
 def programm_liste(request):
@@ -105,18 +108,8 @@ def _erlaubte_status(user, projekt: Projekt) -> list[str]:
     ]
 
 
-def _aktion(request, *, titel: str, form, ausfuehren, ziel: str, erfolg: str, kontext: dict | None = None):
-    """Render an action form; on a valid POST run the service, report refusals beside the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            ausfuehren(form.cleaned_data)
-        except Regelverstoss as exc:
-            form.add_error(None, exc.meldung)
-        else:
-            messages.success(request, erfolg)
-            return redirect(ziel)
-    return render(request, "programme/aktion.html", {"titel": titel, "form": form, "zurueck": ziel,
-                                                     **(kontext or {})})
+# Every action page of a grant shows the application, the budget and the payouts beside its form.
+_aktion = partial(aktion, seitenleiste="programme/_aktion_seite.html")
 
 
 def antrag_stellen(request, pk: int):
