@@ -18,6 +18,7 @@ from django.utils import timezone
 from simple_history.models import registered_models
 
 from kern.format import datum, datum_lang
+from kern.zeit import heute
 from portal import access
 from programme.models import Projekt
 from quartiere.models import Gebiet, Person
@@ -44,9 +45,6 @@ strukturcheck = _strukturcheck.strukturcheck
 strukturcheck_gebiete = _strukturcheck.strukturcheck_gebiete
 strukturcheck_matrix = _strukturcheck.strukturcheck_matrix
 
-
-def heute() -> dt.date:
-    return timezone.localdate()
 
 
 # --- bodies ----------------------------------------------------------------------------------

@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
-from django.utils import timezone
 
 from kern.format import datum, euro_text, prozent
+from kern.zeit import heute
 from portal import access
 from programme.models import Jahresbudget, Programmgebiet
 from quartiere.models import Gebiet, Quartiersmanagement
@@ -76,7 +76,7 @@ class Strukturcheck:
 
 def stichtag_fuer(jahr: int, heute_: dt.date | None = None) -> dt.date:
     """The day the check looks at: today in the current year, else the year's last (or first) day."""
-    heute_ = heute_ or timezone.localdate()
+    heute_ = heute_ or heute()
     if jahr < heute_.year:
         return dt.date(jahr, 12, 31)
     if jahr > heute_.year:

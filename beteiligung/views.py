@@ -7,13 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste, seite
+from kern.zeit import heute
 from portal import access
 from programme.models import Bewilligung, Projekt
 from quartiere.models import Person
@@ -98,13 +98,13 @@ GREMIUM_SPALTEN = [
 
 
 def gremium_liste(request):
-    jahr = timezone.localdate().year
+    jahr = heute().year
     gremien = selectors.gremien_mit_kennzahlen(access.sichtbar(request.user, Gremium.objects.all()), jahr).order_by(
         "gebiet__stadt__name", "gebiet__name", "name")
     return gefilterte_liste(
         request, filterset=GremiumFilter(request.GET or None, queryset=gremien, user=request.user),
         template="beteiligung/gremium_liste.html", spalten=GREMIUM_SPALTEN,
-        dateiname=f"Gremien_{timezone.localdate():%Y-%m-%d}", kontext={"jahr": jahr},
+        dateiname=f"Gremien_{heute():%Y-%m-%d}", kontext={"jahr": jahr},
     )
 
 
@@ -369,7 +369,7 @@ def aufgaben(request):
         "verantwortlich", "sitzung__gremium__gebiet").order_by(
         "erledigt_am" if offen else "-erledigt_am", "faellig_am", "id")
     zeilen = zeilen.filter(erledigt_am__isnull=offen)
-    return render(request, "beteiligung/aufgaben.html", {"offen": offen, "heute": timezone.localdate(),
+    return render(request, "beteiligung/aufgaben.html", {"offen": offen, "heute": heute(),
                                                          **seite(request, zeilen)})
 
 
@@ -397,13 +397,13 @@ def aufgabe_erledigt(request, pk: int):
 
 
 def strukturcheck(request):
-    heute = timezone.localdate()
+    tag = heute()
     wert = request.GET.get("jahr", "")
-    if wert and not (wert.isdigit() and 2000 <= int(wert) <= heute.year + 1):
+    if wert and not (wert.isdigit() and 2000 <= int(wert) <= tag.year + 1):
         raise Http404("Für dieses Jahr gibt es keinen Strukturcheck.")
-    jahr = int(wert) if wert else heute.year
+    jahr = int(wert) if wert else tag.year
     return render(request, "beteiligung/strukturcheck.html", {
-        "jahr": jahr, "jahre": list(range(heute.year, heute.year - 5, -1)),
+        "jahr": jahr, "jahre": list(range(tag.year, tag.year - 5, -1)),
         "matrix": selectors.strukturcheck_matrix(request.user, jahr),
     })
 

@@ -12,8 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from django.utils import timezone
 
+from kern.zeit import heute
 from quartiere.models import Gebiet, Quartiersmanagement
 
 
@@ -69,7 +69,7 @@ def eigene_gebiet_ids(user: User | AnonymousUser) -> frozenset[int]:
     if cached is not None:
         return cached
     # Only positions that run today count: a manager whose contract ended loses the area.
-    stellen = Quartiersmanagement.objects.aktiv_am(timezone.localdate()).filter(personen__user=user)
+    stellen = Quartiersmanagement.objects.aktiv_am(heute()).filter(personen__user=user)
     ids = set(stellen.values_list("gebiet_id", flat=True))
     ebene = set(ids)
     # The tree is at most five levels deep (Stadt > Stadtbezirk > Stadtteil > Ortsteil > Quartier).

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count
-from django.utils import timezone
 
 from beteiligung import selectors as beteiligung_selectors
 from beteiligung.models import Aufgabe, Sitzung, Taetigkeit
+from kern.zeit import heute
 from programme.models import Projekt, Verwendungsnachweis
 from programme import selectors
 from programme.selectors import budgetstand_je_programm
@@ -16,9 +16,6 @@ from quartiere.models import Gebiet, Quartiersmanagement
 
 from . import access
 
-
-def heute() -> dt.date:
-    return timezone.localdate()
 
 
 def naechste_sitzungen(user, *, anzahl: int = 8):

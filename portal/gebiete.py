@@ -20,12 +20,12 @@ from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import path, reverse
-from django.utils import timezone
 
 from beteiligung.models import Gremium, Sitzung
 from kern.export import Spalte
 from kern.format import messwert
 from kern.listen import gefilterte_liste
+from kern.zeit import heute
 from programme.models import Foerderprogramm, Programmgebiet, Projekt
 from quartiere import selectors
 from quartiere.diagramme import indikatordiagramm, nachkommastellen
@@ -43,9 +43,6 @@ ARTEN = [c for c in Gebiet.Art.choices if c[0] != Gebiet.Art.STADT]
 PROJEKTE_AUF_SEITE = 15
 SITZUNGEN_AUF_SEITE = 6
 
-
-def _heute():
-    return timezone.localdate()
 
 
 # --- List ----------------------------------------------------------------------------------------
@@ -126,7 +123,7 @@ def gebiet_liste(request):
     )
     filterset = GebietFilter(request.GET or None, queryset=gebiete)
     return gefilterte_liste(request, filterset=filterset, template="quartiere/gebiet_liste.html",
-                            spalten=GEBIET_SPALTEN, dateiname=f"Gebiete_{_heute():%Y-%m-%d}")
+                            spalten=GEBIET_SPALTEN, dateiname=f"Gebiete_{heute():%Y-%m-%d}")
 
 
 # --- Area page -----------------------------------------------------------------------------------
@@ -172,20 +169,20 @@ def _sieht_gebietsarbeit(user, gebiet: Gebiet) -> bool:
 
 def gebietsseite(user, gebiet: Gebiet) -> dict:
     """Everything on an area's page, in a fixed number of queries, scoped to the user."""
-    heute = _heute()
+    tag = heute()
     kette = _kette(gebiet)
     teilbaum = Gebiet.objects.im_teilbaum(gebiet)
     projekte = access.sichtbar(user, Projekt.objects.filter(gebiet__in=teilbaum))
     sieht_gebietsarbeit = _sieht_gebietsarbeit(user, gebiet)
     gremien = access.sichtbar(user, Gremium.objects.filter(gebiet__in=teilbaum, aktiv=True)).select_related(
         "gebiet").annotate(
-        zuletzt=Max("sitzungen__datum", filter=Q(sitzungen__datum__lte=heute)),
-        sitzungen_jahr=Count("sitzungen", filter=Q(sitzungen__datum__year=heute.year, sitzungen__datum__lte=heute)))
-    sitzungen = access.sichtbar(user, Sitzung.objects.filter(gremium__gebiet__in=teilbaum, datum__lte=heute),
+        zuletzt=Max("sitzungen__datum", filter=Q(sitzungen__datum__lte=tag)),
+        sitzungen_jahr=Count("sitzungen", filter=Q(sitzungen__datum__year=tag.year, sitzungen__datum__lte=tag)))
+    sitzungen = access.sichtbar(user, Sitzung.objects.filter(gremium__gebiet__in=teilbaum, datum__lte=tag),
                                 "gremium__gebiet").select_related("gremium")
     return {
         "gebiet": gebiet,
-        "heute": heute,
+        "heute": tag,
         "vorfahren": list(reversed(kette[1:])),
         "untergebiete": list(gebiet.untergebiete.order_by("name")),
         "programmgebiete": list(Programmgebiet.objects.filter(gebiet__in=kette).select_related("programm", "gebiet")
@@ -201,7 +198,7 @@ def gebietsseite(user, gebiet: Gebiet) -> dict:
         "gremien": list(gremien.order_by("art", "name")) if sieht_gebietsarbeit else [],
         "sitzungen": list(sitzungen.order_by("-datum", "-beginn")[:SITZUNGEN_AUF_SEITE]) if sieht_gebietsarbeit
         else [],
-        "strukturcheck": _strukturcheck_block(gebiet, heute.year) if sieht_gebietsarbeit else None,
+        "strukturcheck": _strukturcheck_block(gebiet, tag.year) if sieht_gebietsarbeit else None,
         "indikatoren": [indikatorblock(gebiet, v) for v in selectors.indikatorverlaeufe(gebiet)],
         "rangverlauf": selectors.rangverlauf(gebiet),
     }
@@ -285,7 +282,7 @@ def faerbung_nach_indikator(gebiete: list[Gebiet], indikator: Indikator, jahr: i
     """Quantile classes of one indicator in a year (default: the latest measured year)."""
     jahre = selectors.jahre_mit_werten(gebiete=gebiete, indikator=indikator)
     if jahr not in jahre:
-        gemessen = [j for j in jahre if j <= _heute().year]
+        gemessen = [j for j in jahre if j <= heute().year]
         jahr = (gemessen or jahre or [None])[-1]
     werte = selectors.werte_je_gebiet(gebiete=gebiete, indikator=indikator, jahr=jahr) if jahr else {}
     klassen = _klassen(list(werte.values()), indikator.hoeher_ist_schlechter)
@@ -301,9 +298,9 @@ def faerbung_nach_indikator(gebiete: list[Gebiet], indikator: Indikator, jahr: i
 
 def faerbung_nach_programm(gebiete: list[Gebiet], programm: Foerderprogramm) -> Faerbung:
     """The programme's areas today, coloured by their role."""
-    heute = _heute()
+    tag = heute()
     rollen = {pg.gebiet_id: pg for pg in Programmgebiet.objects.filter(programm=programm, gebiet__in=gebiete)
-              .filter(Q(ende__isnull=True) | Q(ende__gte=heute), beginn__lte=heute)}
+              .filter(Q(ende__isnull=True) | Q(ende__gte=tag), beginn__lte=tag)}
     legende = [Legendeneintrag(f, str(r.label)) for r, f in ROLLENFARBEN.items()] + [
         Legendeneintrag(NICHT_IM_PROGRAMM, "nicht im Programm")]
     zeilen = [(g, ROLLENFARBEN[rollen[g.pk].rolle], f"{rollen[g.pk].get_rolle_display()} seit "

@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils import timezone
+
+from kern.zeit import heute
 
 from . import access, dashboard
 from .forms import TaetigkeitForm
@@ -15,7 +16,7 @@ def start(request):
         return render(request, "portal/start_qm.html", {
             **dashboard.quartiersmanagement(user),
             "taetigkeit_form": TaetigkeitForm(gebiete=access.arbeitsgebiete(user),
-                                              initial={"datum": timezone.localdate()}),
+                                              initial={"datum": heute()}),
         })
     if access.ist_rat(user):
         return render(request, "portal/start_rat.html", dashboard.rat(user))
@@ -26,7 +27,7 @@ def taetigkeit_erfassen(request):
     gebiete = access.arbeitsgebiete(request.user)
     if not (access.ist_verwaltung(request.user) or access.ist_quartiersmanagement(request.user)):
         raise PermissionDenied("Tätigkeiten erfasst das Quartiersmanagement.")
-    form = TaetigkeitForm(request.POST or None, gebiete=gebiete, initial={"datum": timezone.localdate()})
+    form = TaetigkeitForm(request.POST or None, gebiete=gebiete, initial={"datum": heute()})
     if request.method == "POST" and form.is_valid():
         taetigkeit = form.save(commit=False)
         taetigkeit.erfasst_von = request.user

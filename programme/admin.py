@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.db.models import DecimalField, Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from kern.format import deutsche_zahl
+from kern.zeit import heute
 from quartiere.admin import jahresspalte, stadtfilter
 
 from .models import (
@@ -246,7 +246,7 @@ class NachweisStandFilter(admin.SimpleListFilter):
         if wert == "offen":
             return queryset.filter(eingereicht_am__isnull=True)
         if wert == "ueberfaellig":
-            return queryset.filter(eingereicht_am__isnull=True, faellig_am__lt=timezone.localdate())
+            return queryset.filter(eingereicht_am__isnull=True, faellig_am__lt=heute())
         if wert == "eingereicht":
             return queryset.filter(eingereicht_am__isnull=False, geprueft_am__isnull=True)
         if wert == "geprueft":

@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
 
 from kern.fehler import Regelverstoss
 from kern.format import datum as datum_text, euro_text, messwert
 from kern.speichern import speichern
+from kern.zeit import heute
 from portal import access
 from quartiere.models import Gebiet
 
@@ -87,9 +87,6 @@ NUR_VERWALTUNG_UEBERGAENGE = {(S.BEANTRAGT, S.BEWILLIGT), (S.BEANTRAGT, S.ABGELE
                               (S.ABGESCHLOSSEN, S.NACHWEIS_GEPRUEFT)}
 ANTRAG_ERLAUBT_IN = {S.ENTWURF, S.BEANTRAGT, S.BEWILLIGT, S.LAUFEND}
 
-
-def _heute() -> dt.date:
-    return timezone.localdate()
 
 
 def _verwaltung_pruefen(user: User, aktion: str) -> None:
@@ -178,7 +175,7 @@ def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
     _foerderregeln_pruefen(projekt=projekt, programm=programm, jahr=jahr, betrag=betrag)
     bewilligung = Bewilligung(
         projekt=projekt, programm=programm, jahr=jahr, gebiet=gebiet, betrag_beantragt=betrag,
-        beantragt_am=datum or _heute(), beantragt_von=durch, begruendung=begruendung,
+        beantragt_am=datum or heute(), beantragt_von=durch, begruendung=begruendung,
     )
     speichern(bewilligung, durch)
     if projekt.status == S.ENTWURF:
@@ -235,7 +232,7 @@ def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User
     _budget_pruefen(programm=bewilligung.programm, jahr=bewilligung.jahr, gebiet=bewilligung.gebiet, betrag=betrag)
     bewilligung.status = Bewilligung.Status.BEWILLIGT
     bewilligung.betrag_bewilligt = betrag
-    bewilligung.entschieden_am = datum or _heute()
+    bewilligung.entschieden_am = datum or heute()
     bewilligung.entschieden_von = durch
     speichern(bewilligung, durch)
     nachweis = Verwendungsnachweis(bewilligung=bewilligung, faellig_am=dt.date(bewilligung.jahr + 1, 6, 30))
@@ -253,7 +250,7 @@ def bewilligung_ablehnen(*, bewilligung: Bewilligung, durch: User, begruendung: 
     if bewilligung.status != Bewilligung.Status.BEANTRAGT:
         raise Regelverstoss(ANTRAG_NICHT_OFFEN.format(status=bewilligung.get_status_display()))
     bewilligung.status = Bewilligung.Status.ABGELEHNT
-    bewilligung.entschieden_am = datum or _heute()
+    bewilligung.entschieden_am = datum or heute()
     bewilligung.entschieden_von = durch
     bewilligung.begruendung = begruendung
     speichern(bewilligung, durch)
@@ -280,7 +277,7 @@ def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: Use
     if betrag > frei:
         raise Regelverstoss(AUSZAHLUNG_UEBER_BEWILLIGUNG.format(
             bewilligt=euro_text(bewilligung.betrag_bewilligt), ausgezahlt=euro_text(ausgezahlt), frei=euro_text(frei)))
-    auszahlung = Auszahlung(bewilligung=bewilligung, betrag=betrag, datum=datum or _heute(), angewiesen_von=durch,
+    auszahlung = Auszahlung(bewilligung=bewilligung, betrag=betrag, datum=datum or heute(), angewiesen_von=durch,
                             bemerkung=bemerkung)
     speichern(auszahlung, durch)
     projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
@@ -299,7 +296,7 @@ def verwendungsnachweis_einreichen(*, nachweis: Verwendungsnachweis, verwendet: 
         raise Regelverstoss(NACHWEIS_SCHON_EINGEREICHT)
     if verwendet < 0:
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
-    nachweis.eingereicht_am = datum or _heute()
+    nachweis.eingereicht_am = datum or heute()
     nachweis.verwendet = verwendet
     speichern(nachweis, durch)
     return nachweis
@@ -319,7 +316,7 @@ def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, rueckforderung
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
     if rueckforderung > ausgezahlt:
         raise Regelverstoss(RUECKFORDERUNG_ZU_HOCH.format(ausgezahlt=euro_text(ausgezahlt)))
-    nachweis.geprueft_am = datum or _heute()
+    nachweis.geprueft_am = datum or heute()
     nachweis.geprueft_von = durch
     nachweis.rueckforderung = rueckforderung
     nachweis.bemerkung = bemerkung

@@ -6,12 +6,12 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste
+from kern.zeit import heute
 from portal import access
 from quartiere.models import Gebiet, Organisation
 
@@ -32,7 +32,7 @@ from .models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Proj
 
 
 def programm_liste(request):
-    jahr = timezone.localdate().year
+    jahr = heute().year
     return render(request, "programme/programm_liste.html", {
         "jahr": jahr,
         "budgets": selectors.budgetstand_je_programm(jahr=jahr),
@@ -47,7 +47,7 @@ def _jahr_aus_anfrage(request, jahre: list[int]) -> int:
         if not wert.isdigit() or int(wert) not in jahre:
             raise Http404("Für dieses Jahr gibt es im Programm keine Daten.")
         return int(wert)
-    aktuell = timezone.localdate().year
+    aktuell = heute().year
     bisher = [j for j in jahre if j <= aktuell]
     return aktuell if aktuell in jahre or not jahre else (bisher[-1] if bisher else jahre[0])
 
@@ -231,7 +231,7 @@ def budget_festlegen(request, pk: int):
     access.nur_verwaltung(request.user)
     programm = access.objekt_oder_404(request.user, Foerderprogramm.objects.all(), feld=None, pk=pk)
     gebiete = Gebiet.objects.filter(programmgebiete__programm=programm).distinct()
-    form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": request.GET.get("jahr", timezone.localdate().year)})
+    form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": request.GET.get("jahr", heute().year)})
     budgets = Jahresbudget.objects.filter(programm=programm).select_related("gebiet").order_by("-jahr", "gebiet__name")
     return _aktion(
         request, titel=f"Budget festlegen: {programm}", form=form,
@@ -279,7 +279,7 @@ def projekt_liste(request):
     filterset = ProjektFilter(request.GET or None, queryset=projekte, user=request.user)
     return gefilterte_liste(
         request, filterset=filterset, template="programme/projekt_liste.html", spalten=PROJEKT_SPALTEN,
-        dateiname=f"Projekte_{timezone.localdate():%Y-%m-%d}",
+        dateiname=f"Projekte_{heute():%Y-%m-%d}",
         kontext={"darf_erfassen": access.arbeitsgebiete(request.user).exists()},
     )
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from kern.fehler import Regelverstoss
 from kern.speichern import speichern
+from kern.zeit import heute
 
 from . import einlesen
 from .einlesen import Dateifehler, Fehler
@@ -156,7 +157,7 @@ def _planen(*, inhalt: bytes, indikator: str, sperren: bool) -> Importplan:
     for ind in Indikator.objects.all():
         indikatoren.setdefault(ind.name.strip().casefold(), ind)
         indikatoren[ind.schluessel.casefold()] = ind
-    prognose_ab = timezone.localdate().year + 1
+    prognose_ab = heute().year + 1
 
     aufgeloest, erste_zeile = [], {}
     for roh in datei.werte:

@@ -1,5 +1,7 @@
 from django import template
 
+from kern.zeit import heute
+
 register = template.Library()
 
 
@@ -13,8 +15,6 @@ def bewegung(platz):
 @register.filter
 def laufend(objekte, stichtag=None):
     """Objects with beginn/ende (programme areas, QM positions) running today or on `stichtag`."""
-    from django.utils import timezone
-
-    tag = stichtag or timezone.localdate()
+    tag = stichtag or heute()
     return [o for o in objekte if (getattr(o, "beginn", None) is None or o.beginn <= tag)
             and (getattr(o, "ende", None) is None or o.ende >= tag)]
