@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
-from portal.access import Rolle, gruppen_anlegen
-from portal.tests.factories import UserFactory
+from kern.rollen import Rolle, gruppen_anlegen
+from testhilfen.factories import UserFactory
 from quartiere.tests.factories import GebietFactory, PersonFactory, QuartiersmanagementFactory, StadtFactory
 
 

@@ -17,10 +17,11 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from simple_history.models import registered_models
 
+from kern import rollen
 from kern.format import datum, datum_lang
 from kern.zeit import heute
-from portal import access
 from programme.models import Projekt
+from quartiere import zugriff
 from quartiere.models import Gebiet, Person
 
 from .models import (
@@ -302,8 +303,8 @@ def umsetzungsverlauf(beschluss: Beschluss, *, mit_namen: bool) -> list[Umsetzun
 
 def sichtbare_aufgaben(user: User | AnonymousUser) -> QuerySet[Aufgabe]:
     """Action items of the user's areas, and for a manager also those assigned to them elsewhere."""
-    scope = access.gebiet_scope(user, "sitzung__gremium__gebiet")
-    if access.ist_quartiersmanagement(user) and not access.ist_verwaltung(user):
+    scope = zugriff.gebiet_scope(user, "sitzung__gremium__gebiet")
+    if rollen.ist_quartiersmanagement(user) and not rollen.ist_verwaltung(user):
         scope |= Q(verantwortlich__user=user)
     return Aufgabe.objects.filter(scope)
 
@@ -325,11 +326,11 @@ def personen_auswahl(user: User | AnonymousUser) -> QuerySet[Person]:
     their areas' cities; never anonymised persons, and nobody for other roles."""
     personen = Person.objects.filter(anonymisiert_am__isnull=True).select_related("organisation").order_by(
         "nachname", "vorname")
-    if access.ist_verwaltung(user):
+    if rollen.ist_verwaltung(user):
         return personen
-    if not access.ist_quartiersmanagement(user):
+    if not rollen.ist_quartiersmanagement(user):
         return personen.none()
-    ids = access.eigene_gebiet_ids(user)
+    ids = zugriff.eigene_gebiet_ids(user)
     staedte = Gebiet.objects.filter(id__in=ids).values("stadt_id")
     verbunden = (
         Q(mitgliedschaften__gremium__gebiet_id__in=ids) | Q(teilnahmen__sitzung__gremium__gebiet_id__in=ids)

@@ -17,13 +17,14 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from kern import rollen
 from kern.fehler import Regelverstoss
 from kern.format import datum as datum_text
 from kern.speichern import speichern
 from kern.zeit import heute
-from portal import access
 from programme import services as geld
 from programme.models import Bewilligung, Foerderprogramm, Projekt
+from quartiere import zugriff
 from quartiere.models import Gebiet, Organisation, Person
 
 from .models import (
@@ -79,7 +80,7 @@ FAELLIG_VOR_SITZUNG = "Die Frist darf nicht vor dem Sitzungstag ({datum}) liegen
 
 
 def _gremium_bearbeitbar_pruefen(gremium: Gremium, durch: User) -> None:
-    if not access.bearbeitbar(durch, Gremium.objects.filter(pk=gremium.pk)).exists():
+    if not zugriff.bearbeitbar(durch, Gremium.objects.filter(pk=gremium.pk)).exists():
         raise Regelverstoss(NICHT_EIGENES_GEBIET)
 
 
@@ -90,7 +91,7 @@ def _sitzung_gesperrt(sitzung: Sitzung, durch: User) -> Sitzung:
 
 
 def _verwaltung_pruefen(durch: User, aktion: str) -> None:
-    if not access.ist_verwaltung(durch):
+    if not rollen.ist_verwaltung(durch):
         raise Regelverstoss(geld.NUR_VERWALTUNG.format(aktion=aktion))
 
 

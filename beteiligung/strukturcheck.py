@@ -16,10 +16,11 @@ from decimal import Decimal
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 
+from kern import rollen
 from kern.format import datum, euro_text, prozent
 from kern.zeit import heute
-from portal import access
 from programme.models import Jahresbudget, Programmgebiet
+from quartiere import zugriff
 from quartiere.models import Gebiet, Quartiersmanagement
 
 from .models import SITZUNG_STATTGEFUNDEN, Gremium, Sitzung
@@ -32,9 +33,9 @@ def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
 def sichtbare_gebiete(user: User | AnonymousUser, gebiete: QuerySet[Gebiet] | None = None) -> QuerySet[Gebiet]:
     """Areas (rows of Gebiet itself) the user may see: staff and council all, managers their own."""
     gebiete = Gebiet.objects.all() if gebiete is None else gebiete
-    if access.ist_verwaltung(user) or access.ist_rat(user):
+    if rollen.ist_verwaltung(user) or rollen.ist_rat(user):
         return gebiete
-    return gebiete.filter(id__in=access.eigene_gebiet_ids(user))
+    return gebiete.filter(id__in=zugriff.eigene_gebiet_ids(user))
 
 
 # --- Strukturcheck ---------------------------------------------------------------------------

@@ -13,8 +13,9 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils import timezone
 
+from kern import rollen
 from kern.format import euro_text
-from portal import access
+from quartiere import zugriff
 from quartiere.models import Einrichtung, Gebiet, Organisation, Person, Quartiersmanagement
 
 PASSWORT = "demo"
@@ -435,16 +436,16 @@ def personen_laden(k: Kontext) -> None:
 
 LOGINS = [
     # (username, group, person key, is_staff, is_superuser)
-    ("verwaltung", access.Rolle.VERWALTUNG, "verwaltung", True, False),
-    ("qm-blockdiek", access.Rolle.QUARTIERSMANAGEMENT, "qm-blockdiek", False, False),
-    ("qm-rheindorf", access.Rolle.QUARTIERSMANAGEMENT, "qm-rheindorf", False, False),
-    ("rat", access.Rolle.RAT, "rat", False, False),
+    ("verwaltung", rollen.Rolle.VERWALTUNG, "verwaltung", True, False),
+    ("qm-blockdiek", rollen.Rolle.QUARTIERSMANAGEMENT, "qm-blockdiek", False, False),
+    ("qm-rheindorf", rollen.Rolle.QUARTIERSMANAGEMENT, "qm-rheindorf", False, False),
+    ("rat", rollen.Rolle.RAT, "rat", False, False),
     ("admin", None, None, True, True),
 ]
 
 
 def logins_laden(k: Kontext) -> None:
-    access.gruppen_anlegen()
+    rollen.gruppen_anlegen()
     for username, gruppe, person_key, is_staff, is_superuser in LOGINS:
         person = k.personen.get(person_key)
         werte = {"is_staff": is_staff, "is_superuser": is_superuser, "is_active": True,
@@ -1455,7 +1456,7 @@ class _Planer:
         self.k = k
         self.heute = k.heute
         self.verwaltung = k.users["verwaltung"]
-        self.manager = [u for u in k.users.values() if access.ist_quartiersmanagement(u)]
+        self.manager = [u for u in k.users.values() if rollen.ist_quartiersmanagement(u)]
         self.vorhanden = set(Projekt.objects.values_list("titel", "gebiet_id"))
         # Grants of the hand-written projects, which the generated ones complement.
         titel = {spec["titel"] for spec in PROJEKTE}
@@ -1472,7 +1473,7 @@ class _Planer:
 
     def antragsteller(self, gebiet: Gebiet) -> User:
         """The area's manager if they have a login, else the staff."""
-        return next((u for u in self.manager if access.darf_im_gebiet_arbeiten(u, gebiet)), self.verwaltung)
+        return next((u for u in self.manager if zugriff.darf_im_gebiet_arbeiten(u, gebiet)), self.verwaltung)
 
     def traeger(self, gebiet: Gebiet, auswahl: tuple[str, ...], thema: dict, jahr: int):
         passend = [t for t in auswahl if t in thema["traeger"]] or [t for t in auswahl if t in WOHLFAHRT] or \
@@ -2244,8 +2245,6 @@ WIN_BESCHLUESSE = [
 
 
 def win_foren_laden(k: Kontext) -> None:
-    from programme import services
-
     qm_je_forum = {gebiet: next(p for p, rolle in mitglieder if rolle == "geschaeftsfuehrung")
                    for gebiet, _, mitglieder in WIN_FOREN}
     for gebiet, programm, mitglieder in WIN_FOREN:

@@ -3,7 +3,7 @@
 They bring together data of every app (areas and statistics, programmes and projects, bodies and
 meetings), so they live in portal, which may use all apps; quartiere stays free of imports from
 the apps to its right. Areas are public city data for every role; projects, bodies and meetings
-on them are scoped through portal.access like everywhere else.
+on them are scoped through quartiere.zugriff like everywhere else.
 """
 
 from __future__ import annotations
@@ -22,17 +22,18 @@ from django.template.loader import get_template
 from django.urls import path, reverse
 
 from beteiligung.models import Gremium, Sitzung
+from kern import rollen
 from kern.export import Spalte
 from kern.format import messwert
 from kern.listen import gefilterte_liste
 from kern.zeit import heute
 from programme.models import Foerderprogramm, Programmgebiet, Projekt
 from quartiere import selectors
+from quartiere import zugriff
 from quartiere.diagramme import indikatordiagramm, nachkommastellen
 from quartiere.models import Einrichtung, Gebiet, Indikator, Quartiersmanagement, grenze_geometrie
 from quartiere.templatetags.quartiere import laufend
 
-from . import access
 
 try:  # provided by the beteiligung app; the area page works without it
     from beteiligung.selectors import strukturcheck as _strukturcheck
@@ -115,7 +116,7 @@ GEBIET_SPALTEN = [
 def gebiet_liste(request):
     # Areas are public city data: every role sees all of them (feld=None).
     gebiete = selectors.mit_kennzahlen(
-        access.sichtbar(request.user, Gebiet.objects.quartiere(), feld=None).select_related("parent", "stadt")
+        zugriff.sichtbar(request.user, Gebiet.objects.quartiere(), feld=None).select_related("parent", "stadt")
         .prefetch_related(Prefetch("programmgebiete",
                                    queryset=Programmgebiet.objects.select_related("programm")
                                    .order_by("programm__kurzname", "beginn")))
@@ -163,8 +164,8 @@ def _strukturcheck_block(gebiet: Gebiet, jahr: int):
 
 def _sieht_gebietsarbeit(user, gebiet: Gebiet) -> bool:
     """Bodies, meetings and the Strukturcheck of an area are seen by staff, council and its managers,
-    as everywhere in the portal (the querysets are scoped through access.sichtbar besides)."""
-    return access.ist_verwaltung(user) or access.ist_rat(user) or gebiet.pk in access.eigene_gebiet_ids(user)
+    as everywhere in the portal (the querysets are scoped through zugriff.sichtbar besides)."""
+    return rollen.ist_verwaltung(user) or rollen.ist_rat(user) or gebiet.pk in zugriff.eigene_gebiet_ids(user)
 
 
 def gebietsseite(user, gebiet: Gebiet) -> dict:
@@ -172,13 +173,13 @@ def gebietsseite(user, gebiet: Gebiet) -> dict:
     tag = heute()
     kette = _kette(gebiet)
     teilbaum = Gebiet.objects.im_teilbaum(gebiet)
-    projekte = access.sichtbar(user, Projekt.objects.filter(gebiet__in=teilbaum))
+    projekte = zugriff.sichtbar(user, Projekt.objects.filter(gebiet__in=teilbaum))
     sieht_gebietsarbeit = _sieht_gebietsarbeit(user, gebiet)
-    gremien = access.sichtbar(user, Gremium.objects.filter(gebiet__in=teilbaum, aktiv=True)).select_related(
+    gremien = zugriff.sichtbar(user, Gremium.objects.filter(gebiet__in=teilbaum, aktiv=True)).select_related(
         "gebiet").annotate(
         zuletzt=Max("sitzungen__datum", filter=Q(sitzungen__datum__lte=tag)),
         sitzungen_jahr=Count("sitzungen", filter=Q(sitzungen__datum__year=tag.year, sitzungen__datum__lte=tag)))
-    sitzungen = access.sichtbar(user, Sitzung.objects.filter(gremium__gebiet__in=teilbaum, datum__lte=tag),
+    sitzungen = zugriff.sichtbar(user, Sitzung.objects.filter(gremium__gebiet__in=teilbaum, datum__lte=tag),
                                 "gremium__gebiet").select_related("gremium")
     return {
         "gebiet": gebiet,
@@ -206,7 +207,7 @@ def gebietsseite(user, gebiet: Gebiet) -> dict:
 
 def gebiet_detail(request, pk: int):
     # Areas are public city data: every role may open every area (feld=None).
-    gebiet = access.objekt_oder_404(
+    gebiet = zugriff.objekt_oder_404(
         request.user, Gebiet.objects.select_related("parent__parent__parent__parent", "stadt"), feld=None, pk=pk)
     return render(request, "quartiere/gebiet_detail.html", gebietsseite(request.user, gebiet))
 

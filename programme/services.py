@@ -13,11 +13,12 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from kern import rollen
 from kern.fehler import Regelverstoss
 from kern.format import datum as datum_text, euro_text, messwert
 from kern.speichern import speichern
 from kern.zeit import heute
-from portal import access
+from quartiere import zugriff
 from quartiere.models import Gebiet
 
 from .models import (
@@ -90,12 +91,12 @@ ANTRAG_ERLAUBT_IN = {S.ENTWURF, S.BEANTRAGT, S.BEWILLIGT, S.LAUFEND}
 
 
 def _verwaltung_pruefen(user: User, aktion: str) -> None:
-    if not access.ist_verwaltung(user):
+    if not rollen.ist_verwaltung(user):
         raise Regelverstoss(NUR_VERWALTUNG.format(aktion=aktion))
 
 
 def _projekt_bearbeitbar_pruefen(projekt: Projekt, user: User) -> None:
-    if not access.bearbeitbar(user, Projekt.objects.filter(pk=projekt.pk)).exists():
+    if not zugriff.bearbeitbar(user, Projekt.objects.filter(pk=projekt.pk)).exists():
         raise Regelverstoss(NICHT_EIGENES_GEBIET)
 
 
@@ -421,7 +422,7 @@ def projekt_speichern(*, durch: User, daten: dict, projekt: Projekt | None = Non
         projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
         _projekt_bearbeitbar_pruefen(projekt, durch)
     gebiet = daten.get("gebiet", projekt.gebiet if projekt.gebiet_id else None)
-    if gebiet is None or not access.darf_im_gebiet_arbeiten(durch, gebiet):
+    if gebiet is None or not zugriff.darf_im_gebiet_arbeiten(durch, gebiet):
         raise Regelverstoss(GEBIET_NICHT_ERLAUBT)
     for feld in PROJEKT_FELDER:
         if feld in daten:

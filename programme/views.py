@@ -7,12 +7,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from kern import rollen
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste
 from kern.zeit import heute
-from portal import access
+from quartiere import zugriff
 from quartiere.models import Gebiet, Organisation
 
 from . import diagramme, selectors, services
@@ -53,12 +54,12 @@ def _jahr_aus_anfrage(request, jahre: list[int]) -> int:
 
 
 def programm_detail(request, pk: int):
-    programm = access.objekt_oder_404(request.user, Foerderprogramm.objects.select_related("stadt", "zustaendig"),
+    programm = zugriff.objekt_oder_404(request.user, Foerderprogramm.objects.select_related("stadt", "zustaendig"),
                                       feld=None, pk=pk)
     jahre = selectors.programmjahre(programm)
     jahr = _jahr_aus_anfrage(request, jahre)
-    gebiet_ids = None if access.ist_verwaltung(request.user) or access.ist_rat(request.user) \
-        else access.eigene_gebiet_ids(request.user)
+    gebiet_ids = None if rollen.ist_verwaltung(request.user) or rollen.ist_rat(request.user) \
+        else zugriff.eigene_gebiet_ids(request.user)
     je_gebiet = selectors.auslastung_je_gebiet(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
     je_handlungsfeld = selectors.auslastung_je_handlungsfeld(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
     gesamt = selectors.budgetstand_je_programm(jahr=jahr, programme=Foerderprogramm.objects.filter(pk=programm.pk))
@@ -68,12 +69,12 @@ def programm_detail(request, pk: int):
         "je_handlungsfeld": je_handlungsfeld, "gesamt": gesamt[0] if gesamt else None, "diagramm": diagramm,
         "nur_eigene_gebiete": gebiet_ids is not None,
         "budget_historie": selectors.budget_historie(programm=programm, jahr=jahr)
-        if access.ist_verwaltung(request.user) else None,
+        if rollen.ist_verwaltung(request.user) else None,
     })
 
 
 def _projekt(request, pk: int, *, schreiben: bool = False) -> Projekt:
-    return access.objekt_oder_404(request.user, Projekt.objects.select_related("gebiet__stadt", "traeger",
+    return zugriff.objekt_oder_404(request.user, Projekt.objects.select_related("gebiet__stadt", "traeger",
                                                                                  "ansprechperson"),
                                   schreiben=schreiben, pk=pk)
 
@@ -85,7 +86,7 @@ def projekt_detail(request, pk: int):
         .prefetch_related(Prefetch("auszahlungen", queryset=Auszahlung.objects.order_by("datum")))
         .order_by("jahr", "programm__kurzname")
     )
-    darf_bearbeiten = access.bearbeitbar(request.user, Projekt.objects.filter(pk=projekt.pk)).exists()
+    darf_bearbeiten = zugriff.bearbeitbar(request.user, Projekt.objects.filter(pk=projekt.pk)).exists()
     return render(request, "programme/projekt_detail.html", {
         "projekt": projekt,
         "handlungsfelder": list(projekt.handlungsfelder.all()),
@@ -94,7 +95,7 @@ def projekt_detail(request, pk: int):
         "darf_bearbeiten": darf_bearbeiten,
         "darf_beantragen": darf_bearbeiten and projekt.status in services.ANTRAG_ERLAUBT_IN,
         "folgestatus": _erlaubte_status(request.user, projekt) if darf_bearbeiten else [],
-        "historie": selectors.projekt_historie(projekt) if access.ist_verwaltung(request.user) else None,
+        "historie": selectors.projekt_historie(projekt) if rollen.ist_verwaltung(request.user) else None,
     })
 
 
@@ -104,7 +105,7 @@ def _erlaubte_status(user, projekt: Projekt) -> list[str]:
     return [
         s for s in services.UEBERGAENGE[projekt.status]
         if s not in ueber_antrag
-        and ((projekt.status, s) not in services.NUR_VERWALTUNG_UEBERGAENGE or access.ist_verwaltung(user))
+        and ((projekt.status, s) not in services.NUR_VERWALTUNG_UEBERGAENGE or rollen.ist_verwaltung(user))
     ]
 
 
@@ -138,8 +139,8 @@ def projekt_url(projekt: Projekt) -> str:
 
 
 def _bewilligung(request, pk: int) -> Bewilligung:
-    access.nur_verwaltung(request.user)
-    return access.objekt_oder_404(request.user, Bewilligung.objects.select_related("projekt", "programm", "gebiet"),
+    rollen.nur_verwaltung(request.user)
+    return zugriff.objekt_oder_404(request.user, Bewilligung.objects.select_related("projekt", "programm", "gebiet"),
                                   pk=pk)
 
 
@@ -187,7 +188,7 @@ def auszahlen(request, pk: int):
 
 
 def _nachweis(request, pk: int, *, schreiben: bool) -> Verwendungsnachweis:
-    return access.objekt_oder_404(
+    return zugriff.objekt_oder_404(
         request.user, Verwendungsnachweis.objects.select_related("bewilligung__projekt", "bewilligung__programm"),
         "bewilligung__gebiet", schreiben=schreiben, pk=pk)
 
@@ -204,7 +205,7 @@ def nachweis_einreichen(request, pk: int):
 
 
 def nachweis_pruefen(request, pk: int):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     nachweis = _nachweis(request, pk, schreiben=True)
     form = NachweisPruefenForm(request.POST or None)
     return _aktion(
@@ -228,8 +229,8 @@ def status_setzen(request, pk: int):
 
 
 def budget_festlegen(request, pk: int):
-    access.nur_verwaltung(request.user)
-    programm = access.objekt_oder_404(request.user, Foerderprogramm.objects.all(), feld=None, pk=pk)
+    rollen.nur_verwaltung(request.user)
+    programm = zugriff.objekt_oder_404(request.user, Foerderprogramm.objects.all(), feld=None, pk=pk)
     gebiete = Gebiet.objects.filter(programmgebiete__programm=programm).distinct()
     form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": request.GET.get("jahr", heute().year)})
     budgets = Jahresbudget.objects.filter(programm=programm).select_related("gebiet").order_by("-jahr", "gebiet__name")
@@ -244,9 +245,9 @@ def budget_festlegen(request, pk: int):
 
 
 def ueberfaellige_verwendungsnachweise(request):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     return render(request, "programme/nachweise_ueberfaellig.html", {
-        "nachweise": selectors.ueberfaellige_nachweise(access.sichtbar(request.user, Verwendungsnachweis.objects.all(),
+        "nachweise": selectors.ueberfaellige_nachweise(zugriff.sichtbar(request.user, Verwendungsnachweis.objects.all(),
                                                                        "bewilligung__gebiet")),
     })
 
@@ -271,7 +272,7 @@ PROJEKT_SPALTEN = [
 
 def projekt_liste(request):
     projekte = (
-        access.sichtbar(request.user, Projekt.objects.all())
+        zugriff.sichtbar(request.user, Projekt.objects.all())
         .select_related("gebiet__stadt", "traeger")
         .prefetch_related("handlungsfelder", "zielgruppen")
         .order_by("-beginn", "titel")
@@ -280,12 +281,12 @@ def projekt_liste(request):
     return gefilterte_liste(
         request, filterset=filterset, template="programme/projekt_liste.html", spalten=PROJEKT_SPALTEN,
         dateiname=f"Projekte_{heute():%Y-%m-%d}",
-        kontext={"darf_erfassen": access.arbeitsgebiete(request.user).exists()},
+        kontext={"darf_erfassen": zugriff.arbeitsgebiete(request.user).exists()},
     )
 
 
 def _projektformular(request, projekt: Projekt | None):
-    form = ProjektForm(request.POST or None, instance=projekt, gebiete=access.arbeitsgebiete(request.user),
+    form = ProjektForm(request.POST or None, instance=projekt, gebiete=zugriff.arbeitsgebiete(request.user),
                        organisationen=Organisation.objects.order_by("name"))
     if request.method == "POST" and form.is_valid():
         try:
@@ -301,7 +302,7 @@ def _projektformular(request, projekt: Projekt | None):
 
 
 def projekt_anlegen(request):
-    if not access.arbeitsgebiete(request.user).exists():
+    if not zugriff.arbeitsgebiete(request.user).exists():
         raise PermissionDenied("Sie können keine Projekte erfassen.")
     return _projektformular(request, None)
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from beteiligung import services
 from beteiligung.models import Aufgabe, Mitgliedschaft, Sitzung, Teilnahme
 from beteiligung.tests.factories import AufgabeFactory, MitgliedschaftFactory, SitzungFactory, TeilnahmeFactory
-from portal.tests.factories import UserFactory
+from testhilfen.factories import UserFactory
 from programme.tests.factories import ProjektFactory
 from kern.fehler import Regelverstoss
 from quartiere.models import Person

@@ -13,9 +13,10 @@ from django.test import override_settings
 from django.utils import timezone
 
 from beteiligung.models import Sitzung, Teilnahme
-from portal import access
+from kern import rollen
 from programme.models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
 from programme.selectors import budgetstand_je_programm
+from quartiere import zugriff
 from quartiere.models import Gebiet, Person
 
 # The same fast hasher as the conftest's per-test setting, so the module-wide logins check in the tests.
@@ -103,9 +104,9 @@ def test_finanzierung_der_projekte(demodaten):
 
 @pytest.mark.django_db
 def test_demo_zugaenge(demodaten):
-    for username, gruppe in [("verwaltung", access.Rolle.VERWALTUNG),
-                             ("qm-blockdiek", access.Rolle.QUARTIERSMANAGEMENT),
-                             ("qm-rheindorf", access.Rolle.QUARTIERSMANAGEMENT), ("rat", access.Rolle.RAT)]:
+    for username, gruppe in [("verwaltung", rollen.Rolle.VERWALTUNG),
+                             ("qm-blockdiek", rollen.Rolle.QUARTIERSMANAGEMENT),
+                             ("qm-rheindorf", rollen.Rolle.QUARTIERSMANAGEMENT), ("rat", rollen.Rolle.RAT)]:
         user = authenticate(username=username, password="demo")
         assert user is not None, username
         assert list(user.groups.values_list("name", flat=True)) == [gruppe]
@@ -113,9 +114,9 @@ def test_demo_zugaenge(demodaten):
     assert admin is not None and admin.is_superuser
     assert User.objects.get(username="verwaltung").is_staff
     blockdiek = Gebiet.objects.get(name="Blockdiek")
-    assert blockdiek.id in access.eigene_gebiet_ids(User.objects.get(username="qm-blockdiek"))
+    assert blockdiek.id in zugriff.eigene_gebiet_ids(User.objects.get(username="qm-blockdiek"))
     rheindorf = Gebiet.objects.get(name="Rheindorf")
-    eigene = access.eigene_gebiet_ids(User.objects.get(username="qm-rheindorf"))
+    eigene = zugriff.eigene_gebiet_ids(User.objects.get(username="qm-rheindorf"))
     assert rheindorf.id in eigene and blockdiek.id not in eigene
 
 
