@@ -9,8 +9,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
 from kern.rollen import Rolle, gruppen_anlegen
-from testhilfen.factories import UserFactory
 from quartiere.tests.factories import GebietFactory, PersonFactory, QuartiersmanagementFactory, StadtFactory
+from testhilfen.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,8 @@ from django.db.models import Count
 from beteiligung import selectors as beteiligung_selectors
 from beteiligung.models import Aufgabe, Sitzung, Taetigkeit
 from kern.zeit import heute
-from programme.models import Projekt, Verwendungsnachweis
 from programme import selectors
+from programme.models import Projekt, Verwendungsnachweis
 from programme.selectors import budgetstand_je_programm
 from quartiere import zugriff
 from quartiere.models import Gebiet, Quartiersmanagement
