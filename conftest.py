@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
-from portal.access import Rolle, gruppen_anlegen
-from portal.tests.factories import UserFactory
+from kern.rollen import Rolle, gruppen_anlegen
 from quartiere.tests.factories import GebietFactory, PersonFactory, QuartiersmanagementFactory, StadtFactory
+from testhilfen.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from kern.fehler import Regelverstoss
+
 from .models import Bericht, Berichtsart
 
 logger = logging.getLogger("berichte.ablage")
@@ -15,15 +17,15 @@ logger = logging.getLogger("berichte.ablage")
 BLOCK = 1024 * 1024
 
 
-class DateiUngueltig(Exception):
+class DateiUngueltig(Regelverstoss):
     """The stored file is missing or no longer the one that was published."""
 
     MELDUNG = ("Die Datei dieses Berichts stimmt nicht mehr mit der veröffentlichten Fassung überein oder fehlt. "
                "Sie wird deshalb nicht ausgeliefert. Die Verwaltung ist informiert.")
 
     def __init__(self, grund: str):
-        super().__init__(grund)
-        self.meldung = self.MELDUNG
+        super().__init__(self.MELDUNG)
+        self.grund = grund
 
 
 def geprueft_lesen(bericht: Bericht) -> bytes:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from django import forms
 from django.db.models import Model
-from django.utils import timezone
 
 from beteiligung.models import Sitzung
+from kern.zeit import heute
 from programme.models import Foerderprogramm
 from quartiere.models import Gebiet
 
@@ -59,7 +59,7 @@ class QuartiersprofilParameter(forms.Form):
     jahr = _jahr(help_text="Stand der Projekte, Sitzungen und des Strukturchecks", required=False)
 
     def clean_jahr(self):
-        return self.cleaned_data["jahr"] or timezone.localdate().year
+        return self.cleaned_data["jahr"] or heute().year
 
 
 class SitzungsdokumentationParameter(forms.Form):

@@ -1,10 +1,10 @@
 """Refusals of the reports app: each carries a German message for the page or the command line."""
 
+from kern.fehler import Regelverstoss
 
-class BerichtFehler(Exception):
-    def __init__(self, meldung: str):
-        super().__init__(meldung)
-        self.meldung = meldung
+
+class BerichtFehler(Regelverstoss):
+    """Any refusal of the reports app."""
 
 
 class ParameterFehler(BerichtFehler):

@@ -16,9 +16,11 @@ from django.db.models.functions import Coalesce
 
 from beteiligung.models import Beschluss, Gremium, Sitzung, Teilnahme, Thema, Themenbewertung
 from beteiligung.selectors import strukturcheck
-from portal.charts import Reihe, balkendiagramm
+from kern.charts import abweichungsdiagramm
+from programme import diagramme
 from programme.models import NULL_EURO, Bewilligung, Foerderprogramm, Programmgebiet, Projekt
 from programme.selectors import auslastung_je_gebiet, auslastung_je_handlungsfeld, budgetstand_je_programm
+from quartiere.diagramme import indikatordiagramm
 from quartiere.models import Einrichtung, Gebiet, Person, Quartiersmanagement
 from quartiere.selectors import Verlauf, indikatorverlaeufe, rangverlauf, sozialindex_rangliste, werte_je_gebiet
 
@@ -58,20 +60,6 @@ def programmjahresbericht(*, programm: Foerderprogramm, jahr: int) -> dict:
         .prefetch_related(Prefetch("projekt__handlungsfelder", to_attr="felder"))
         .order_by("gebiet__name", "projekt__titel", "id")
     )
-    diagramm_gebiete = balkendiagramm(
-        titel=f"Budget und Bewilligungen {programm.kurzname} {jahr} je Gebiet",
-        beschreibung="Balken je Gebiet: Budget und bewilligte Summe in Euro; die Zahlen stehen in der Tabelle.",
-        kategorien=[z.bezeichnung for z in je_gebiet],
-        reihen=[Reihe("Budget", [z.budget for z in je_gebiet]), Reihe("bewilligt", [z.bewilligt for z in je_gebiet])],
-    )
-    diagramm_felder = balkendiagramm(
-        titel=f"Bewilligungen und Auszahlungen {programm.kurzname} {jahr} je Handlungsfeld",
-        beschreibung="Balken je Handlungsfeld: bewilligte und ausgezahlte Summe in Euro; die Zahlen stehen in der "
-                     "Tabelle.",
-        kategorien=[z.bezeichnung for z in je_handlungsfeld],
-        reihen=[Reihe("bewilligt", [z.bewilligt for z in je_handlungsfeld], "#5a9e6f"),
-                Reihe("ausgezahlt", [z.ausgezahlt for z in je_handlungsfeld], "#7a6fb0")],
-    )
     return {
         "programm": programm,
         "jahr": jahr,
@@ -81,8 +69,8 @@ def programmjahresbericht(*, programm: Foerderprogramm, jahr: int) -> dict:
         "antraege": {s.label: antraege.get(s.value, 0) for s in Bewilligung.Status},
         "antraege_gesamt": sum(antraege.values()),
         "bewilligungen": bewilligungen,
-        "diagramm_gebiete": diagramm_gebiete,
-        "diagramm_felder": diagramm_felder,
+        "diagramm_gebiete": diagramme.budget_je_gebiet(programm=programm, jahr=jahr, zeilen=je_gebiet),
+        "diagramm_felder": diagramme.bewilligt_je_handlungsfeld(programm=programm, jahr=jahr, zeilen=je_handlungsfeld),
     }
 
 
@@ -170,8 +158,9 @@ def quartiersprofil(*, gebiet: Gebiet, jahr: int) -> dict:
         "gebiet": gebiet,
         "jahr": jahr,
         "indikatoren": _indikatortabelle(verlaeufe, bis_jahr=jahr),
-        "indikatordiagramme": [_indikatordiagramm(gebiet, v, jahr) for v in verlaeufe
-                               if sum(1 for j in v.jahre if j.jahr <= jahr and j.wert is not None) > 1],
+        "indikatordiagramme": [{"titel": v.indikator.name, "svg": indikatordiagramm(
+            gebiet, v, bis_jahr=jahr, breite=420, hoehe=230)} for v in verlaeufe
+            if sum(1 for j in v.jahre if j.jahr <= jahr and j.wert is not None) > 1],
         "sozialindex_rang": raenge[-1] if raenge else None,
         "programme": programme,
         "budgets": budgets,
@@ -183,12 +172,6 @@ def quartiersprofil(*, gebiet: Gebiet, jahr: int) -> dict:
         "sitzungen": sitzungen,
         "strukturcheck": strukturcheck([gebiet], jahr)[gebiet.id],
     }
-
-
-def _indikatordiagramm(gebiet: Gebiet, verlauf: Verlauf, bis_jahr: int) -> dict:
-    from . import diagramme
-
-    return diagramme.indikatorverlauf(gebiet=gebiet, verlauf=verlauf, bis_jahr=bis_jahr)
 
 
 # --- Sitzungsdokumentation -------------------------------------------------------------------
@@ -268,8 +251,6 @@ def sozialbericht(*, stadt: Gebiet, jahr: int, spalten_max: int = 6) -> dict:
                for g in gezeigt] if plaetze else []
     zeilen = [{"platz": p, "werte": [(werte[g.indikator_id].get(p.gebiet.id), st) for g, st in zip(gezeigt, stellen)]}
               for p in plaetze]
-    from . import diagramme
-
     return {
         "stadt": stadt,
         "jahr": jahr,
@@ -280,7 +261,7 @@ def sozialbericht(*, stadt: Gebiet, jahr: int, spalten_max: int = 6) -> dict:
         "gezeigt": gezeigt,
         "zeilen": zeilen,
         "belastet": [p for p in plaetze if p.besonders_belastet],
-        "diagramm": diagramme.abweichungsdiagramm(
+        "diagramm": abweichungsdiagramm(
             titel=f"Sozialindex {stadt.name} {jahr}",
             beschreibung="Balken je Gebiet: Indexwert (gewichtetes Mittel der Standardwerte); rechts der Null "
                          "stärker belastet als der Durchschnitt, links weniger. Die Werte stehen in der Tabelle.",

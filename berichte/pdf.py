@@ -25,8 +25,10 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from kern.zeit import heute
 
 from .arten import ARTEN, Inhalt
 from .fehler import RenderFehler
@@ -117,7 +119,7 @@ def html_rendern(inhalt: Inhalt, *, nummer: str | None = None, datum: dt.date | 
         "stadt": inhalt.stadt,
         "absender": inhalt.absender,
         "nummer": nummer,
-        "datum": datum or timezone.localdate(),
+        "datum": datum or heute(),
         "version": version,
         "vorschau": vorschau,
         "parameter": inhalt.parameter,

@@ -1,4 +1,4 @@
-"""Who sees which published report; built on the roles of portal.access.
+"""Who sees which published report; built on the roles of kern.rollen.
 
 Staff, council and quartier managers read every published report (managers are treated like
 council here); everyone else, logged in without a role or not logged in, only public ones.
@@ -10,13 +10,14 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from portal import access
+
+from kern import rollen
 
 from .models import Bericht
 
 
 def liest_nichtoeffentliche(user) -> bool:
-    return access.ist_verwaltung(user) or access.ist_rat(user) or access.ist_quartiersmanagement(user)
+    return rollen.ist_verwaltung(user) or rollen.ist_rat(user) or rollen.ist_quartiersmanagement(user)
 
 
 def sichtbare_berichte(user, berichte: QuerySet[Bericht] | None = None) -> QuerySet[Bericht]:
@@ -32,4 +33,4 @@ def bericht_oder_404(user, pk: int) -> Bericht:
 
 
 def darf_erstellen(user) -> bool:
-    return access.ist_verwaltung(user)
+    return rollen.ist_verwaltung(user)

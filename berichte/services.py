@@ -13,7 +13,8 @@ import datetime as dt
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+
+from kern.zeit import heute
 
 from . import ablage, arten, pdf
 from .arten import Inhalt
@@ -56,7 +57,7 @@ def bericht_veroeffentlichen(*, art: str, parameter: dict, oeffentlich: bool, du
                              datum: dt.date | None = None) -> Bericht:
     """Render the report, give it the next number of its year and store it for good."""
     inhalt = arten.inhalt_fuer(art, parameter)
-    datum = datum or timezone.localdate()
+    datum = datum or heute()
     with transaction.atomic():
         laufnummer = _naechste_laufnummer(datum.year)
         return _ablegen(inhalt=inhalt, jahr=datum.year, laufnummer=laufnummer, version=1, ersetzt=None,
@@ -67,7 +68,7 @@ def bericht_korrigieren(*, bericht: Bericht, durch: User | None, oeffentlich: bo
                         datum: dt.date | None = None) -> Bericht:
     """A new version of a published report from today's data: same number, version + 1, pointing to
     the version it replaces. The replaced PDF stays as it was."""
-    datum = datum or timezone.localdate()
+    datum = datum or heute()
     with transaction.atomic():
         alt = Bericht.objects.select_for_update().get(pk=bericht.pk)
         nachfolger = Bericht.objects.filter(ersetzt=alt).first()

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from portal import access
+
+from kern import rollen
 
 from . import ablage, arten, pdf, permissions, services
 from .fehler import BerichtFehler
@@ -62,7 +63,7 @@ def herunterladen(request, pk: int):
 
 
 def neu(request):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     return render(request, "berichte/neu.html", {
         # One form per kind on the page: ids carry the kind, so no two fields share one.
         "arten": [(definition, definition.formular(auto_id=f"id_{name}_%s"))
@@ -79,7 +80,7 @@ def _art(art: str) -> arten.Art:
 def vorschau(request, art: str):
     """Without parameters the form; with them the report as the browser preview or, with format=pdf, as a
     draft PDF without a number."""
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     definition = _art(art)
     werte = {k: v for k, v in request.GET.items() if k in definition.formular.base_fields}
     form = definition.formular(werte or None)
@@ -103,7 +104,7 @@ def vorschau(request, art: str):
 
 @require_POST
 def veroeffentlichen(request, art: str):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     definition = _art(art)
     parameter = {k: v for k, v in request.POST.items() if k in definition.formular.base_fields}
     form = VeroeffentlichenForm(request.POST)
@@ -120,7 +121,7 @@ def veroeffentlichen(request, art: str):
 
 @require_POST
 def korrigieren(request, pk: int):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     bericht = permissions.bericht_oder_404(request.user, pk)
     form = VeroeffentlichenForm(request.POST)
     form.is_valid()
@@ -136,14 +137,14 @@ def korrigieren(request, pk: int):
 
 
 def vorlagen(request):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     liste = (Ratsvorlage.objects.select_related("stadt", "programm")
              .annotate(zeilen=Count("beratungen", distinct=True), zuletzt=Max("berichte__id")))
     return render(request, "berichte/vorlagen.html", {"vorlagen": liste})
 
 
 def vorlage_bearbeiten(request, pk: int | None = None):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     vorlage = get_object_or_404(Ratsvorlage, pk=pk) if pk else Ratsvorlage()
     form = RatsvorlageForm(request.POST or None, instance=vorlage)
     beratungen = BeratungFormSet(request.POST or None, instance=vorlage, prefix="beratung")

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
+from kern.zeit import heute
 from quartiere.admin import stadtfilter
 
 from .models import (
@@ -191,7 +191,7 @@ class ErledigtFilter(admin.SimpleListFilter):
         if self.value() == "offen":
             return queryset.filter(erledigt_am__isnull=True)
         if self.value() == "ueberfaellig":
-            return queryset.filter(erledigt_am__isnull=True, faellig_am__lt=timezone.localdate())
+            return queryset.filter(erledigt_am__isnull=True, faellig_am__lt=heute())
         if self.value() == "erledigt":
             return queryset.filter(erledigt_am__isnull=False)
         return queryset

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 
+from kern.zeit import heute
 from programme.forms import geld
 from programme.models import Bewilligung, Foerderprogramm, Handlungsfeld
 from programme.services import ANTRAG_ERLAUBT_IN
@@ -64,7 +64,7 @@ class PersonWahlForm(forms.Form):
         daten = super().clean()
         if daten.get("person") is None and not (daten.get("vorname") and daten.get("nachname")):
             raise forms.ValidationError("Bitte wählen Sie eine erfasste Person oder geben Sie Vor- und Nachnamen an.")
-        if daten.get("einwilligung_am") and daten["einwilligung_am"] > timezone.localdate():
+        if daten.get("einwilligung_am") and daten["einwilligung_am"] > heute():
             self.add_error("einwilligung_am", "Das Datum der Einwilligung darf nicht in der Zukunft liegen.")
         return daten
 

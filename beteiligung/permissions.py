@@ -1,10 +1,11 @@
-"""Who may see what of the participation data, beyond the area scoping of portal.access."""
+"""Who may see what of the participation data, beyond the area scoping of quartiere.zugriff."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 
-from portal import access
+from kern import rollen
+from quartiere import zugriff
 from quartiere.models import Person
 
 
@@ -13,23 +14,23 @@ def kann_namen_sehen(user: User | AnonymousUser) -> bool:
 
     Council members and the public see counts and organisations, never a person's name.
     """
-    return access.ist_verwaltung(user) or access.ist_quartiersmanagement(user)
+    return rollen.ist_verwaltung(user) or rollen.ist_quartiersmanagement(user)
 
 
 def kann_personendaten_verwalten(user: User | AnonymousUser) -> bool:
     """Export and anonymisation of a person's data (GDPR requests) are for staff."""
-    return access.ist_verwaltung(user)
+    return rollen.ist_verwaltung(user)
 
 
 def kann_aufgabe_erledigen(user: User | AnonymousUser, aufgabe) -> bool:
     """Staff, the managers of the meeting's area, and the person responsible for the item."""
-    if access.ist_verwaltung(user):
+    if rollen.ist_verwaltung(user):
         return True
-    if not access.ist_quartiersmanagement(user):
+    if not rollen.ist_quartiersmanagement(user):
         return False
     gremium = aufgabe.sitzung.gremium
     verantwortlich = aufgabe.verantwortlich
-    return gremium.gebiet_id in access.eigene_gebiet_ids(user) or (
+    return gremium.gebiet_id in zugriff.eigene_gebiet_ids(user) or (
         verantwortlich is not None and verantwortlich.user_id is not None and verantwortlich.user_id == user.pk)
 
 

@@ -17,9 +17,11 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from simple_history.models import registered_models
 
-from portal import access
+from kern import rollen
+from kern.format import datum, datum_lang
+from kern.zeit import heute
 from programme.models import Projekt
-from programme.services import datum_text
+from quartiere import zugriff
 from quartiere.models import Gebiet, Person
 
 from .models import (
@@ -44,9 +46,6 @@ strukturcheck = _strukturcheck.strukturcheck
 strukturcheck_gebiete = _strukturcheck.strukturcheck_gebiete
 strukturcheck_matrix = _strukturcheck.strukturcheck_matrix
 
-
-def heute() -> dt.date:
-    return timezone.localdate()
 
 
 # --- bodies ----------------------------------------------------------------------------------
@@ -136,7 +135,7 @@ def mitglieder(gremium: Gremium, *, mit_namen: bool) -> list[PersonZeile]:
         organisation = m.organisation or m.person.organisation
         zeitraum = ""
         if m.beginn or m.ende:
-            zeitraum = f"{datum_text(m.beginn) if m.beginn else ''} – {datum_text(m.ende) if m.ende else 'heute'}".strip()
+            zeitraum = f"{datum(m.beginn) if m.beginn else ''} – {datum(m.ende) if m.ende else 'heute'}".strip()
         zeilen.append(PersonZeile(name=anzeigename(m.person, mit_namen=mit_namen) if mit_namen else "",
                                   organisation=str(organisation) if organisation else "",
                                   rolle=m.get_rolle_display(), zusatz=zeitraum))
@@ -203,12 +202,6 @@ def _person_zeile(t: Teilnahme, mit_namen: bool) -> PersonZeile:
                        zusatz=t.person.funktion if mit_namen and t.person.darf_namentlich_genannt_werden else "")
 
 
-def _lang(d: dt.date) -> str:
-    from django.utils.formats import date_format
-
-    return date_format(d, "j. F Y")
-
-
 def sitzungsdokumentation(sitzung: Sitzung, *, mit_namen: bool) -> Sitzungsdokumentation:
     """The documentation of a meeting: six queries. Without `mit_namen` no name of a person leaves
     this function: participants, moderation, author and responsible persons appear by organisation."""
@@ -248,7 +241,7 @@ def sitzungsdokumentation(sitzung: Sitzung, *, mit_namen: bool) -> Sitzungsdokum
         aufgaben=aufgaben,
         verfasser=anzeigename(autor, mit_namen=True) if autor and mit_namen else "",
         verfasser_organisation=str(autor.organisation) if autor and autor.organisation_id else "",
-        ort_und_datum=f"{stadt.name}, {_lang(sitzung.dokumentiert_am)}" if sitzung.dokumentiert_am else "",
+        ort_und_datum=f"{stadt.name}, {datum_lang(sitzung.dokumentiert_am)}" if sitzung.dokumentiert_am else "",
     )
 
 
@@ -310,8 +303,8 @@ def umsetzungsverlauf(beschluss: Beschluss, *, mit_namen: bool) -> list[Umsetzun
 
 def sichtbare_aufgaben(user: User | AnonymousUser) -> QuerySet[Aufgabe]:
     """Action items of the user's areas, and for a manager also those assigned to them elsewhere."""
-    scope = access.gebiet_scope(user, "sitzung__gremium__gebiet")
-    if access.ist_quartiersmanagement(user) and not access.ist_verwaltung(user):
+    scope = zugriff.gebiet_scope(user, "sitzung__gremium__gebiet")
+    if rollen.ist_quartiersmanagement(user) and not rollen.ist_verwaltung(user):
         scope |= Q(verantwortlich__user=user)
     return Aufgabe.objects.filter(scope)
 
@@ -333,11 +326,11 @@ def personen_auswahl(user: User | AnonymousUser) -> QuerySet[Person]:
     their areas' cities; never anonymised persons, and nobody for other roles."""
     personen = Person.objects.filter(anonymisiert_am__isnull=True).select_related("organisation").order_by(
         "nachname", "vorname")
-    if access.ist_verwaltung(user):
+    if rollen.ist_verwaltung(user):
         return personen
-    if not access.ist_quartiersmanagement(user):
+    if not rollen.ist_quartiersmanagement(user):
         return personen.none()
-    ids = access.eigene_gebiet_ids(user)
+    ids = zugriff.eigene_gebiet_ids(user)
     staedte = Gebiet.objects.filter(id__in=ids).values("stadt_id")
     verbunden = (
         Q(mitgliedschaften__gremium__gebiet_id__in=ids) | Q(teilnahmen__sitzung__gremium__gebiet_id__in=ids)

@@ -17,10 +17,14 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from portal import access
+from kern import rollen
+from kern.fehler import Regelverstoss
+from kern.format import datum as datum_text
+from kern.speichern import speichern
+from kern.zeit import heute
 from programme import services as geld
 from programme.models import Bewilligung, Foerderprogramm, Projekt
-from programme.services import Regelverstoss, datum_text, speichern
+from quartiere import zugriff
 from quartiere.models import Gebiet, Organisation, Person
 
 from .models import (
@@ -74,12 +78,9 @@ ERLEDIGT_IN_ZUKUNFT = "Eine Aufgabe kann nicht in der Zukunft erledigt werden."
 FAELLIG_VOR_SITZUNG = "Die Frist darf nicht vor dem Sitzungstag ({datum}) liegen."
 
 
-def _heute() -> dt.date:
-    return timezone.localdate()
-
 
 def _gremium_bearbeitbar_pruefen(gremium: Gremium, durch: User) -> None:
-    if not access.bearbeitbar(durch, Gremium.objects.filter(pk=gremium.pk)).exists():
+    if not zugriff.bearbeitbar(durch, Gremium.objects.filter(pk=gremium.pk)).exists():
         raise Regelverstoss(NICHT_EIGENES_GEBIET)
 
 
@@ -90,7 +91,7 @@ def _sitzung_gesperrt(sitzung: Sitzung, durch: User) -> Sitzung:
 
 
 def _verwaltung_pruefen(durch: User, aktion: str) -> None:
-    if not access.ist_verwaltung(durch):
+    if not rollen.ist_verwaltung(durch):
         raise Regelverstoss(geld.NUR_VERWALTUNG.format(aktion=aktion))
 
 
@@ -105,7 +106,7 @@ def einwilligung_pruefen(person: Person) -> None:
 def _einwilligung_nachtragen(person: Person, einwilligung_am: dt.date | None, durch: User) -> Person:
     if einwilligung_am is None or person.ist_verwaltung or person.einwilligung_am is not None:
         return person
-    if einwilligung_am > _heute():
+    if einwilligung_am > heute():
         raise Regelverstoss(EINWILLIGUNG_IN_ZUKUNFT)
     if person.anonymisiert_am is not None:
         raise Regelverstoss(PERSON_ANONYMISIERT)
@@ -128,7 +129,7 @@ def _person_bestimmen(*, person: Person | None, neue_person: NeuePerson | None, 
     if person is None:
         if neue_person is None or not neue_person.vorname.strip() or not neue_person.nachname.strip():
             raise Regelverstoss(NAME_FEHLT)
-        if einwilligung_am is not None and einwilligung_am > _heute():
+        if einwilligung_am is not None and einwilligung_am > heute():
             raise Regelverstoss(EINWILLIGUNG_IN_ZUKUNFT)
         person = Person(vorname=neue_person.vorname.strip(), nachname=neue_person.nachname.strip(),
                         organisation=neue_person.organisation, funktion=neue_person.funktion,
@@ -185,7 +186,7 @@ def sitzung_aendern(*, sitzung: Sitzung, durch: User, **daten) -> Sitzung:
         einwilligung_pruefen(daten["verfasst_von"])
     for feld, wert in daten.items():
         setattr(sitzung, feld, wert)
-    if sitzung.stattgefunden and sitzung.datum > _heute():
+    if sitzung.stattgefunden and sitzung.datum > heute():
         raise Regelverstoss(NOCH_NICHT_STATTGEFUNDEN.format(datum=datum_text(sitzung.datum)))
     speichern(sitzung, durch)
     return sitzung
@@ -206,7 +207,7 @@ def sitzung_status_setzen(*, sitzung: Sitzung, status: str, durch: User, datum: 
     von = Sitzung.Status(sitzung.status)
     if status not in SITZUNG_UEBERGAENGE[von]:
         raise Regelverstoss(STATUS_UNZULAESSIG.format(von=von.label, nach=Sitzung.Status(status).label))
-    if sitzung.datum > _heute():
+    if sitzung.datum > heute():
         raise Regelverstoss(NOCH_NICHT_STATTGEFUNDEN.format(datum=datum_text(sitzung.datum)))
     if status == Sitzung.Status.DOKUMENTIERT:
         if not sitzung.teilnehmendenzahl and not sitzung.teilnahmen.exists():
@@ -218,7 +219,7 @@ def sitzung_status_setzen(*, sitzung: Sitzung, status: str, durch: User, datum: 
         )
         if not hat_ergebnis:
             raise Regelverstoss(DOKU_OHNE_ERGEBNIS)
-        datum = datum or _heute()
+        datum = datum or heute()
         if datum < sitzung.datum:
             raise Regelverstoss(DOKU_VOR_SITZUNG.format(datum=datum_text(sitzung.datum)))
         if verfasst_von is None and sitzung.verfasst_von is None:
@@ -378,7 +379,7 @@ def beschluss_fassen(*, sitzung: Sitzung, durch: User, text: str, art: str = Bes
     (budget, funding rules, staff only) rolls back the request it may have created and the decision.
     """
     sitzung = _sitzung_gesperrt(sitzung, durch)
-    if sitzung.datum > _heute():
+    if sitzung.datum > heute():
         raise Regelverstoss(BESCHLUSS_VOR_SITZUNG.format(datum=datum_text(sitzung.datum)))
     if tagesordnungspunkt is not None and tagesordnungspunkt.sitzung_id != sitzung.pk:
         raise Regelverstoss(TOP_ANDERE_SITZUNG)
@@ -439,8 +440,8 @@ def aufgabe_erledigen(*, aufgabe: Aufgabe, durch: User, datum: dt.date | None = 
         raise Regelverstoss(AUFGABE_NICHT_IHRE)
     if aufgabe.erledigt_am is not None:
         raise Regelverstoss(AUFGABE_SCHON_ERLEDIGT)
-    datum = datum or _heute()
-    if datum > _heute():
+    datum = datum or heute()
+    if datum > heute():
         raise Regelverstoss(ERLEDIGT_IN_ZUKUNFT)
     aufgabe.erledigt_am = datum
     speichern(aufgabe, durch)

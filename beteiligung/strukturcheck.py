@@ -15,11 +15,12 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
-from django.utils import timezone
 
-from portal import access
+from kern import rollen
+from kern.format import datum, euro_text, prozent
+from kern.zeit import heute
 from programme.models import Jahresbudget, Programmgebiet
-from programme.services import datum_text, euro
+from quartiere import zugriff
 from quartiere.models import Gebiet, Quartiersmanagement
 
 from .models import SITZUNG_STATTGEFUNDEN, Gremium, Sitzung
@@ -32,9 +33,9 @@ def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
 def sichtbare_gebiete(user: User | AnonymousUser, gebiete: QuerySet[Gebiet] | None = None) -> QuerySet[Gebiet]:
     """Areas (rows of Gebiet itself) the user may see: staff and council all, managers their own."""
     gebiete = Gebiet.objects.all() if gebiete is None else gebiete
-    if access.ist_verwaltung(user) or access.ist_rat(user):
+    if rollen.ist_verwaltung(user) or rollen.ist_rat(user):
         return gebiete
-    return gebiete.filter(id__in=access.eigene_gebiet_ids(user))
+    return gebiete.filter(id__in=zugriff.eigene_gebiet_ids(user))
 
 
 # --- Strukturcheck ---------------------------------------------------------------------------
@@ -76,16 +77,12 @@ class Strukturcheck:
 
 def stichtag_fuer(jahr: int, heute_: dt.date | None = None) -> dt.date:
     """The day the check looks at: today in the current year, else the year's last (or first) day."""
-    heute_ = heute_ or timezone.localdate()
+    heute_ = heute_ or heute()
     if jahr < heute_.year:
         return dt.date(jahr, 12, 31)
     if jahr > heute_.year:
         return dt.date(jahr, 1, 1)
     return heute_
-
-
-def _prozent(wert: Decimal) -> str:
-    return f"{wert.normalize():f}".replace(".", ",") + "\u00a0%"
 
 
 def _beteiligung(gebiet: Gebiet, jahr: int, stichtag: dt.date, gremien: list[Gremium]) -> Baustein:
@@ -100,7 +97,7 @@ def _beteiligung(gebiet: Gebiet, jahr: int, stichtag: dt.date, gremien: list[Gre
     soll = f"{soll_min}–{soll_max}" if soll_max > soll_min else str(soll_min)
     gehalten = sum(g.gehalten for g in versammlungen)
     geplant = min((g.naechste for g in versammlungen if g.naechste), default=None)
-    naechste = f" Die nächste ist für den {datum_text(geplant)} geplant." if geplant else ""
+    naechste = f" Die nächste ist für den {datum(geplant)} geplant." if geplant else ""
     if gehalten >= soll_min:
         mehr = f", mehr als die vorgesehenen {soll_max}" if gehalten > soll_max else ""
         return Baustein(titel, GRUEN, f"{_anzahl(gehalten, 'Bürgerversammlung', 'Bürgerversammlungen')} {jahr} "
@@ -120,17 +117,17 @@ def _umsetzung(jahr: int, stichtag: dt.date, stellen: list[Quartiersmanagement],
                fonds: list[Jahresbudget]) -> Baustein:
     titel = "Umsetzung"
     summe_fonds = sum((b.betrag for b in fonds), Decimal("0"))
-    fonds_text = (f"Verfügungsfonds {jahr}: {euro(summe_fonds)}" if fonds
+    fonds_text = (f"Verfügungsfonds {jahr}: {euro_text(summe_fonds)}" if fonds
                   else f"für {jahr} ist kein Verfügungsfonds budgetiert")
     if not stellen:
-        return Baustein(titel, ROT, f"Am {datum_text(stichtag)} läuft kein Quartiersmanagement; {fonds_text}.")
+        return Baustein(titel, ROT, f"Am {datum(stichtag)} läuft kein Quartiersmanagement; {fonds_text}.")
     anteil = sum((s.stellenanteil for s in stellen), Decimal("0"))
     traeger = ", ".join(sorted({str(s.traeger) for s in stellen}))
     befristung = ("unbefristet" if any(s.befristet_bis is None for s in stellen)
-                  else f"befristet bis {datum_text(max(s.befristet_bis for s in stellen))}")
-    stelle = f"Quartiersmanagement mit {_prozent(anteil)} ({traeger}, {befristung})"
+                  else f"befristet bis {datum(max(s.befristet_bis for s in stellen))}")
+    stelle = f"Quartiersmanagement mit {prozent(anteil, None)} ({traeger}, {befristung})"
     if anteil < MINDEST_STELLENANTEIL:
-        return Baustein(titel, GELB, f"{stelle} – weniger als die nötigen {_prozent(MINDEST_STELLENANTEIL)}; "
+        return Baustein(titel, GELB, f"{stelle} – weniger als die nötigen {prozent(MINDEST_STELLENANTEIL, None)}; "
                                      f"{fonds_text}.")
     if not fonds:
         return Baustein(titel, GELB, f"{stelle} vorhanden, aber {fonds_text}.")
@@ -148,10 +145,10 @@ def _steuerung(gebiet: Gebiet, jahr: int, gremien: list[Gremium]) -> Baustein:
     zuletzt = max((g.zuletzt for g in kreise if g.zuletzt), default=None)
     geplant = min((g.naechste for g in kreise if g.naechste), default=None)
     if gehalten:
-        return Baustein(titel, GRUEN, f"{wer} hat {jahr} {gehalten}-mal getagt, zuletzt am {datum_text(zuletzt)}.")
+        return Baustein(titel, GRUEN, f"{wer} hat {jahr} {gehalten}-mal getagt, zuletzt am {datum(zuletzt)}.")
     if geplant:
         return Baustein(titel, GELB, f"{wer} hat {jahr} noch nicht getagt; die nächste Sitzung ist für den "
-                                     f"{datum_text(geplant)} geplant.")
+                                     f"{datum(geplant)} geplant.")
     return Baustein(titel, ROT, f"{wer} hat {jahr} nicht getagt, und keine Sitzung ist geplant.")
 
 

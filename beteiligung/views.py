@@ -1,19 +1,22 @@
 import copy
 import json
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from portal import access
-from portal.export import Spalte
-from portal.listen import gefilterte_liste, seite
+from kern import rollen
+from kern.aktion import aktion
+from kern.export import Spalte
+from kern.fehler import Regelverstoss
+from kern.listen import gefilterte_liste, seite
+from kern.zeit import heute
 from programme.models import Bewilligung, Projekt
-from programme.services import Regelverstoss
+from quartiere import zugriff
 from quartiere.models import Person
 
 from . import selectors, services
@@ -45,35 +48,22 @@ SITZUNG_FELD = "gremium__gebiet"
 
 
 def _gremium(request, pk: int, *, schreiben: bool = False) -> Gremium:
-    return access.objekt_oder_404(request.user, Gremium.objects.select_related("gebiet__stadt", "programm"),
+    return zugriff.objekt_oder_404(request.user, Gremium.objects.select_related("gebiet__stadt", "programm"),
                                   schreiben=schreiben, pk=pk)
 
 
 def _sitzung(request, pk: int, *, schreiben: bool = False) -> Sitzung:
-    return access.objekt_oder_404(
+    return zugriff.objekt_oder_404(
         request.user, Sitzung.objects.select_related("gremium__gebiet__stadt", "verfasst_von__organisation"),
         SITZUNG_FELD, schreiben=schreiben, pk=pk)
 
 
 def _darf_schreiben(request, gremium: Gremium) -> bool:
-    return access.bearbeitbar(request.user, Gremium.objects.filter(pk=gremium.pk)).exists()
+    return zugriff.bearbeitbar(request.user, Gremium.objects.filter(pk=gremium.pk)).exists()
 
 
-def _aktion(request, *, titel: str, form, ausfuehren, ziel: str, erfolg: str, kontext: dict | None = None,
-            template: str = "beteiligung/aktion.html", weiter=None):
-    """Render a form; on a valid POST run the one service call and show a refusal beside the form.
-
-    After success the user goes to `ziel`, or to `weiter(result of the service)` where given.
-    """
-    if request.method == "POST" and form.is_valid():
-        try:
-            ergebnis = ausfuehren(form.cleaned_data)
-        except Regelverstoss as exc:
-            form.add_error(None, exc.meldung)
-        else:
-            messages.success(request, erfolg)
-            return redirect(weiter(ergebnis) if weiter else ziel)
-    return render(request, template, {"titel": titel, "form": form, "zurueck": ziel, **(kontext or {})})
+# Action pages of bodies and meetings lead back to the meeting and show its cards beside the form.
+_aktion = partial(aktion, kopfzeile="beteiligung/_aktion_kopf.html", seitenleiste="beteiligung/_aktion_seite.html")
 
 
 def _neue_person(d: dict) -> services.NeuePerson | None:
@@ -109,13 +99,13 @@ GREMIUM_SPALTEN = [
 
 
 def gremium_liste(request):
-    jahr = timezone.localdate().year
-    gremien = selectors.gremien_mit_kennzahlen(access.sichtbar(request.user, Gremium.objects.all()), jahr).order_by(
+    jahr = heute().year
+    gremien = selectors.gremien_mit_kennzahlen(zugriff.sichtbar(request.user, Gremium.objects.all()), jahr).order_by(
         "gebiet__stadt__name", "gebiet__name", "name")
     return gefilterte_liste(
         request, filterset=GremiumFilter(request.GET or None, queryset=gremien, user=request.user),
         template="beteiligung/gremium_liste.html", spalten=GREMIUM_SPALTEN,
-        dateiname=f"Gremien_{timezone.localdate():%Y-%m-%d}", kontext={"jahr": jahr},
+        dateiname=f"Gremien_{heute():%Y-%m-%d}", kontext={"jahr": jahr},
     )
 
 
@@ -218,7 +208,7 @@ def teilnehmende(request, pk: int):
 
 @require_POST
 def teilnahme_entfernen(request, pk: int):
-    teilnahme = access.objekt_oder_404(request.user, Teilnahme.objects.select_related("sitzung"),
+    teilnahme = zugriff.objekt_oder_404(request.user, Teilnahme.objects.select_related("sitzung"),
                                        "sitzung__gremium__gebiet", schreiben=True, pk=pk)
     services.teilnahme_entfernen(teilnahme=teilnahme, durch=request.user)
     messages.success(request, "Die Teilnahme ist entfernt.")
@@ -265,7 +255,7 @@ def thema_uebernehmen(request, pk: int):
 
 
 def bewertung_bearbeiten(request, pk: int):
-    bewertung = access.objekt_oder_404(request.user, Themenbewertung.objects.select_related("thema", "sitzung"),
+    bewertung = zugriff.objekt_oder_404(request.user, Themenbewertung.objects.select_related("thema", "sitzung"),
                                        "sitzung__gremium__gebiet", schreiben=True, pk=pk)
     form = BewertungForm(request.POST or None, initial={"punkte": bewertung.punkte, "besprochen": bewertung.besprochen,
                                                         "ergebnis": bewertung.ergebnis})
@@ -278,7 +268,7 @@ def bewertung_bearbeiten(request, pk: int):
 
 
 def thema_detail(request, pk: int):
-    thema = access.objekt_oder_404(
+    thema = zugriff.objekt_oder_404(
         request.user, Thema.objects.select_related("gremium__gebiet", "handlungsfeld", "eingebracht_in"),
         "gremium__gebiet", pk=pk)
     return render(request, "beteiligung/thema_detail.html", {
@@ -292,11 +282,11 @@ def thema_detail(request, pk: int):
 def beschluss_neu(request, pk: int):
     sitzung = _sitzung(request, pk, schreiben=True)
     tops = sitzung.tagesordnungspunkte.order_by("nummer")
-    mit_foerderung = sitzung.gremium.art == Gremium.Art.GEBIETSFORUM and access.ist_verwaltung(request.user)
+    mit_foerderung = sitzung.gremium.art == Gremium.Art.GEBIETSFORUM and rollen.ist_verwaltung(request.user)
     if mit_foerderung:
         antraege, projekte, programme = foerder_auswahl(
-            sitzung.gremium, access.sichtbar(request.user, Bewilligung.objects.all()),
-            access.sichtbar(request.user, Projekt.objects.all()))
+            sitzung.gremium, zugriff.sichtbar(request.user, Bewilligung.objects.all()),
+            zugriff.sichtbar(request.user, Projekt.objects.all()))
         form = FoerderBeschlussForm(request.POST or None, tagesordnungspunkte=tops, antraege=antraege,
                                     projekte=projekte, programme=programme,
                                     initial={"jahr": sitzung.datum.year})
@@ -319,7 +309,7 @@ def beschluss_neu(request, pk: int):
 
 
 def _beschluss(request, pk: int, *, schreiben: bool = False) -> Beschluss:
-    return access.objekt_oder_404(
+    return zugriff.objekt_oder_404(
         request.user, Beschluss.objects.select_related("sitzung__gremium__gebiet", "tagesordnungspunkt",
                                                        "bewilligung__projekt", "bewilligung__programm"),
         "sitzung__gremium__gebiet", schreiben=schreiben, pk=pk)
@@ -350,9 +340,9 @@ def beschluss_umsetzung(request, pk: int):
 
 
 def beschluesse_offen(request):
-    gremien = access.sichtbar(request.user, Gremium.objects.all())
+    gremien = zugriff.sichtbar(request.user, Gremium.objects.all())
     beschluesse = selectors.offene_beschluesse(
-        access.sichtbar(request.user, Beschluss.objects.all(), "sitzung__gremium__gebiet"))
+        zugriff.sichtbar(request.user, Beschluss.objects.all(), "sitzung__gremium__gebiet"))
     filterset = BeschlussFilter(request.GET, queryset=beschluesse, user=request.user, gremien=gremien)
     zeilen = filterset.qs if filterset.is_valid() else beschluesse.none()
     return render(request, "beteiligung/beschluesse_offen.html", {"filter": filterset, **seite(request, zeilen)})
@@ -380,13 +370,13 @@ def aufgaben(request):
         "verantwortlich", "sitzung__gremium__gebiet").order_by(
         "erledigt_am" if offen else "-erledigt_am", "faellig_am", "id")
     zeilen = zeilen.filter(erledigt_am__isnull=offen)
-    return render(request, "beteiligung/aufgaben.html", {"offen": offen, "heute": timezone.localdate(),
+    return render(request, "beteiligung/aufgaben.html", {"offen": offen, "heute": heute(),
                                                          **seite(request, zeilen)})
 
 
 @require_POST
 def aufgabe_erledigt(request, pk: int):
-    # Visible through access.gebiet_scope; a manager also sees the items assigned to them.
+    # Visible through zugriff.gebiet_scope; a manager also sees the items assigned to them.
     aufgabe = selectors.sichtbare_aufgaben(request.user).select_related(
         "sitzung__gremium", "verantwortlich").filter(pk=pk).first()
     if aufgabe is None:
@@ -408,13 +398,13 @@ def aufgabe_erledigt(request, pk: int):
 
 
 def strukturcheck(request):
-    heute = timezone.localdate()
+    tag = heute()
     wert = request.GET.get("jahr", "")
-    if wert and not (wert.isdigit() and 2000 <= int(wert) <= heute.year + 1):
+    if wert and not (wert.isdigit() and 2000 <= int(wert) <= tag.year + 1):
         raise Http404("Für dieses Jahr gibt es keinen Strukturcheck.")
-    jahr = int(wert) if wert else heute.year
+    jahr = int(wert) if wert else tag.year
     return render(request, "beteiligung/strukturcheck.html", {
-        "jahr": jahr, "jahre": list(range(heute.year, heute.year - 5, -1)),
+        "jahr": jahr, "jahre": list(range(tag.year, tag.year - 5, -1)),
         "matrix": selectors.strukturcheck_matrix(request.user, jahr),
     })
 
@@ -437,7 +427,7 @@ def personen(request):
 
 def person_export(request, pk: int):
     _nur_personendaten(request)
-    person = access.objekt_oder_404(request.user, Person.objects.select_related("organisation", "user"), None, pk=pk)
+    person = zugriff.objekt_oder_404(request.user, Person.objects.select_related("organisation", "user"), None, pk=pk)
     antwort = HttpResponse(json.dumps(selectors.personendaten(person), ensure_ascii=False, indent=2),
                            content_type="application/json; charset=utf-8")
     antwort["Content-Disposition"] = f'attachment; filename="personendaten-{person.pk}.json"'
@@ -446,7 +436,7 @@ def person_export(request, pk: int):
 
 def person_anonymisieren(request, pk: int):
     _nur_personendaten(request)
-    person = access.objekt_oder_404(request.user, Person.objects.select_related("organisation"), None, pk=pk)
+    person = zugriff.objekt_oder_404(request.user, Person.objects.select_related("organisation"), None, pk=pk)
     return _aktion(
         request, titel=f"Person anonymisieren: {person}", form=AnonymisierenForm(request.POST or None),
         ziel=reverse("beteiligung:personen"), erfolg="Die Person ist anonymisiert.", kontext={"person": person},

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone
+
+from kern import zeit
 
 from .laden import beteiligung, berichte, karte, konten, programme, quartiere
 from .laden.basis import Kontext
@@ -35,7 +36,7 @@ SCHRITTE = [
 
 
 def laden(heute: dt.date | None = None) -> Kontext:
-    k = Kontext(heute=heute or timezone.localdate())
+    k = Kontext(heute=heute or zeit.heute())
     with transaction.atomic():
         for schritt in SCHRITTE:
             schritt(k)

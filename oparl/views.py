@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from berichte import ablage
 from berichte.models import Bericht
 from beteiligung.models import Gremium
+from kern.fehler import Regelverstoss
 from quartiere.models import Gebiet
 
 from . import selectors
@@ -41,10 +42,8 @@ FILTER = {
 }
 
 
-class Ungueltig(Exception):
-    def __init__(self, meldung: str):
-        super().__init__(meldung)
-        self.meldung = meldung
+class Ungueltig(Regelverstoss):
+    """A request parameter OParl cannot answer (e.g. a malformed timestamp)."""
 
 
 # Responses, filters and pagination.

@@ -1,8 +1,8 @@
 from django.urls import reverse
 
 from beteiligung.permissions import kann_namen_sehen
+from kern.rollen import ist_quartiersmanagement, ist_rat, ist_verwaltung, rolle_von
 
-from . import access
 
 def alle(user) -> bool:
     return True
@@ -14,7 +14,7 @@ NAVIGATION = [
     ("Projekte", "programme:projekte", alle),
     ("Programme", [
         ("Förderprogramme", "programme:programme", alle),
-        ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", access.ist_verwaltung),
+        ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", ist_verwaltung),
     ], alle),
     ("Quartiere", [
         ("Gebiete", "gebiete:liste", alle),
@@ -24,7 +24,7 @@ NAVIGATION = [
     ("Beteiligung", [
         ("Gremien", "beteiligung:gremien", alle),
         ("Aufgaben", "beteiligung:aufgaben", kann_namen_sehen),
-        ("Datenschutz", "beteiligung:personen", access.ist_verwaltung),
+        ("Datenschutz", "beteiligung:personen", ist_verwaltung),
     ], alle),
     ("Berichte", "berichte:archiv", alle),
 ]
@@ -55,9 +55,9 @@ def rollen(request) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "rolle": access.rolle_von(user),
-        "ist_verwaltung": access.ist_verwaltung(user),
-        "ist_qm": access.ist_quartiersmanagement(user),
-        "ist_rat": access.ist_rat(user),
+        "rolle": rolle_von(user),
+        "ist_verwaltung": ist_verwaltung(user),
+        "ist_qm": ist_quartiersmanagement(user),
+        "ist_rat": ist_rat(user),
         "navigation": _navigation(request),
     }

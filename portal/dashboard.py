@@ -5,25 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count
-from django.utils import timezone
 
 from beteiligung import selectors as beteiligung_selectors
 from beteiligung.models import Aufgabe, Sitzung, Taetigkeit
-from programme.models import Projekt, Verwendungsnachweis
+from kern.zeit import heute
 from programme import selectors
+from programme.models import Projekt, Verwendungsnachweis
 from programme.selectors import budgetstand_je_programm
+from quartiere import zugriff
 from quartiere.models import Gebiet, Quartiersmanagement
 
-from . import access
 
-
-def heute() -> dt.date:
-    return timezone.localdate()
 
 
 def naechste_sitzungen(user, *, anzahl: int = 8):
     return (
-        access.sichtbar(user, Sitzung.objects.all(), "gremium__gebiet")
+        zugriff.sichtbar(user, Sitzung.objects.all(), "gremium__gebiet")
         .filter(datum__gte=heute(), status=Sitzung.Status.GEPLANT)
         .select_related("gremium", "gremium__gebiet")
         .order_by("datum", "beginn")[:anzahl]
@@ -32,13 +29,13 @@ def naechste_sitzungen(user, *, anzahl: int = 8):
 
 def ueberfaellige_nachweise(user):
     return selectors.ueberfaellige_nachweise(
-        access.sichtbar(user, Verwendungsnachweis.objects.all(), "bewilligung__gebiet"))
+        zugriff.sichtbar(user, Verwendungsnachweis.objects.all(), "bewilligung__gebiet"))
 
 
 def auslaufende_qm_stellen(user, *, monate: int = 6):
     bis = heute() + dt.timedelta(days=round(monate * 30.5))
     return (
-        access.sichtbar(user, Quartiersmanagement.objects.all())
+        zugriff.sichtbar(user, Quartiersmanagement.objects.all())
         .filter(befristet_bis__gte=heute(), befristet_bis__lte=bis)
         .select_related("gebiet", "traeger")
         .order_by("befristet_bis")
@@ -47,14 +44,14 @@ def auslaufende_qm_stellen(user, *, monate: int = 6):
 
 def projekte_je_status(user) -> list[dict]:
     zahlen = dict(
-        access.sichtbar(user, Projekt.objects.all()).values("status").annotate(n=Count("id")).values_list("status", "n")
+        zugriff.sichtbar(user, Projekt.objects.all()).values("status").annotate(n=Count("id")).values_list("status", "n")
     )
     return [{"status": s, "titel": s.label, "anzahl": zahlen.get(s.value, 0)} for s in Projekt.Status]
 
 
 def offene_aufgaben(user):
     return (
-        access.sichtbar(user, Aufgabe.objects.all(), "sitzung__gremium__gebiet")
+        zugriff.sichtbar(user, Aufgabe.objects.all(), "sitzung__gremium__gebiet")
         .filter(erledigt_am__isnull=True)
         .select_related("verantwortlich", "sitzung__gremium")
         .order_by("faellig_am")
@@ -88,9 +85,9 @@ def verwaltung(user) -> dict:
 
 def quartiersmanagement(user) -> dict:
     jahr = heute().year
-    gebiet_ids = access.eigene_gebiet_ids(user)
+    gebiet_ids = zugriff.eigene_gebiet_ids(user)
     projekte = (
-        access.sichtbar(user, Projekt.objects.all())
+        zugriff.sichtbar(user, Projekt.objects.all())
         .select_related("gebiet", "traeger")
         .order_by("-modified")[:10]
     )
@@ -107,7 +104,7 @@ def quartiersmanagement(user) -> dict:
         "aufgaben": list(offene_aufgaben(user)[:20]),
         "ueberfaellige_aufgaben": list(beteiligung_selectors.ueberfaellige_aufgaben(user)[:20]),
         "taetigkeiten": list(
-            access.sichtbar(user, Taetigkeit.objects.all()).select_related("gebiet", "handlungsfeld")[:10]
+            zugriff.sichtbar(user, Taetigkeit.objects.all()).select_related("gebiet", "handlungsfeld")[:10]
         ),
     }
 

@@ -3,7 +3,7 @@
 They bring together data of every app (areas and statistics, programmes and projects, bodies and
 meetings), so they live in portal, which may use all apps; quartiere stays free of imports from
 the apps to its right. Areas are public city data for every role; projects, bodies and meetings
-on them are scoped through portal.access like everywhere else.
+on them are scoped through quartiere.zugriff like everywhere else.
 """
 
 from __future__ import annotations
@@ -20,18 +20,20 @@ from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import path, reverse
-from django.utils import timezone
 
 from beteiligung.models import Gremium, Sitzung
+from kern import rollen
+from kern.export import Spalte
+from kern.format import messwert
+from kern.listen import gefilterte_liste
+from kern.zeit import heute
 from programme.models import Foerderprogramm, Programmgebiet, Projekt
 from quartiere import selectors
+from quartiere import zugriff
+from quartiere.diagramme import indikatordiagramm, nachkommastellen
 from quartiere.models import Einrichtung, Gebiet, Indikator, Quartiersmanagement, grenze_geometrie
-from quartiere.templatetags.quartiere import laufend, messwert_text
+from quartiere.templatetags.quartiere import laufend
 
-from . import access
-from .charts import Reihe, liniendiagramm
-from .export import Spalte
-from .listen import gefilterte_liste
 
 try:  # provided by the beteiligung app; the area page works without it
     from beteiligung.selectors import strukturcheck as _strukturcheck
@@ -42,9 +44,6 @@ ARTEN = [c for c in Gebiet.Art.choices if c[0] != Gebiet.Art.STADT]
 PROJEKTE_AUF_SEITE = 15
 SITZUNGEN_AUF_SEITE = 6
 
-
-def _heute():
-    return timezone.localdate()
 
 
 # --- List ----------------------------------------------------------------------------------------
@@ -117,7 +116,7 @@ GEBIET_SPALTEN = [
 def gebiet_liste(request):
     # Areas are public city data: every role sees all of them (feld=None).
     gebiete = selectors.mit_kennzahlen(
-        access.sichtbar(request.user, Gebiet.objects.quartiere(), feld=None).select_related("parent", "stadt")
+        zugriff.sichtbar(request.user, Gebiet.objects.quartiere(), feld=None).select_related("parent", "stadt")
         .prefetch_related(Prefetch("programmgebiete",
                                    queryset=Programmgebiet.objects.select_related("programm")
                                    .order_by("programm__kurzname", "beginn")))
@@ -125,7 +124,7 @@ def gebiet_liste(request):
     )
     filterset = GebietFilter(request.GET or None, queryset=gebiete)
     return gefilterte_liste(request, filterset=filterset, template="quartiere/gebiet_liste.html",
-                            spalten=GEBIET_SPALTEN, dateiname=f"Gebiete_{_heute():%Y-%m-%d}")
+                            spalten=GEBIET_SPALTEN, dateiname=f"Gebiete_{heute():%Y-%m-%d}")
 
 
 # --- Area page -----------------------------------------------------------------------------------
@@ -137,33 +136,11 @@ class Indikatorblock:
     stellen: int
 
 
-def _stellen(werte) -> int:
-    return max((max(0, -Decimal(w).quantize(Decimal("0.01")).normalize().as_tuple().exponent)
-                for w in werte if w is not None), default=0)
-
-
 def indikatorblock(gebiet: Gebiet, verlauf: selectors.Verlauf) -> Indikatorblock:
-    """A line chart of one indicator of an area against the city average, for page and report."""
-    ind = verlauf.indikator
-    jahre = [j.jahr for j in verlauf.jahre]
+    """A line chart of one indicator of an area against the city average, and its table's precision."""
     # The area's own values set the precision; averages are shown with the same number of decimals.
-    stellen = _stellen([j.wert for j in verlauf.jahre])
-    reihen = [Reihe(gebiet.name, [j.wert for j in verlauf.jahre])]
-    ebene = gebiet.get_art_display()
-    if verlauf.hat_durchschnitt:
-        reihen.append(Reihe(f"Mittel {ebene} {gebiet.stadt}", [j.durchschnitt for j in verlauf.jahre],
-                            farbe="#6c6c6c"))
-    aktuell = verlauf.aktuell
-    beschreibung = (f"Linien je Jahr {jahre[0]} bis {jahre[-1]}: {ind.name} in {gebiet.name}"
-                    + (f" und Mittel aller Gebiete der Ebene {ebene} in {gebiet.stadt}" if verlauf.hat_durchschnitt
-                       else "")
-                    + (f"; zuletzt gemessen {aktuell.jahr}: {messwert_text(aktuell.wert)} {ind.einheit}"
-                       if aktuell else "")
-                    + (f"; ab {verlauf.prognose_ab} Prognose" if verlauf.prognose_ab else "")
-                    + ". Die Zahlen stehen in der Tabelle.")
-    diagramm = liniendiagramm(titel=f"{ind.name} in {gebiet.name}", beschreibung=beschreibung, jahre=jahre,
-                              reihen=reihen, einheit=ind.einheit, prognose_ab=verlauf.prognose_ab, stellen=stellen)
-    return Indikatorblock(verlauf=verlauf, diagramm=diagramm, stellen=stellen)
+    return Indikatorblock(verlauf=verlauf, diagramm=indikatordiagramm(gebiet, verlauf),
+                          stellen=nachkommastellen(j.wert for j in verlauf.jahre))
 
 
 def _strukturcheck_block(gebiet: Gebiet, jahr: int):
@@ -178,26 +155,26 @@ def _strukturcheck_block(gebiet: Gebiet, jahr: int):
 
 def _sieht_gebietsarbeit(user, gebiet: Gebiet) -> bool:
     """Bodies, meetings and the Strukturcheck of an area are seen by staff, council and its managers,
-    as everywhere in the portal (the querysets are scoped through access.sichtbar besides)."""
-    return access.ist_verwaltung(user) or access.ist_rat(user) or gebiet.pk in access.eigene_gebiet_ids(user)
+    as everywhere in the portal (the querysets are scoped through zugriff.sichtbar besides)."""
+    return rollen.ist_verwaltung(user) or rollen.ist_rat(user) or gebiet.pk in zugriff.eigene_gebiet_ids(user)
 
 
 def gebietsseite(user, gebiet: Gebiet) -> dict:
     """Everything on an area's page, in a fixed number of queries, scoped to the user."""
-    heute = _heute()
+    tag = heute()
     kette = gebiet.vorfahren()
     teilbaum = Gebiet.objects.im_teilbaum(gebiet)
-    projekte = access.sichtbar(user, Projekt.objects.filter(gebiet__in=teilbaum))
+    projekte = zugriff.sichtbar(user, Projekt.objects.filter(gebiet__in=teilbaum))
     sieht_gebietsarbeit = _sieht_gebietsarbeit(user, gebiet)
-    gremien = access.sichtbar(user, Gremium.objects.filter(gebiet__in=teilbaum, aktiv=True)).select_related(
+    gremien = zugriff.sichtbar(user, Gremium.objects.filter(gebiet__in=teilbaum, aktiv=True)).select_related(
         "gebiet").annotate(
-        zuletzt=Max("sitzungen__datum", filter=Q(sitzungen__datum__lte=heute)),
-        sitzungen_jahr=Count("sitzungen", filter=Q(sitzungen__datum__year=heute.year, sitzungen__datum__lte=heute)))
-    sitzungen = access.sichtbar(user, Sitzung.objects.filter(gremium__gebiet__in=teilbaum, datum__lte=heute),
+        zuletzt=Max("sitzungen__datum", filter=Q(sitzungen__datum__lte=tag)),
+        sitzungen_jahr=Count("sitzungen", filter=Q(sitzungen__datum__year=tag.year, sitzungen__datum__lte=tag)))
+    sitzungen = zugriff.sichtbar(user, Sitzung.objects.filter(gremium__gebiet__in=teilbaum, datum__lte=tag),
                                 "gremium__gebiet").select_related("gremium")
     return {
         "gebiet": gebiet,
-        "heute": heute,
+        "heute": tag,
         "vorfahren": list(reversed(kette[1:])),
         "untergebiete": list(gebiet.untergebiete.order_by("name")),
         "programmgebiete": list(Programmgebiet.objects.filter(gebiet__in=kette).select_related("programm", "gebiet")
@@ -213,7 +190,7 @@ def gebietsseite(user, gebiet: Gebiet) -> dict:
         "gremien": list(gremien.order_by("art", "name")) if sieht_gebietsarbeit else [],
         "sitzungen": list(sitzungen.order_by("-datum", "-beginn")[:SITZUNGEN_AUF_SEITE]) if sieht_gebietsarbeit
         else [],
-        "strukturcheck": _strukturcheck_block(gebiet, heute.year) if sieht_gebietsarbeit else None,
+        "strukturcheck": _strukturcheck_block(gebiet, tag.year) if sieht_gebietsarbeit else None,
         "indikatoren": [indikatorblock(gebiet, v) for v in selectors.indikatorverlaeufe(gebiet)],
         "rangverlauf": selectors.rangverlauf(gebiet),
     }
@@ -221,7 +198,7 @@ def gebietsseite(user, gebiet: Gebiet) -> dict:
 
 def gebiet_detail(request, pk: int):
     # Areas are public city data: every role may open every area (feld=None).
-    gebiet = access.objekt_oder_404(
+    gebiet = zugriff.objekt_oder_404(
         request.user, Gebiet.objects.select_related("parent__parent__parent__parent", "stadt"), feld=None, pk=pk)
     return render(request, "quartiere/gebiet_detail.html", gebietsseite(request.user, gebiet))
 
@@ -297,14 +274,14 @@ def faerbung_nach_indikator(gebiete: list[Gebiet], indikator: Indikator, jahr: i
     """Quantile classes of one indicator in a year (default: the latest measured year)."""
     jahre = selectors.jahre_mit_werten(gebiete=gebiete, indikator=indikator)
     if jahr not in jahre:
-        gemessen = [j for j in jahre if j <= _heute().year]
+        gemessen = [j for j in jahre if j <= heute().year]
         jahr = (gemessen or jahre or [None])[-1]
     werte = selectors.werte_je_gebiet(gebiete=gebiete, indikator=indikator, jahr=jahr) if jahr else {}
     klassen = _klassen(list(werte.values()), indikator.hoeher_ist_schlechter)
     einheit = f" {indikator.einheit}" if indikator.einheit else ""
-    legende = [Legendeneintrag(f, f"{'' if i == 0 else 'über '}{messwert_text(u)} bis {messwert_text(o)}{einheit}")
+    legende = [Legendeneintrag(f, f"{'' if i == 0 else 'über '}{messwert(u)} bis {messwert(o)}{einheit}")
                for i, (u, o, f) in enumerate(klassen)] + [Legendeneintrag(OHNE_WERT, "kein Wert")]
-    zeilen = [(g, _klassenfarbe(werte[g.pk], klassen), f"{messwert_text(werte[g.pk])}{einheit}") if g.pk in werte
+    zeilen = [(g, _klassenfarbe(werte[g.pk], klassen), f"{messwert(werte[g.pk])}{einheit}") if g.pk in werte
               else (g, OHNE_WERT, "kein Wert") for g in gebiete]
     richtung = "höher" if indikator.hoeher_ist_schlechter else "niedriger"
     return Faerbung(titel=f"{indikator.name} {jahr or ''}".strip(), legende=legende, zeilen=zeilen, jahr=jahr,
@@ -313,9 +290,9 @@ def faerbung_nach_indikator(gebiete: list[Gebiet], indikator: Indikator, jahr: i
 
 def faerbung_nach_programm(gebiete: list[Gebiet], programm: Foerderprogramm) -> Faerbung:
     """The programme's areas today, coloured by their role."""
-    heute = _heute()
+    tag = heute()
     rollen = {pg.gebiet_id: pg for pg in Programmgebiet.objects.filter(programm=programm, gebiet__in=gebiete)
-              .filter(Q(ende__isnull=True) | Q(ende__gte=heute), beginn__lte=heute)}
+              .filter(Q(ende__isnull=True) | Q(ende__gte=tag), beginn__lte=tag)}
     legende = [Legendeneintrag(f, str(r.label)) for r, f in ROLLENFARBEN.items()] + [
         Legendeneintrag(NICHT_IM_PROGRAMM, "nicht im Programm")]
     zeilen = [(g, ROLLENFARBEN[rollen[g.pk].rolle], f"{rollen[g.pk].get_rolle_display()} seit "

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "kern",
     "quartiere",
     "programme",
     "beteiligung",

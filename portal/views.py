@@ -1,32 +1,35 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
-from . import access, dashboard
+from kern import rollen
+from kern.zeit import heute
+from quartiere import zugriff
+
+from . import dashboard
 from .forms import TaetigkeitForm
 
 
 def start(request):
     user = request.user
-    if access.ist_verwaltung(user):
+    if rollen.ist_verwaltung(user):
         return render(request, "portal/start_verwaltung.html", dashboard.verwaltung(user))
-    if access.ist_quartiersmanagement(user):
+    if rollen.ist_quartiersmanagement(user):
         return render(request, "portal/start_qm.html", {
             **dashboard.quartiersmanagement(user),
-            "taetigkeit_form": TaetigkeitForm(gebiete=access.arbeitsgebiete(user),
-                                              initial={"datum": timezone.localdate()}),
+            "taetigkeit_form": TaetigkeitForm(gebiete=zugriff.arbeitsgebiete(user),
+                                              initial={"datum": heute()}),
         })
-    if access.ist_rat(user):
+    if rollen.ist_rat(user):
         return render(request, "portal/start_rat.html", dashboard.rat(user))
     return render(request, "portal/start_ohne_rolle.html", status=200)
 
 
 def taetigkeit_erfassen(request):
-    gebiete = access.arbeitsgebiete(request.user)
-    if not (access.ist_verwaltung(request.user) or access.ist_quartiersmanagement(request.user)):
+    gebiete = zugriff.arbeitsgebiete(request.user)
+    if not (rollen.ist_verwaltung(request.user) or rollen.ist_quartiersmanagement(request.user)):
         raise PermissionDenied("Tätigkeiten erfasst das Quartiersmanagement.")
-    form = TaetigkeitForm(request.POST or None, gebiete=gebiete, initial={"datum": timezone.localdate()})
+    form = TaetigkeitForm(request.POST or None, gebiete=gebiete, initial={"datum": heute()})
     if request.method == "POST" and form.is_valid():
         taetigkeit = form.save(commit=False)
         taetigkeit.erfasst_von = request.user

@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.db.models import DecimalField, Sum
 from django.db.models.functions import Coalesce
-from django.utils import formats, timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from kern.format import deutsche_zahl
+from kern.zeit import heute
 from quartiere.admin import jahresspalte, stadtfilter
 
 from .models import (
@@ -34,17 +35,13 @@ class NurUeberDasPortal:
         return False
 
 
-def euro(betrag) -> str:
-    return formats.number_format(betrag, 2, use_l10n=True, force_grouping=True)
-
-
 def geldspalte(feld: str, beschreibung: str):
     """A money column with German grouping (1.750.000,00)."""
 
     @admin.display(description=beschreibung, ordering=feld, empty_value="–")
     def spalte(obj):
         wert = getattr(obj, feld)
-        return None if wert is None else euro(wert)
+        return None if wert is None else deutsche_zahl(wert, 2)
 
     spalte.__name__ = f"{feld}_spalte"
     return spalte
@@ -219,7 +216,7 @@ class BewilligungAdmin(NurUeberDasPortal, SimpleHistoryAdmin):
 
     @admin.display(description="ausgezahlt (€)", ordering="_ausgezahlt")
     def ausgezahlt(self, obj):
-        return euro(obj._ausgezahlt)
+        return deutsche_zahl(obj._ausgezahlt, 2)
 
 
 @admin.register(Auszahlung)
@@ -249,7 +246,7 @@ class NachweisStandFilter(admin.SimpleListFilter):
         if wert == "offen":
             return queryset.filter(eingereicht_am__isnull=True)
         if wert == "ueberfaellig":
-            return queryset.filter(eingereicht_am__isnull=True, faellig_am__lt=timezone.localdate())
+            return queryset.filter(eingereicht_am__isnull=True, faellig_am__lt=heute())
         if wert == "eingereicht":
             return queryset.filter(eingereicht_am__isnull=False, geprueft_am__isnull=True)
         if wert == "geprueft":

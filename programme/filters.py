@@ -2,7 +2,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from portal import access
+from kern import rollen
+from quartiere import zugriff
 from quartiere.models import Gebiet, Organisation
 
 from .models import Foerderprogramm, Handlungsfeld, Projekt, Zielgruppe
@@ -57,6 +58,6 @@ class ProjektFilter(django_filters.FilterSet):
 
 
 def _sichtbare_gebiete(user):
-    if access.ist_rat(user):
+    if rollen.ist_rat(user):
         return Gebiet.objects.quartiere().select_related("stadt").order_by("stadt__name", "name")
-    return access.arbeitsgebiete(user)
+    return zugriff.arbeitsgebiete(user)

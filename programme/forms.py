@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 
-from portal.formfelder import DezimalFeld
+from kern.formfelder import DezimalFeld
 
 from .models import Foerderprogramm, Projekt
 

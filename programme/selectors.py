@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from django.db.models import Count, DecimalField, Q, Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+
+from kern.zeit import heute
 
 from .models import NULL_EURO, Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget
 
@@ -229,7 +230,7 @@ def projekt_historie(projekt) -> list[Aenderung]:
 def ueberfaellige_nachweise(nachweise):
     """Proofs of use whose due date has passed and that were not submitted, oldest first."""
     return (
-        nachweise.filter(faellig_am__lt=timezone.localdate(), eingereicht_am__isnull=True)
+        nachweise.filter(faellig_am__lt=heute(), eingereicht_am__isnull=True)
         .select_related("bewilligung__projekt", "bewilligung__programm", "bewilligung__gebiet")
         .order_by("faellig_am")
     )

@@ -11,11 +11,14 @@ import datetime as dt
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import transaction
 
-from portal import access
+from kern import rollen
+from kern.fehler import Regelverstoss
+from kern.format import datum as datum_text, euro_text, messwert
+from kern.speichern import speichern
+from kern.zeit import heute
+from quartiere import zugriff
 from quartiere.models import Gebiet
 
 from .models import (
@@ -28,14 +31,6 @@ from .models import (
     Projekt,
     Verwendungsnachweis,
 )
-
-
-class Regelverstoss(Exception):
-    """A refused change; `meldung` is the German text shown to the user."""
-
-    def __init__(self, meldung: str):
-        super().__init__(meldung)
-        self.meldung = meldung
 
 
 # The refusal texts, defined once so views show them and tests assert them.
@@ -94,50 +89,15 @@ NUR_VERWALTUNG_UEBERGAENGE = {(S.BEANTRAGT, S.BEWILLIGT), (S.BEANTRAGT, S.ABGELE
 ANTRAG_ERLAUBT_IN = {S.ENTWURF, S.BEANTRAGT, S.BEWILLIGT, S.LAUFEND}
 
 
-def euro(betrag: Decimal) -> str:
-    text = f"{betrag:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"{text} €"
-
-
-def datum_text(d: dt.date) -> str:
-    return d.strftime("%d.%m.%Y")
-
-
-def _heute() -> dt.date:
-    return timezone.localdate()
-
 
 def _verwaltung_pruefen(user: User, aktion: str) -> None:
-    if not access.ist_verwaltung(user):
+    if not rollen.ist_verwaltung(user):
         raise Regelverstoss(NUR_VERWALTUNG.format(aktion=aktion))
 
 
 def _projekt_bearbeitbar_pruefen(projekt: Projekt, user: User) -> None:
-    if not access.bearbeitbar(user, Projekt.objects.filter(pk=projekt.pk)).exists():
+    if not zugriff.bearbeitbar(user, Projekt.objects.filter(pk=projekt.pk)).exists():
         raise Regelverstoss(NICHT_EIGENES_GEBIET)
-
-
-def speichern(obj, durch: User | None) -> None:
-    """Validate and save, recording who for the history; a refusal becomes a Regelverstoss.
-
-    Field checks and the model's clean() cost no queries. The constraints are the database's: only
-    when it refuses a row does full_clean() run, to name the broken rule in German.
-    """
-    obj._history_user = durch
-    try:
-        obj.clean_fields(exclude=[f.name for f in obj._meta.fields if f.is_relation])
-        obj.clean()
-    except ValidationError as exc:
-        raise Regelverstoss(" ".join(exc.messages)) from exc
-    try:
-        with transaction.atomic():
-            obj.save()
-    except IntegrityError as exc:
-        try:
-            obj.full_clean()
-        except ValidationError as fehler:
-            raise Regelverstoss(" ".join(fehler.messages)) from exc
-        raise
 
 
 def _status_wechseln(projekt: Projekt, nach: str, durch: User) -> None:
@@ -178,9 +138,9 @@ def _foerderregeln_pruefen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
         raise Regelverstoss(JAHR_AUSSERHALB_PROJEKT.format(
             jahr=jahr, beginn=datum_text(projekt.beginn), ende=datum_text(projekt.ende)))
     if programm.min_betrag is not None and betrag < programm.min_betrag:
-        raise Regelverstoss(UNTER_MINDESTBETRAG.format(programm=programm, betrag=euro(programm.min_betrag)))
+        raise Regelverstoss(UNTER_MINDESTBETRAG.format(programm=programm, betrag=euro_text(programm.min_betrag)))
     if programm.max_betrag is not None and betrag > programm.max_betrag:
-        raise Regelverstoss(UEBER_HOECHSTBETRAG.format(programm=programm, betrag=euro(programm.max_betrag)))
+        raise Regelverstoss(UEBER_HOECHSTBETRAG.format(programm=programm, betrag=euro_text(programm.max_betrag)))
     if programm.max_laufzeit_monate is not None:
         monate = laufzeit_monate(projekt.beginn, projekt.ende)
         if monate > programm.max_laufzeit_monate:
@@ -196,8 +156,8 @@ def _foerderregeln_pruefen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
         hoechstens = (projekt.gesamtkosten * programm.max_foerderquote / 100).quantize(Decimal("0.01"))
         if bisher + betrag > hoechstens:
             raise Regelverstoss(FOERDERQUOTE_UEBERSCHRITTEN.format(
-                programm=programm, quote=f"{programm.max_foerderquote.normalize():f}".replace(".", ","),
-                hoechstens=euro(hoechstens), summe=euro(bisher + betrag)))
+                programm=programm, quote=messwert(programm.max_foerderquote),
+                hoechstens=euro_text(hoechstens), summe=euro_text(bisher + betrag)))
 
 
 @transaction.atomic
@@ -212,7 +172,7 @@ def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
     _foerderregeln_pruefen(projekt=projekt, programm=programm, jahr=jahr, betrag=betrag)
     bewilligung = Bewilligung(
         projekt=projekt, programm=programm, jahr=jahr, gebiet=gebiet, betrag_beantragt=betrag,
-        beantragt_am=datum or _heute(), beantragt_von=durch, begruendung=begruendung,
+        beantragt_am=datum or heute(), beantragt_von=durch, begruendung=begruendung,
     )
     speichern(bewilligung, durch)
     if projekt.status == S.ENTWURF:
@@ -241,7 +201,7 @@ def _budget_pruefen(*, programm: Foerderprogramm, jahr: int, gebiet: Gebiet, bet
         frei = lokal.betrag - bewilligt.filter(gebiet=gebiet).summe()
         if betrag > frei:
             raise Regelverstoss(GEBIETSBUDGET_UEBERSCHRITTEN.format(
-                programm=programm, jahr=jahr, gebiet=gebiet, frei=euro(frei), betrag=euro(betrag)))
+                programm=programm, jahr=jahr, gebiet=gebiet, frei=euro_text(frei), betrag=euro_text(betrag)))
     elif Jahresbudget.objects.filter(programm=programm, jahr=jahr, gebiet__isnull=False).exists():
         # The programme splits its money into area budgets and this area has none.
         raise Regelverstoss(KEIN_BUDGET.format(programm=f"{programm} in {gebiet}", jahr=jahr))
@@ -249,7 +209,7 @@ def _budget_pruefen(*, programm: Foerderprogramm, jahr: int, gebiet: Gebiet, bet
         frei = gesamt.betrag - bewilligt.summe()
         if betrag > frei:
             raise Regelverstoss(PROGRAMMBUDGET_UEBERSCHRITTEN.format(
-                programm=programm, jahr=jahr, frei=euro(frei), betrag=euro(betrag)))
+                programm=programm, jahr=jahr, frei=euro_text(frei), betrag=euro_text(betrag)))
 
 
 @transaction.atomic
@@ -262,14 +222,14 @@ def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User
     if bewilligung.status != Bewilligung.Status.BEANTRAGT:
         raise Regelverstoss(ANTRAG_NICHT_OFFEN.format(status=bewilligung.get_status_display()))
     if betrag > bewilligung.betrag_beantragt:
-        raise Regelverstoss(UEBER_ANTRAG.format(beantragt=euro(bewilligung.betrag_beantragt)))
+        raise Regelverstoss(UEBER_ANTRAG.format(beantragt=euro_text(bewilligung.betrag_beantragt)))
     projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
     _foerderregeln_pruefen(projekt=projekt, programm=bewilligung.programm, jahr=bewilligung.jahr, betrag=betrag,
                            ausser=bewilligung)
     _budget_pruefen(programm=bewilligung.programm, jahr=bewilligung.jahr, gebiet=bewilligung.gebiet, betrag=betrag)
     bewilligung.status = Bewilligung.Status.BEWILLIGT
     bewilligung.betrag_bewilligt = betrag
-    bewilligung.entschieden_am = datum or _heute()
+    bewilligung.entschieden_am = datum or heute()
     bewilligung.entschieden_von = durch
     speichern(bewilligung, durch)
     nachweis = Verwendungsnachweis(bewilligung=bewilligung, faellig_am=dt.date(bewilligung.jahr + 1, 6, 30))
@@ -287,7 +247,7 @@ def bewilligung_ablehnen(*, bewilligung: Bewilligung, durch: User, begruendung: 
     if bewilligung.status != Bewilligung.Status.BEANTRAGT:
         raise Regelverstoss(ANTRAG_NICHT_OFFEN.format(status=bewilligung.get_status_display()))
     bewilligung.status = Bewilligung.Status.ABGELEHNT
-    bewilligung.entschieden_am = datum or _heute()
+    bewilligung.entschieden_am = datum or heute()
     bewilligung.entschieden_von = durch
     bewilligung.begruendung = begruendung
     speichern(bewilligung, durch)
@@ -313,8 +273,8 @@ def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: Use
     frei = bewilligung.betrag_bewilligt - ausgezahlt
     if betrag > frei:
         raise Regelverstoss(AUSZAHLUNG_UEBER_BEWILLIGUNG.format(
-            bewilligt=euro(bewilligung.betrag_bewilligt), ausgezahlt=euro(ausgezahlt), frei=euro(frei)))
-    auszahlung = Auszahlung(bewilligung=bewilligung, betrag=betrag, datum=datum or _heute(), angewiesen_von=durch,
+            bewilligt=euro_text(bewilligung.betrag_bewilligt), ausgezahlt=euro_text(ausgezahlt), frei=euro_text(frei)))
+    auszahlung = Auszahlung(bewilligung=bewilligung, betrag=betrag, datum=datum or heute(), angewiesen_von=durch,
                             bemerkung=bemerkung)
     speichern(auszahlung, durch)
     projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
@@ -333,7 +293,7 @@ def verwendungsnachweis_einreichen(*, nachweis: Verwendungsnachweis, verwendet: 
         raise Regelverstoss(NACHWEIS_SCHON_EINGEREICHT)
     if verwendet < 0:
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
-    nachweis.eingereicht_am = datum or _heute()
+    nachweis.eingereicht_am = datum or heute()
     nachweis.verwendet = verwendet
     speichern(nachweis, durch)
     return nachweis
@@ -352,8 +312,8 @@ def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, rueckforderung
     if rueckforderung < 0:
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
     if rueckforderung > ausgezahlt:
-        raise Regelverstoss(RUECKFORDERUNG_ZU_HOCH.format(ausgezahlt=euro(ausgezahlt)))
-    nachweis.geprueft_am = datum or _heute()
+        raise Regelverstoss(RUECKFORDERUNG_ZU_HOCH.format(ausgezahlt=euro_text(ausgezahlt)))
+    nachweis.geprueft_am = datum or heute()
     nachweis.geprueft_von = durch
     nachweis.rueckforderung = rueckforderung
     nachweis.bemerkung = bemerkung
@@ -403,7 +363,7 @@ def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Deci
         summe_gebiete = gebietsbudgets.summe()
         if summe_gebiete > betrag:
             raise Regelverstoss(GEBIETSBUDGETS_UEBER_PROGRAMMBUDGET.format(
-                programm=programm, jahr=jahr, summe=euro(summe_gebiete), gesamt=euro(betrag)))
+                programm=programm, jahr=jahr, summe=euro_text(summe_gebiete), gesamt=euro_text(betrag)))
     else:
         budget = gebietsbudgets.filter(gebiet=gebiet).first() or Jahresbudget(programm=programm, jahr=jahr,
                                                                               gebiet=gebiet)
@@ -412,9 +372,9 @@ def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Deci
             summe_gebiete = gebietsbudgets.exclude(gebiet=gebiet).summe() + betrag
             if summe_gebiete > gesamt.betrag:
                 raise Regelverstoss(GEBIETSBUDGETS_UEBER_PROGRAMMBUDGET.format(
-                    programm=programm, jahr=jahr, summe=euro(summe_gebiete), gesamt=euro(gesamt.betrag)))
+                    programm=programm, jahr=jahr, summe=euro_text(summe_gebiete), gesamt=euro_text(gesamt.betrag)))
     if betrag < bereits:
-        raise Regelverstoss(BUDGET_UNTER_BEWILLIGT.format(bewilligt=euro(bereits)))
+        raise Regelverstoss(BUDGET_UNTER_BEWILLIGT.format(bewilligt=euro_text(bereits)))
     budget.betrag = betrag
     if bemerkung is not None:
         budget.bemerkung = bemerkung
@@ -445,8 +405,8 @@ def _kofinanzierung_pruefen(projekt: Projekt) -> None:
         hoechstens = (projekt.gesamtkosten * programm.max_foerderquote / 100).quantize(Decimal("0.01"))
         if summe_programm > hoechstens:
             raise Regelverstoss(KOFINANZIERUNG_ZU_GERING.format(
-                kosten=euro(projekt.gesamtkosten), programm=programm, hoechstens=euro(hoechstens),
-                summe=euro(summe_programm)))
+                kosten=euro_text(projekt.gesamtkosten), programm=programm, hoechstens=euro_text(hoechstens),
+                summe=euro_text(summe_programm)))
 
 
 @transaction.atomic
@@ -458,7 +418,7 @@ def projekt_speichern(*, durch: User, daten: dict, projekt: Projekt | None = Non
         projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
         _projekt_bearbeitbar_pruefen(projekt, durch)
     gebiet = daten.get("gebiet", projekt.gebiet if projekt.gebiet_id else None)
-    if gebiet is None or not access.darf_im_gebiet_arbeiten(durch, gebiet):
+    if gebiet is None or not zugriff.darf_im_gebiet_arbeiten(durch, gebiet):
         raise Regelverstoss(GEBIET_NICHT_ERLAUBT)
     for feld in PROJEKT_FELDER:
         if feld in daten:

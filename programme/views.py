@@ -1,18 +1,22 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
-from portal import access
+from kern import rollen
+from kern.aktion import aktion
+from kern.export import Spalte
+from kern.fehler import Regelverstoss
+from kern.listen import gefilterte_liste
+from kern.zeit import heute
+from quartiere import zugriff
 from quartiere.models import Gebiet, Organisation
-from portal.charts import Reihe, balkendiagramm
-from portal.export import Spalte
-from portal.listen import gefilterte_liste
 
-from . import selectors, services
+from . import diagramme, selectors, services
 from .filters import ProjektFilter
 from .forms import (
     AblehnenForm,
@@ -26,11 +30,10 @@ from .forms import (
     StatusForm,
 )
 from .models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
-from .services import Regelverstoss
 
 
 def programm_liste(request):
-    jahr = timezone.localdate().year
+    jahr = heute().year
     return render(request, "programme/programm_liste.html", {
         "jahr": jahr,
         "budgets": selectors.budgetstand_je_programm(jahr=jahr),
@@ -45,38 +48,33 @@ def _jahr_aus_anfrage(request, jahre: list[int]) -> int:
         if not wert.isdigit() or int(wert) not in jahre:
             raise Http404("Für dieses Jahr gibt es im Programm keine Daten.")
         return int(wert)
-    aktuell = timezone.localdate().year
+    aktuell = heute().year
     bisher = [j for j in jahre if j <= aktuell]
     return aktuell if aktuell in jahre or not jahre else (bisher[-1] if bisher else jahre[0])
 
 
 def programm_detail(request, pk: int):
-    programm = access.objekt_oder_404(request.user, Foerderprogramm.objects.select_related("stadt", "zustaendig"),
+    programm = zugriff.objekt_oder_404(request.user, Foerderprogramm.objects.select_related("stadt", "zustaendig"),
                                       feld=None, pk=pk)
     jahre = selectors.programmjahre(programm)
     jahr = _jahr_aus_anfrage(request, jahre)
-    gebiet_ids = None if access.ist_verwaltung(request.user) or access.ist_rat(request.user) \
-        else access.eigene_gebiet_ids(request.user)
+    gebiet_ids = None if rollen.ist_verwaltung(request.user) or rollen.ist_rat(request.user) \
+        else zugriff.eigene_gebiet_ids(request.user)
     je_gebiet = selectors.auslastung_je_gebiet(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
     je_handlungsfeld = selectors.auslastung_je_handlungsfeld(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
     gesamt = selectors.budgetstand_je_programm(jahr=jahr, programme=Foerderprogramm.objects.filter(pk=programm.pk))
-    diagramm = balkendiagramm(
-        titel=f"Budget und Bewilligungen {programm.kurzname} {jahr} je Gebiet",
-        beschreibung="Balken je Gebiet: Budget und bewilligte Summe in Euro; die Zahlen stehen in der Tabelle.",
-        kategorien=[z.bezeichnung for z in je_gebiet],
-        reihen=[Reihe("Budget", [z.budget for z in je_gebiet]), Reihe("bewilligt", [z.bewilligt for z in je_gebiet])],
-    )
+    diagramm = diagramme.budget_je_gebiet(programm=programm, jahr=jahr, zeilen=je_gebiet)
     return render(request, "programme/programm_detail.html", {
         "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": je_gebiet,
         "je_handlungsfeld": je_handlungsfeld, "gesamt": gesamt[0] if gesamt else None, "diagramm": diagramm,
         "nur_eigene_gebiete": gebiet_ids is not None,
         "budget_historie": selectors.budget_historie(programm=programm, jahr=jahr)
-        if access.ist_verwaltung(request.user) else None,
+        if rollen.ist_verwaltung(request.user) else None,
     })
 
 
 def _projekt(request, pk: int, *, schreiben: bool = False) -> Projekt:
-    return access.objekt_oder_404(request.user, Projekt.objects.select_related("gebiet__stadt", "traeger",
+    return zugriff.objekt_oder_404(request.user, Projekt.objects.select_related("gebiet__stadt", "traeger",
                                                                                  "ansprechperson"),
                                   schreiben=schreiben, pk=pk)
 
@@ -88,7 +86,7 @@ def projekt_detail(request, pk: int):
         .prefetch_related(Prefetch("auszahlungen", queryset=Auszahlung.objects.order_by("datum")))
         .order_by("jahr", "programm__kurzname")
     )
-    darf_bearbeiten = access.bearbeitbar(request.user, Projekt.objects.filter(pk=projekt.pk)).exists()
+    darf_bearbeiten = zugriff.bearbeitbar(request.user, Projekt.objects.filter(pk=projekt.pk)).exists()
     return render(request, "programme/projekt_detail.html", {
         "projekt": projekt,
         "handlungsfelder": list(projekt.handlungsfelder.all()),
@@ -97,7 +95,7 @@ def projekt_detail(request, pk: int):
         "darf_bearbeiten": darf_bearbeiten,
         "darf_beantragen": darf_bearbeiten and projekt.status in services.ANTRAG_ERLAUBT_IN,
         "folgestatus": _erlaubte_status(request.user, projekt) if darf_bearbeiten else [],
-        "historie": selectors.projekt_historie(projekt) if access.ist_verwaltung(request.user) else None,
+        "historie": selectors.projekt_historie(projekt) if rollen.ist_verwaltung(request.user) else None,
     })
 
 
@@ -107,22 +105,12 @@ def _erlaubte_status(user, projekt: Projekt) -> list[str]:
     return [
         s for s in services.UEBERGAENGE[projekt.status]
         if s not in ueber_antrag
-        and ((projekt.status, s) not in services.NUR_VERWALTUNG_UEBERGAENGE or access.ist_verwaltung(user))
+        and ((projekt.status, s) not in services.NUR_VERWALTUNG_UEBERGAENGE or rollen.ist_verwaltung(user))
     ]
 
 
-def _aktion(request, *, titel: str, form, ausfuehren, ziel: str, erfolg: str, kontext: dict | None = None):
-    """Render an action form; on a valid POST run the service, report refusals beside the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            ausfuehren(form.cleaned_data)
-        except Regelverstoss as exc:
-            form.add_error(None, exc.meldung)
-        else:
-            messages.success(request, erfolg)
-            return redirect(ziel)
-    return render(request, "programme/aktion.html", {"titel": titel, "form": form, "zurueck": ziel,
-                                                     **(kontext or {})})
+# Every action page of a grant shows the application, the budget and the payouts beside its form.
+_aktion = partial(aktion, seitenleiste="programme/_aktion_seite.html")
 
 
 def antrag_stellen(request, pk: int):
@@ -147,8 +135,8 @@ def projekt_url(projekt: Projekt) -> str:
 
 
 def _bewilligung(request, pk: int) -> Bewilligung:
-    access.nur_verwaltung(request.user)
-    return access.objekt_oder_404(request.user, Bewilligung.objects.select_related("projekt", "programm", "gebiet"),
+    rollen.nur_verwaltung(request.user)
+    return zugriff.objekt_oder_404(request.user, Bewilligung.objects.select_related("projekt", "programm", "gebiet"),
                                   pk=pk)
 
 
@@ -196,7 +184,7 @@ def auszahlen(request, pk: int):
 
 
 def _nachweis(request, pk: int, *, schreiben: bool) -> Verwendungsnachweis:
-    return access.objekt_oder_404(
+    return zugriff.objekt_oder_404(
         request.user, Verwendungsnachweis.objects.select_related("bewilligung__projekt", "bewilligung__programm"),
         "bewilligung__gebiet", schreiben=schreiben, pk=pk)
 
@@ -213,7 +201,7 @@ def nachweis_einreichen(request, pk: int):
 
 
 def nachweis_pruefen(request, pk: int):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     nachweis = _nachweis(request, pk, schreiben=True)
     form = NachweisPruefenForm(request.POST or None)
     return _aktion(
@@ -237,10 +225,10 @@ def status_setzen(request, pk: int):
 
 
 def budget_festlegen(request, pk: int):
-    access.nur_verwaltung(request.user)
-    programm = access.objekt_oder_404(request.user, Foerderprogramm.objects.all(), feld=None, pk=pk)
+    rollen.nur_verwaltung(request.user)
+    programm = zugriff.objekt_oder_404(request.user, Foerderprogramm.objects.all(), feld=None, pk=pk)
     gebiete = Gebiet.objects.filter(programmgebiete__programm=programm).distinct()
-    form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": request.GET.get("jahr", timezone.localdate().year)})
+    form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": request.GET.get("jahr", heute().year)})
     budgets = Jahresbudget.objects.filter(programm=programm).select_related("gebiet").order_by("-jahr", "gebiet__name")
     return _aktion(
         request, titel=f"Budget festlegen: {programm}", form=form,
@@ -253,9 +241,9 @@ def budget_festlegen(request, pk: int):
 
 
 def ueberfaellige_verwendungsnachweise(request):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     return render(request, "programme/nachweise_ueberfaellig.html", {
-        "nachweise": selectors.ueberfaellige_nachweise(access.sichtbar(request.user, Verwendungsnachweis.objects.all(),
+        "nachweise": selectors.ueberfaellige_nachweise(zugriff.sichtbar(request.user, Verwendungsnachweis.objects.all(),
                                                                        "bewilligung__gebiet")),
     })
 
@@ -280,7 +268,7 @@ PROJEKT_SPALTEN = [
 
 def projekt_liste(request):
     projekte = (
-        access.sichtbar(request.user, Projekt.objects.all())
+        zugriff.sichtbar(request.user, Projekt.objects.all())
         .select_related("gebiet__stadt", "traeger")
         .prefetch_related("handlungsfelder", "zielgruppen")
         .order_by("-beginn", "titel")
@@ -288,13 +276,13 @@ def projekt_liste(request):
     filterset = ProjektFilter(request.GET or None, queryset=projekte, user=request.user)
     return gefilterte_liste(
         request, filterset=filterset, template="programme/projekt_liste.html", spalten=PROJEKT_SPALTEN,
-        dateiname=f"Projekte_{timezone.localdate():%Y-%m-%d}",
-        kontext={"darf_erfassen": access.arbeitsgebiete(request.user).exists()},
+        dateiname=f"Projekte_{heute():%Y-%m-%d}",
+        kontext={"darf_erfassen": zugriff.arbeitsgebiete(request.user).exists()},
     )
 
 
 def _projektformular(request, projekt: Projekt | None):
-    form = ProjektForm(request.POST or None, instance=projekt, gebiete=access.arbeitsgebiete(request.user),
+    form = ProjektForm(request.POST or None, instance=projekt, gebiete=zugriff.arbeitsgebiete(request.user),
                        organisationen=Organisation.objects.order_by("name"))
     if request.method == "POST" and form.is_valid():
         try:
@@ -310,7 +298,7 @@ def _projektformular(request, projekt: Projekt | None):
 
 
 def projekt_anlegen(request):
-    if not access.arbeitsgebiete(request.user).exists():
+    if not zugriff.arbeitsgebiete(request.user).exists():
         raise PermissionDenied("Sie können keine Projekte erfassen.")
     return _projektformular(request, None)
 

@@ -3,10 +3,10 @@
 import django_filters
 from django import forms
 from django.db.models import Count, Q
-from django.utils import timezone
 
-from portal.export import Spalte
-from portal.listen import gefilterte_liste
+from kern.export import Spalte
+from kern.listen import gefilterte_liste
+from kern.zeit import heute
 
 from .models import Einrichtung, Gebiet, Organisation
 
@@ -83,7 +83,7 @@ def organisation_liste(request):
     return gefilterte_liste(
         request, filterset=OrganisationFilter(request.GET or None, queryset=organisationen),
         template="quartiere/organisation_liste.html", spalten=ORGANISATION_SPALTEN,
-        dateiname=f"Organisationen_{timezone.localdate():%Y-%m-%d}",
+        dateiname=f"Organisationen_{heute():%Y-%m-%d}",
     )
 
 
@@ -92,5 +92,5 @@ def einrichtung_liste(request):
     return gefilterte_liste(
         request, filterset=EinrichtungFilter(request.GET or None, queryset=einrichtungen),
         template="quartiere/einrichtung_liste.html", spalten=EINRICHTUNG_SPALTEN,
-        dateiname=f"Einrichtungen_{timezone.localdate():%Y-%m-%d}",
+        dateiname=f"Einrichtungen_{heute():%Y-%m-%d}",
     )

@@ -15,7 +15,10 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from kern.fehler import Regelverstoss
+from kern.format import KOMMA, PUNKT, lesbar, zahl_lesen
 
 # Reasons, defined once: the pages and the tests use the same text.
 KEINE_ZAHL = "keine Zahl: „{}“"
@@ -44,16 +47,10 @@ SPALTEN_PROGNOSE = {"prognose", "istprognose"}
 JA = {"1", "ja", "j", "x", "true", "wahr", "prognose", "p"}
 
 JAHRESSPALTE = re.compile(r"^(prognose\s*)?(\d{4})(\s*(?:p|\(p\)|prognose|\(prognose\)))?$", re.IGNORECASE)
-ZAHL_KOMMA = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
-ZAHL_PUNKT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
-class Dateifehler(Exception):
+class Dateifehler(Regelverstoss):
     """The file as a whole cannot be read (encoding, no header, unknown layout)."""
-
-    def __init__(self, meldung: str):
-        super().__init__(meldung)
-        self.meldung = meldung
 
 
 @dataclass(frozen=True)
@@ -141,41 +138,16 @@ def _trennzeichen(text: str) -> str:
     return bestes
 
 
-def _bereinigt(text: str) -> str:
-    text = text.strip().replace("\u2212", "-").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if text.startswith("+"):
-        text = text[1:]
-    return text[:-1] if text.endswith("%") else text
-
-
 def dezimal_erkennen(zellen: list[str], trennzeichen: str) -> str:
     """'komma' or 'punkt': the convention most cells can only be read in; ties follow the separator."""
     nur_komma = nur_punkt = 0
     for zelle in zellen:
-        text = _bereinigt(zelle)
-        komma, punkt = bool(ZAHL_KOMMA.match(text)), bool(ZAHL_PUNKT.match(text))
+        komma, punkt = lesbar(zelle, KOMMA), lesbar(zelle, PUNKT)
         nur_komma += komma and not punkt
         nur_punkt += punkt and not komma
     if nur_komma != nur_punkt:
-        return "komma" if nur_komma > nur_punkt else "punkt"
-    return "komma" if trennzeichen == ";" else "punkt"
-
-
-def zahl_lesen(text: str, dezimal: str) -> Decimal | None:
-    """The number in `text` read in the file's convention, or None if it is none."""
-    bereinigt = _bereinigt(text)
-    if dezimal == "komma":
-        if not ZAHL_KOMMA.match(bereinigt):
-            return None
-        bereinigt = bereinigt.replace(".", "").replace(",", ".")
-    else:
-        if not ZAHL_PUNKT.match(bereinigt):
-            return None
-        bereinigt = bereinigt.replace(",", "")
-    try:
-        return Decimal(bereinigt)
-    except InvalidOperation:
-        return None
+        return KOMMA if nur_komma > nur_punkt else PUNKT
+    return KOMMA if trennzeichen == ";" else PUNKT
 
 
 def _spalte(koepfe: list[str], namen: set[str]) -> int | None:
@@ -185,31 +157,34 @@ def _spalte(koepfe: list[str], namen: set[str]) -> int | None:
     return None
 
 
-def lesen(inhalt: bytes, *, indikator_vorgabe: str = "") -> Datei:
-    """Parse the file; raises Dateifehler when it cannot be read at all."""
-    text, kodierung = dekodieren(inhalt)
-    trennzeichen = _trennzeichen(text)
-    leser = csv.reader(io.StringIO(text, newline=""), delimiter=trennzeichen)
-    kopf = next(leser, None)
-    while kopf is not None and not any(z.strip() for z in kopf):
-        kopf = next(leser, None)
-    if kopf is None:
-        raise Dateifehler("Die Datei ist leer.")
-    kopfzeile = leser.line_num
+@dataclass(frozen=True)
+class _Spalten:
+    """Where the header puts each column (None: not in the file) and the layout it implies."""
+
+    nummer: int | None
+    name: int | None
+    stadt: int | None
+    indikator: int | None
+    jahr: int | None
+    wert: int | None
+    prognose: int | None
+    jahresspalten: dict[int, tuple[int, bool]]  # index -> (year, forecast)
+    format: str  # "lang" | "breit"
+
+    def wertspalten(self) -> list[int]:
+        return [self.wert] if self.format == "lang" else list(self.jahresspalten)
+
+
+def _spalten(kopf: list[str], indikator_vorgabe: str) -> _Spalten:
     koepfe = [_normalisiert(k) for k in kopf]
-    nummer = _spalte(koepfe, SPALTEN_GEBIET_NUMMER)
-    name = _spalte(koepfe, SPALTEN_GEBIET_NAME)
-    stadt = _spalte(koepfe, SPALTEN_STADT)
-    indikator = _spalte(koepfe, SPALTEN_INDIKATOR)
-    jahr = _spalte(koepfe, SPALTEN_JAHR)
-    wert = _spalte(koepfe, SPALTEN_WERT)
-    prognose = _spalte(koepfe, SPALTEN_PROGNOSE)
     jahresspalten = {}
     for i, roh in enumerate(kopf):
         treffer = JAHRESSPALTE.match(roh.strip().strip('"'))
         if treffer and 1900 <= int(treffer.group(2)) <= 2100:
             jahresspalten[i] = (int(treffer.group(2)), bool(treffer.group(1) or treffer.group(3)))
-
+    nummer, name = _spalte(koepfe, SPALTEN_GEBIET_NUMMER), _spalte(koepfe, SPALTEN_GEBIET_NAME)
+    indikator, jahr, wert = (_spalte(koepfe, SPALTEN_INDIKATOR), _spalte(koepfe, SPALTEN_JAHR),
+                             _spalte(koepfe, SPALTEN_WERT))
     if nummer is None and name is None:
         raise Dateifehler("Keine Gebietsspalte gefunden: die Kopfzeile braucht eine Spalte „Gebiet“ "
                           "(Name oder Nummer) oder „Kennziffer“.")
@@ -223,61 +198,82 @@ def lesen(inhalt: bytes, *, indikator_vorgabe: str = "") -> Datei:
     else:
         raise Dateifehler("Format nicht erkannt: die Kopfzeile braucht entweder die Spalten „Jahr“ und „Wert“ "
                           "(Langform) oder eine Spalte je Jahr wie „2024“ (Breitform).")
+    return _Spalten(nummer=nummer, name=name, stadt=_spalte(koepfe, SPALTEN_STADT), indikator=indikator, jahr=jahr,
+                    wert=wert, prognose=_spalte(koepfe, SPALTEN_PROGNOSE), jahresspalten=jahresspalten,
+                    format=format_)
 
-    bekannt = {i for i in (nummer, name, stadt, indikator, jahr, wert, prognose) if i is not None}
-    if format_ == "breit":
-        bekannt |= set(jahresspalten)
-    hinweise = [f"Die Spalte „{kopf[i].strip()}“ wird nicht gelesen." for i in range(len(kopf))
-                if i not in bekannt and kopf[i].strip()]
 
-    zeilen = []
-    for zellen in leser:
-        if not any(z.strip() for z in zellen):
+def _nicht_gelesen(kopf: list[str], sp: _Spalten) -> list[str]:
+    bekannt = {i for i in (sp.nummer, sp.name, sp.stadt, sp.indikator, sp.jahr, sp.wert, sp.prognose) if i is not None}
+    if sp.format == "breit":
+        bekannt |= set(sp.jahresspalten)
+    return [f"Die Spalte „{kopf[i].strip()}“ wird nicht gelesen." for i in range(len(kopf))
+            if i not in bekannt and kopf[i].strip()]
+
+
+def _zelle(zellen: list[str], index: int | None) -> str:
+    return zellen[index].strip() if index is not None and index < len(zellen) else ""
+
+
+def _zeile_lesen(datei: Datei, zeilennummer: int, zellen: list[str], *, kopf: list[str], sp: _Spalten,
+                 indikator_vorgabe: str) -> None:
+    """Add the row's values to `datei`, or the reason the row cannot be read."""
+    if len(zellen) > len(kopf) and any(z.strip() for z in zellen[len(kopf):]):
+        datei.fehler.append(Fehler(zeilennummer, FALSCHE_SPALTENZAHL.format(len(zellen), len(kopf))))
+        return
+    gebiet_nummer, gebiet_name = _zelle(zellen, sp.nummer), _zelle(zellen, sp.name)
+    if not gebiet_nummer and not gebiet_name:
+        datei.fehler.append(Fehler(zeilennummer, GEBIET_FEHLT))
+        return
+    indikator_text = _zelle(zellen, sp.indikator) or indikator_vorgabe
+    if not indikator_text:
+        datei.fehler.append(Fehler(zeilennummer, INDIKATOR_FEHLT))
+        return
+    gemeinsam = {"zeile": zeilennummer, "gebiet_nummer": gebiet_nummer, "gebiet_name": gebiet_name,
+                 "stadt": _zelle(zellen, sp.stadt), "indikator": indikator_text}
+    if sp.format == "lang":
+        jahr_text = _zelle(zellen, sp.jahr)
+        if not re.fullmatch(r"\d{4}", jahr_text) or not 1900 <= int(jahr_text) <= 2100:
+            datei.fehler.append(Fehler(zeilennummer, UNGUELTIGES_JAHR.format(jahr_text)))
+            return
+        ist_prognose = None if sp.prognose is None else _zelle(zellen, sp.prognose).lower() in JA
+        paare = [(int(jahr_text), _zelle(zellen, sp.wert), ist_prognose)]
+    else:
+        paare = [(j, _zelle(zellen, i), True if ist_prognose else None)
+                 for i, (j, ist_prognose) in sp.jahresspalten.items()]
+    for jahr_wert, wert_text, ist_prognose in paare:
+        if wert_text in OHNE_WERT:
+            datei.ohne_wert += 1
             continue
-        zeilen.append((leser.line_num, zellen))
-    wertspalten = [wert] if format_ == "lang" else list(jahresspalten)
-    dezimal = dezimal_erkennen([z[i] for _, z in zeilen for i in wertspalten if i < len(z)], trennzeichen)
-    datei = Datei(format=format_, kodierung=kodierung, trennzeichen=trennzeichen, dezimal=dezimal, hinweise=hinweise)
+        try:
+            zahl = zahl_lesen(wert_text, datei.dezimal)
+        except ValueError:
+            datei.fehler.append(Fehler(zeilennummer, KEINE_ZAHL.format(wert_text)))
+            continue
+        if abs(zahl) >= GROESSTE_ZAHL:
+            datei.fehler.append(Fehler(zeilennummer, ZAHL_ZU_GROSS.format(wert_text)))
+            continue
+        datei.werte.append(Rohwert(jahr=jahr_wert, wert=zahl, prognose=ist_prognose, **gemeinsam))
 
-    def zelle(zellen: list[str], index: int | None) -> str:
-        return zellen[index].strip() if index is not None and index < len(zellen) else ""
 
+def lesen(inhalt: bytes, *, indikator_vorgabe: str = "") -> Datei:
+    """Parse the file; raises Dateifehler when it cannot be read at all."""
+    text, kodierung = dekodieren(inhalt)
+    trennzeichen = _trennzeichen(text)
+    leser = csv.reader(io.StringIO(text, newline=""), delimiter=trennzeichen)
+    kopf = next(leser, None)
+    while kopf is not None and not any(z.strip() for z in kopf):
+        kopf = next(leser, None)
+    if kopf is None:
+        raise Dateifehler("Die Datei ist leer.")
+    kopfzeile = leser.line_num
+    sp = _spalten(kopf, indikator_vorgabe)
+    hinweise = _nicht_gelesen(kopf, sp)
+    zeilen = [(leser.line_num, zellen) for zellen in leser if any(z.strip() for z in zellen)]
+    dezimal = dezimal_erkennen([z[i] for _, z in zeilen for i in sp.wertspalten() if i < len(z)], trennzeichen)
+    datei = Datei(format=sp.format, kodierung=kodierung, trennzeichen=trennzeichen, dezimal=dezimal, hinweise=hinweise)
     for zeilennummer, zellen in zeilen:
-        if len(zellen) > len(kopf) and any(z.strip() for z in zellen[len(kopf):]):
-            datei.fehler.append(Fehler(zeilennummer, FALSCHE_SPALTENZAHL.format(len(zellen), len(kopf))))
-            continue
-        gebiet_nummer, gebiet_name = zelle(zellen, nummer), zelle(zellen, name)
-        if not gebiet_nummer and not gebiet_name:
-            datei.fehler.append(Fehler(zeilennummer, GEBIET_FEHLT))
-            continue
-        indikator_text = zelle(zellen, indikator) or indikator_vorgabe
-        if not indikator_text:
-            datei.fehler.append(Fehler(zeilennummer, INDIKATOR_FEHLT))
-            continue
-        gemeinsam = {"zeile": zeilennummer, "gebiet_nummer": gebiet_nummer, "gebiet_name": gebiet_name,
-                     "stadt": zelle(zellen, stadt), "indikator": indikator_text}
-        if format_ == "lang":
-            jahr_text = zelle(zellen, jahr)
-            if not re.fullmatch(r"\d{4}", jahr_text) or not 1900 <= int(jahr_text) <= 2100:
-                datei.fehler.append(Fehler(zeilennummer, UNGUELTIGES_JAHR.format(jahr_text)))
-                continue
-            ist_prognose = None if prognose is None else zelle(zellen, prognose).lower() in JA
-            paare = [(int(jahr_text), zelle(zellen, wert), ist_prognose)]
-        else:
-            paare = [(j, zelle(zellen, i), True if ist_prognose else None)
-                     for i, (j, ist_prognose) in jahresspalten.items()]
-        for jahr_wert, wert_text, ist_prognose in paare:
-            if wert_text in OHNE_WERT:
-                datei.ohne_wert += 1
-                continue
-            zahl = zahl_lesen(wert_text, dezimal)
-            if zahl is None:
-                datei.fehler.append(Fehler(zeilennummer, KEINE_ZAHL.format(wert_text)))
-                continue
-            if abs(zahl) >= GROESSTE_ZAHL:
-                datei.fehler.append(Fehler(zeilennummer, ZAHL_ZU_GROSS.format(wert_text)))
-                continue
-            datei.werte.append(Rohwert(jahr=jahr_wert, wert=zahl, prognose=ist_prognose, **gemeinsam))
+        _zeile_lesen(datei, zeilennummer, zellen, kopf=kopf, sp=sp, indikator_vorgabe=indikator_vorgabe)
     if kopfzeile > 1:
         datei.hinweise.insert(0, f"Die Kopfzeile steht in Zeile {kopfzeile}.")
     return datei

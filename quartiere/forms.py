@@ -2,7 +2,8 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
-from django.utils.formats import number_format
+
+from kern.format import deutsche_zahl
 
 from .models import Gebiet, Indikator, Sozialindex
 
@@ -33,7 +34,7 @@ class ImportForm(forms.Form):
         if not datei.name.lower().endswith((".csv", ".txt")):
             raise forms.ValidationError(KEINE_CSV)
         if datei.size > hoechstgroesse():
-            mb = number_format(Decimal(datei.size) / (1024 * 1024), decimal_pos=1)
+            mb = deutsche_zahl(Decimal(datei.size) / (1024 * 1024), 1, gruppiert=False)
             raise forms.ValidationError(ZU_GROSS.format(settings.INDIKATOR_IMPORT_MAX_MB, mb))
         if datei.size == 0:
             raise forms.ValidationError(LEERE_DATEI)

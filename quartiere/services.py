@@ -1,7 +1,8 @@
 """Changes to areas' statistics: the indicator import and the social index.
 
 Every function is keyword-only and runs in one transaction: it writes all rows or none.
-Refusals raise Ablehnung with a German message (and, for imports, the rows at fault).
+Refusals raise Ablehnung with a German message (and, for imports, the rows at fault); rows are
+written through kern.speichern, which refuses with the kern Regelverstoss that Ablehnung extends.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+
+from kern.fehler import Regelverstoss
+from kern.speichern import speichern
+from kern.zeit import heute
 
 from . import einlesen
 from .einlesen import Dateifehler, Fehler
@@ -48,10 +53,11 @@ ENTWURF_HALTBARKEIT = dt.timedelta(days=1)
 VIERSTELLIG = Decimal("0.0001")
 
 
-class Ablehnung(Exception):
+class Ablehnung(Regelverstoss):
+    """A refused import or index setting; for an import also the rows at fault."""
+
     def __init__(self, meldung: str, fehler: list[Fehler] | None = None):
         super().__init__(meldung)
-        self.meldung = meldung
         self.fehler = fehler or []
 
 
@@ -151,7 +157,7 @@ def _planen(*, inhalt: bytes, indikator: str, sperren: bool) -> Importplan:
     for ind in Indikator.objects.all():
         indikatoren.setdefault(ind.name.strip().casefold(), ind)
         indikatoren[ind.schluessel.casefold()] = ind
-    prognose_ab = timezone.localdate().year + 1
+    prognose_ab = heute().year + 1
 
     aufgeloest, erste_zeile = [], {}
     for roh in datei.werte:
@@ -268,16 +274,14 @@ def sozialindex_festlegen(*, stadt: Gebiet, ebene: str, anzahl_belastet: int,
     sozialindex = Sozialindex.objects.select_for_update().filter(stadt=stadt).first()
     if sozialindex is None:
         sozialindex = Sozialindex(stadt=stadt, ebene=ebene, anzahl_belastet=anzahl_belastet)
-        sozialindex.full_clean()
-        sozialindex.save()
+        speichern(sozialindex, None)
     elif (sozialindex.ebene, sozialindex.anzahl_belastet) != (ebene, anzahl_belastet):
         if sozialindex.ebene != ebene:
             # The flags of the former level came from this index and no longer hold.
             Gebiet.objects.filter(stadt=stadt, art=sozialindex.ebene, besonders_belastet=True).update(
                 besonders_belastet=False, modified=timezone.now())
         sozialindex.ebene, sozialindex.anzahl_belastet = ebene, anzahl_belastet
-        sozialindex.full_clean()
-        sozialindex.save()
+        speichern(sozialindex, None)
     bisher = {g.indikator_id: g for g in sozialindex.gewichte.all()}
     gewollt = {indikator.pk: (indikator, Decimal(gewicht), richtung) for indikator, gewicht, richtung in gewichte}
     sozialindex.gewichte.exclude(indikator_id__in=gewollt).delete()
@@ -288,8 +292,7 @@ def sozialindex_festlegen(*, stadt: Gebiet, ebene: str, anzahl_belastet: int,
                                                 hoeher_ist_schlechter=richtung)
         elif (alt.gewicht, alt.hoeher_ist_schlechter) != (gewicht, richtung):
             alt.gewicht, alt.hoeher_ist_schlechter = gewicht, richtung
-            alt.full_clean()
-            alt.save()
+            speichern(alt, None)
     sozialindex_berechnen(sozialindex=sozialindex)
     return sozialindex
 

@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from portal import access
+from kern import rollen
+from kern.fehler import Regelverstoss
 
 from . import selectors, services
 from .forms import BestaetigenForm, GewichtFormSet, ImportForm, RanglisteForm, SozialindexForm
@@ -13,7 +14,7 @@ from .models import Gebiet, Importentwurf, Indikator, Sozialindex
 from .services import Ablehnung
 
 def import_hochladen(request):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         indikator = form.cleaned_data["indikator"]
@@ -28,7 +29,7 @@ def import_hochladen(request):
 
 def import_vorschau(request, pk):
     """Preview of an uploaded file (GET) and its confirmation (POST): all rows or none are written."""
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     entwurf = get_object_or_404(Importentwurf, pk=pk, durch=request.user)
     form = BestaetigenForm(request.POST or None)
     fehler = None
@@ -77,7 +78,7 @@ def sozialindex(request):
 
 
 def sozialindex_einstellungen(request, pk: int):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     stadt = get_object_or_404(Gebiet.objects.staedte(), pk=pk)
     bestehend = Sozialindex.objects.filter(stadt=stadt).first()
     gewichte = {g.indikator_id: g for g in bestehend.gewichte.all()} if bestehend else {}
@@ -95,7 +96,7 @@ def sozialindex_einstellungen(request, pk: int):
         try:
             services.sozialindex_festlegen(stadt=stadt, ebene=form.cleaned_data["ebene"],
                                            anzahl_belastet=form.cleaned_data["anzahl_belastet"], gewichte=auswahl)
-        except Ablehnung as exc:
+        except Regelverstoss as exc:
             fehler = exc.meldung
         else:
             messages.success(request, f"Der Sozialindex für {stadt} ist gespeichert und neu berechnet.")
@@ -114,7 +115,7 @@ def _indikator_der_zeile(form, indikatoren: list[Indikator]) -> Indikator | None
 
 @require_POST
 def sozialindex_berechnen(request, pk: int):
-    access.nur_verwaltung(request.user)
+    rollen.nur_verwaltung(request.user)
     sozialindex = get_object_or_404(Sozialindex.objects.select_related("stadt"), stadt_id=pk)
     ergebnis = services.sozialindex_berechnen(sozialindex=sozialindex)
     messages.success(request, f"Der Sozialindex für {sozialindex.stadt} ist neu berechnet: {len(ergebnis.jahre)} "

@@ -1,9 +1,6 @@
-"""Filters of the report templates: staff's free text as paragraphs and lists, German numbers."""
-
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+"""Filters of the report templates: staff's free text as paragraphs and lists."""
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -34,22 +31,6 @@ def absaetze(text: str, autoescape: bool = True) -> str:
             else:
                 teile.append("<p>" + "<br>".join(str(esc(z)) for z in gruppe) + "</p>")
     return mark_safe("".join(teile))
-
-
-@register.filter
-def zahl(wert, stellen=None) -> str:
-    """German number; without `stellen` whole numbers get none and others one decimal."""
-    if wert is None or wert == "":
-        return "–"
-    try:
-        d = Decimal(str(wert))
-    except InvalidOperation:
-        return str(wert)
-    if stellen is None or stellen == "":
-        stellen = 0 if d == d.to_integral_value() else 1
-    # number_format cuts off decimals; round commercially first (18,65 -> 18,7).
-    d = d.quantize(Decimal(1).scaleb(-int(stellen)), rounding=ROUND_HALF_UP)
-    return number_format(d, decimal_pos=int(stellen), use_l10n=True, force_grouping=True)
 
 
 @register.filter

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from berichte import inhalte
 from beteiligung.models import Gremium, Teilnahme
 from beteiligung.tests.factories import (
     AufgabeFactory,
@@ -198,6 +199,9 @@ def test_quartiersprofil_shows_indicators_money_qm_facilities_and_structure_chec
     assert "Beteiligung gelb Nur 1 von mindestens 2 Bürgerversammlungen 2025 durchgeführt" in fliesstext
     assert "Umsetzung gelb Quartiersmanagement mit 50 % (Diakonisches Werk Bremen, unbefristet)" in fliesstext
     assert "Steuerung rot Für Blockdiek ist kein Steuerungskreis eingerichtet." in fliesstext
+    # The indicator chart is the area page's: the mean of the same level as a grey dashed line.
+    diagramm = inhalte.quartiersprofil(gebiet=blockdiek, jahr=2025)["indikatordiagramme"][0]["svg"]
+    assert "Mittel Ortsteil Bremen" in diagramm and 'stroke="#6c6c6c"' in diagramm
 
 
 def test_sozialbericht_ranks_all_areas_and_marks_the_burdened():

@@ -86,7 +86,7 @@ def test_council_managers_and_staff_download_non_public_pdfs(persona, request, c
 
 
 def test_a_logged_in_user_without_role_is_treated_as_public(client_als, berichte):
-    from portal.tests.factories import UserFactory
+    from testhilfen.factories import UserFactory
 
     ohne_rolle = UserFactory()
     assert client_als(ohne_rolle).get(reverse("berichte:pdf", args=[berichte["intern"].pk])).status_code == 404

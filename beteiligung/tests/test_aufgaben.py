@@ -9,7 +9,7 @@ from django.urls import reverse
 from beteiligung import services
 from beteiligung.models import Aufgabe, Gremium, Sitzung
 from beteiligung.tests.factories import AufgabeFactory, GremiumFactory, SitzungFactory
-from programme.services import Regelverstoss
+from kern.fehler import Regelverstoss
 from quartiere.models import Person
 from quartiere.tests.factories import GebietFactory, PersonFactory, QuartiersmanagementFactory
 

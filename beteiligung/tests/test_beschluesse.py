@@ -10,8 +10,8 @@ from django.urls import reverse
 from beteiligung import services
 from beteiligung.models import Beschluss, Gremium
 from beteiligung.tests.factories import BeschlussFactory, GremiumFactory, SitzungFactory
+from kern.fehler import Regelverstoss
 from programme.models import Bewilligung, Projekt, Verwendungsnachweis
-from programme.services import Regelverstoss
 from programme.tests.factories import BewilligungFactory, ProjektFactory
 
 from .conftest import HEUTE, JAHR

@@ -10,11 +10,11 @@ from django.urls import reverse
 from beteiligung import services
 from beteiligung.models import Aufgabe, Mitgliedschaft, Sitzung, Teilnahme
 from beteiligung.tests.factories import AufgabeFactory, MitgliedschaftFactory, SitzungFactory, TeilnahmeFactory
-from portal.tests.factories import UserFactory
+from kern.fehler import Regelverstoss
 from programme.tests.factories import ProjektFactory
-from programme.services import Regelverstoss
 from quartiere.models import Person
 from quartiere.tests.factories import OrganisationFactory, PersonFactory
+from testhilfen.factories import UserFactory
 
 from .conftest import HEUTE
 

@@ -18,7 +18,7 @@ from beteiligung.tests.factories import (
     TeilnahmeFactory,
     ThemenbewertungFactory,
 )
-from programme.services import Regelverstoss
+from kern.fehler import Regelverstoss
 from programme.tests.factories import FoerderprogrammFactory
 from quartiere.models import Organisation
 from quartiere.tests.factories import OrganisationFactory, PersonFactory

@@ -8,7 +8,7 @@ from django.urls import reverse
 from beteiligung import services
 from beteiligung.models import Sitzung, Thema, Themenbewertung
 from beteiligung.tests.factories import GremiumFactory, SitzungFactory, ThemaFactory, ThemenbewertungFactory
-from programme.services import Regelverstoss
+from kern.fehler import Regelverstoss
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from decimal import Decimal
 from beteiligung import services
 from beteiligung.models import Aufgabe, Beschluss, Gremium, Mitgliedschaft, Sitzung, Taetigkeit, Teilnahme, Thema
 from demo.daten import bremen, bremerhaven, gemeinsam, leverkusen
-from programme.services import euro
+from kern.format import euro_text as euro
 from quartiere.models import Organisation, Quartiersmanagement
 
 from .basis import Kontext, m2m_setzen, sichern, streuung

@@ -1,21 +1,22 @@
-"""The demo logins and what the demo needs to know about roles: the one place demo uses portal.access."""
+"""The demo logins and what the demo needs to know about roles: the one place demo asks about roles."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import Group, User
 
 from demo.daten.gemeinsam import ADMIN_EMAIL, KONTEN, PASSWORT
-from portal import access
+from kern import rollen
+from quartiere import zugriff
 from quartiere.models import Gebiet, Person
 
 from .basis import Kontext, m2m_setzen, sichern
 
-ROLLEN = {"verwaltung": access.Rolle.VERWALTUNG, "quartiersmanagement": access.Rolle.QUARTIERSMANAGEMENT,
-          "rat": access.Rolle.RAT}
+ROLLEN = {"verwaltung": rollen.Rolle.VERWALTUNG, "quartiersmanagement": rollen.Rolle.QUARTIERSMANAGEMENT,
+          "rat": rollen.Rolle.RAT}
 
 
 def logins_laden(k: Kontext) -> None:
-    access.gruppen_anlegen()
+    rollen.gruppen_anlegen()
     for username, rolle, person_key, is_staff, is_superuser, _ in KONTEN:
         person = k.personen.get(person_key)
         werte = {"is_staff": is_staff, "is_superuser": is_superuser, "is_active": True,
@@ -40,8 +41,8 @@ def zugaenge() -> list[str]:
 
 
 def quartiersmanager(k: Kontext) -> list[User]:
-    return [u for u in k.users.values() if access.ist_quartiersmanagement(u)]
+    return [u for u in k.users.values() if rollen.ist_quartiersmanagement(u)]
 
 
 def darf_im_gebiet_arbeiten(user: User, gebiet: Gebiet) -> bool:
-    return access.darf_im_gebiet_arbeiten(user, gebiet)
+    return zugriff.darf_im_gebiet_arbeiten(user, gebiet)

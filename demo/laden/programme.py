@@ -23,7 +23,7 @@ from programme.models import (
     Projekt,
     Zielgruppe,
 )
-from programme.services import Regelverstoss
+from kern.fehler import Regelverstoss
 
 from .basis import Kontext, datum, je_stadt, sichern
 

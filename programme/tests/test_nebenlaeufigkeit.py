@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection, connections
 
+from kern.fehler import Regelverstoss
 from programme import services
 from programme.models import Auszahlung, Bewilligung
 from programme.tests.factories import (
@@ -34,7 +35,7 @@ def gleichzeitig(aufgaben):
         try:
             start.wait()
             erfolge.append(aufgabe())
-        except services.Regelverstoss as exc:
+        except Regelverstoss as exc:
             ablehnungen.append(exc.meldung)
         except Exception as exc:  # noqa: BLE001 - any other error fails the test below
             fehler.append(exc)

@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
+from kern.fehler import Regelverstoss
 from programme import services
 from programme.models import Auszahlung, Bewilligung, Jahresbudget, Projekt, Verwendungsnachweis
-from programme.services import Regelverstoss
 from programme.tests.factories import (
     BewilligungFactory,
     FoerderprogrammFactory,

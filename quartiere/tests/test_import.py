@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from quartiere import services
-from quartiere.einlesen import FALSCHE_SPALTENZAHL, KEINE_ZAHL, dezimal_erkennen, zahl_lesen
+from quartiere.einlesen import FALSCHE_SPALTENZAHL, KEINE_ZAHL, dezimal_erkennen
 from quartiere.models import Indikatorimport, Indikatorwert
 from quartiere.services import (
     DOPPELTE_ZEILE,
@@ -233,17 +233,6 @@ def test_placeholders_for_missing_values_are_skipped(daten):
     inhalt = "Gebiet;Indikator;2022;2023;2024\nSüdstadt;sgb2_quote;.;–;22,25\n".encode()
     plan = services.indikatorimport_pruefen(inhalt=inhalt)
     assert plan.fehler == [] and [a.jahr for a in plan.neu] == [2024] and plan.datei.ohne_wert == 2
-
-
-@pytest.mark.parametrize("text, dezimal, erwartet", [
-    ("1.234,5", "komma", Decimal("1234.5")), ("1234,5", "komma", Decimal("1234.5")),
-    ("1.234", "komma", Decimal("1234")), ("-3,25", "komma", Decimal("-3.25")), ("12,5 %", "komma", Decimal("12.5")),
-    ("1.234.567", "komma", Decimal("1234567")), ("1234.5", "punkt", Decimal("1234.5")),
-    ("1,234.5", "punkt", Decimal("1234.5")), ("\u22122.5", "punkt", Decimal("-2.5")),
-    ("12.5", "komma", None), ("1,5,5", "komma", None), ("abc", "punkt", None), ("1.2.3", "punkt", None),
-])
-def test_numbers_in_both_conventions(text, dezimal, erwartet):
-    assert zahl_lesen(text, dezimal) == erwartet
 
 
 def test_decimal_convention_follows_the_cells_and_else_the_separator():

@@ -114,8 +114,8 @@ def test_import_is_staff_only(client_als, request, persona, verwaltung):
 
 
 def test_a_draft_belongs_to_the_user_who_uploaded_it(client_als, verwaltung, gruppen):
-    from portal.access import Rolle
-    from portal.tests.factories import UserFactory
+    from kern.rollen import Rolle
+    from testhilfen.factories import UserFactory
 
     andere = UserFactory(username="verwaltung2", gruppe=Rolle.VERWALTUNG)
     entwurf = Importentwurf.objects.create(durch=andere, dateiname="a.csv", inhalt=DATEI.encode())

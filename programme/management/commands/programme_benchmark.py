@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from portal.access import Rolle, gruppen_anlegen
+from kern.rollen import Rolle, gruppen_anlegen
 from programme import selectors
 from programme.models import Auszahlung, Bewilligung, Foerderprogramm, Handlungsfeld, Jahresbudget, Projekt
 from quartiere.models import Gebiet, Organisation

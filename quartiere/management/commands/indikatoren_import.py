@@ -2,18 +2,13 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.formats import number_format
 
+from kern.format import messwert
 from quartiere import services
 from quartiere.models import Indikatorimport
 from quartiere.services import Ablehnung
 
 ANZEIGE = 50
-
-
-def _zahl(wert) -> str:
-    # 12.5000 -> "12,5", 12345.0000 -> "12.345"
-    return "–" if wert is None else number_format(wert.normalize() + 0, use_l10n=True, force_grouping=True)
 
 
 class Command(BaseCommand):
@@ -53,9 +48,9 @@ class Command(BaseCommand):
             raise CommandError(services.IMPORT_MIT_FEHLERN.format(len(plan.fehler)))
         for titel, zeilen in (("neu", plan.neu), ("geändert", plan.geaendert)):
             for a in zeilen[:ANZEIGE]:
-                alt = f"{_zahl(a.alt)} → " if a.alt is not None else ""
+                alt = f"{messwert(a.alt, hoechstens=4)} → " if a.alt is not None else ""
                 self.stdout.write(f"  {titel}: Zeile {a.zeile}: {a.gebiet} · {a.indikator} · {a.jahr}: {alt}"
-                                  f"{_zahl(a.neu)}{' (Prognose)' if a.prognose else ''}")
+                                  f"{messwert(a.neu, hoechstens=4)}{' (Prognose)' if a.prognose else ''}")
             if len(zeilen) > ANZEIGE:
                 self.stdout.write(f"  … und {len(zeilen) - ANZEIGE} weitere ({titel})")
         zusammenfassung = (f"{len(plan.neu)} neu, {len(plan.geaendert)} geändert, {plan.unveraendert} unverändert"

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from portal.charts import Reihe, liniendiagramm
+from kern.charts import Reihe, abweichungsdiagramm, balkendiagramm, liniendiagramm
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -48,3 +48,32 @@ def test_line_chart_axis_uses_german_numbers():
                              reihen=[Reihe("A", [Decimal("12345"), Decimal("12410")])], einheit="Personen")
     assert "12.350" in svg or "12.360" in svg or "12.400" in svg
     assert ">2023<" in svg and ">2.023<" not in svg
+
+
+def test_bar_chart_names_its_series_and_writes_german_amounts():
+    svg = balkendiagramm(titel="Budget je Gebiet", beschreibung="d", kategorien=["Quartier A", "Quartier B"],
+                         reihen=[Reihe("Budget", [Decimal("60000"), Decimal("1250.5")]),
+                                 Reihe("bewilligt", [Decimal("19500.5"), None])])
+    wurzel = ET.fromstring(svg)
+    texte = [t.text for t in wurzel.iter(f"{SVG}text")]
+    assert "Budget" in texte and "bewilligt" in texte and "Quartier B" in texte
+    assert "60.000 €" in texte and "19.500 €" in texte
+    assert balkendiagramm(titel="x", beschreibung="y", kategorien=[], reihen=[]) == ""
+
+
+def test_deviation_chart_marks_bars_and_rounds_scores():
+    svg = abweichungsdiagramm(titel="Sozialindex", beschreibung="d", kategorien=["A", "B"],
+                              werte=[Decimal("1.235"), Decimal("-0.5")], markiert=[True, False])
+    texte = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    assert "1,24" in texte and "-0,50" in texte and "stärker belastet →" in texte
+
+
+def test_a_legend_too_wide_for_one_row_takes_a_row_per_series():
+    def legende(breite):
+        svg = _diagramm(breite=breite, reihen=[Reihe("Blockdiek", [Decimal("21.5")] * 5),
+                                               Reihe("Mittel Stadtteil Leverkusen", [Decimal("12")] * 5)])
+        return [(t.get("x"), t.get("y")) for t in ET.fromstring(svg).iter(f"{SVG}text")
+                if t.text in ("Blockdiek", "Mittel Stadtteil Leverkusen")]
+
+    assert legende(640) == [("92", "16"), ("312", "16")]
+    assert legende(420) == [("92", "16"), ("92", "30")]

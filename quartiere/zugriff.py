@@ -1,75 +1,32 @@
-"""Roles and scoping: the one place that says who sees and changes what.
+"""Scoping by area: the one place that says who sees and changes which rows.
 
 Every view, list, export and report query goes through these helpers. A manager who asks
 for an object outside their areas gets 404 (the object does not exist for them); a role
-that may see but not change an object gets 403.
+that may see but not change an object gets 403. The roles themselves are kern.rollen's.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser, Group, User
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from django.utils import timezone
+from kern.rollen import ist_quartiersmanagement, ist_rat, ist_verwaltung
+from kern.zeit import heute
 
-from quartiere.models import Gebiet, Quartiersmanagement
-
-
-class Rolle:
-    VERWALTUNG = "Verwaltung"
-    QUARTIERSMANAGEMENT = "Quartiersmanagement"
-    RAT = "Rat"
-    ALLE = (VERWALTUNG, QUARTIERSMANAGEMENT, RAT)
-
-
-def gruppen_anlegen() -> None:
-    for name in Rolle.ALLE:
-        Group.objects.get_or_create(name=name)
-
-
-def _gruppen(user) -> frozenset[str]:
-    if not user.is_authenticated:
-        return frozenset()
-    cached = getattr(user, "_portal_gruppen", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._portal_gruppen = cached
-    return cached
-
-
-def ist_verwaltung(user: User | AnonymousUser) -> bool:
-    return user.is_authenticated and (user.is_superuser or Rolle.VERWALTUNG in _gruppen(user))
-
-
-def ist_quartiersmanagement(user: User | AnonymousUser) -> bool:
-    return Rolle.QUARTIERSMANAGEMENT in _gruppen(user)
-
-
-def ist_rat(user: User | AnonymousUser) -> bool:
-    return Rolle.RAT in _gruppen(user)
-
-
-def rolle_von(user: User | AnonymousUser) -> str | None:
-    if ist_verwaltung(user):
-        return Rolle.VERWALTUNG
-    if ist_quartiersmanagement(user):
-        return Rolle.QUARTIERSMANAGEMENT
-    if ist_rat(user):
-        return Rolle.RAT
-    return None
+from .models import Gebiet, Quartiersmanagement
 
 
 def eigene_gebiet_ids(user: User | AnonymousUser) -> frozenset[int]:
     """Areas of a manager: those of the QM positions their person holds, with all areas below them."""
     if not ist_quartiersmanagement(user):
         return frozenset()
-    cached = getattr(user, "_portal_gebiete", None)
+    cached = getattr(user, "_eigene_gebiet_ids", None)
     if cached is not None:
         return cached
     # Only positions that run today count: a manager whose contract ended loses the area.
-    stellen = Quartiersmanagement.objects.aktiv_am(timezone.localdate()).filter(personen__user=user)
+    stellen = Quartiersmanagement.objects.aktiv_am(heute()).filter(personen__user=user)
     ids = set(stellen.values_list("gebiet_id", flat=True))
     ebene = set(ids)
     # The tree is at most five levels deep (Stadt > Stadtbezirk > Stadtteil > Ortsteil > Quartier).
@@ -78,8 +35,8 @@ def eigene_gebiet_ids(user: User | AnonymousUser) -> frozenset[int]:
             break
         ebene = set(Gebiet.objects.filter(parent_id__in=ebene).values_list("id", flat=True)) - ids
         ids |= ebene
-    user._portal_gebiete = frozenset(ids)
-    return user._portal_gebiete
+    user._eigene_gebiet_ids = frozenset(ids)
+    return user._eigene_gebiet_ids
 
 
 def eigene_gebiete(user: User | AnonymousUser) -> QuerySet[Gebiet]:
@@ -137,8 +94,3 @@ def objekt_oder_404(user: User | AnonymousUser, queryset: QuerySet, feld: str | 
     if schreiben and not bearbeitbar(user, queryset.model.objects.filter(pk=obj.pk), feld).exists():
         raise PermissionDenied("Sie dürfen dieses Objekt nicht ändern.")
     return obj
-
-
-def nur_verwaltung(user: User | AnonymousUser) -> None:
-    if not ist_verwaltung(user):
-        raise PermissionDenied("Diese Funktion steht nur der Verwaltung zur Verfügung.")

@@ -6,7 +6,7 @@ PASSWORT = "geheim-fuer-tests"
 
 
 class UserFactory(DjangoModelFactory):
-    """A login; `gruppe` is a role name from portal.access.Rolle."""
+    """A login; `gruppe` is a role name from kern.rollen.Rolle."""
 
     class Meta:
         model = User

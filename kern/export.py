@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 from django.http import HttpResponse
 
+from .format import datum, deutsche_zahl
+
 FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -34,11 +36,12 @@ def neutralisieren(text: str) -> str:
 def _csv_zelle(wert, art: str) -> str:
     if wert is None:
         return ""
-    if art in ("geld", "zahl") and isinstance(wert, (int, float, Decimal)):
-        text = f"{Decimal(wert):.2f}" if art == "geld" else str(wert)
-        return text.replace(".", ",")
+    if art == "geld" and isinstance(wert, (int, float, Decimal)):
+        return deutsche_zahl(Decimal(wert), 2, gruppiert=False)
+    if art == "zahl" and isinstance(wert, (int, float, Decimal)):
+        return deutsche_zahl(wert, gruppiert=False)
     if isinstance(wert, dt.date):
-        return wert.strftime("%d.%m.%Y")
+        return datum(wert)
     return neutralisieren(str(wert))
 
 

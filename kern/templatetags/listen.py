@@ -3,7 +3,7 @@ from django import template
 register = template.Library()
 
 
-@register.inclusion_tag("portal/_sortierkopf.html", takes_context=True)
+@register.inclusion_tag("kern/_sortierkopf.html", takes_context=True)
 def sortierkopf(context, feld: str, titel: str, klasse: str = ""):
     """A column header that sorts by `feld` (and reverses on the second click), keeping the filter."""
     request = context["request"]
