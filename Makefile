@@ -1,19 +1,41 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+PIP_INSTALL := $(PY) -m pip install --disable-pip-version-check --require-hashes
+# One stamp per set: `make run` installs the run-time set only, `make test` adds the dev set.
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links
+# Test processes (pytest-xdist); `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= auto
 
-.PHONY: venv run test check
+.PHONY: venv venv-dev run test lint check lock
 
-venv: $(STAMP)
+venv: $(STAMP_RUN)
+
+venv-dev: $(STAMP_DEV)
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 # Order-only: the venv directory's mtime changes on every install and must not trigger one.
-$(STAMP): requirements.txt | $(PY)
-	$(PY) -m pip install --disable-pip-version-check -r requirements.txt
+$(STAMP_RUN): requirements.lock | $(PY)
+	$(PIP_INSTALL) -r requirements.lock
 	touch $@
+
+# The dev lock holds the run-time set too, pinned alike.
+$(STAMP_DEV): requirements-dev.lock | $(PY)
+	$(PIP_INSTALL) -r requirements-dev.lock
+	touch $@
+
+# Regenerates both lock files from requirements*.txt, keeping what still fits; the dev lock is
+# constrained by the run-time lock, so both pin the same versions. `make lock LOCK_ARGS=--upgrade`
+# moves every unpinned dependency to its newest release.
+lock: venv-dev
+	$(PIP_COMPILE) $(LOCK_ARGS) --output-file=requirements.lock requirements.txt
+	$(PIP_COMPILE) $(LOCK_ARGS) --constraint=requirements.lock --output-file=requirements-dev.lock \
+		requirements-dev.txt
 
 run: venv
 	mkdir -p var
@@ -21,8 +43,11 @@ run: venv
 	$(PY) manage.py demodaten
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: venv
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: venv-dev
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+lint: venv-dev
+	$(VENV)/bin/lint-imports
 
 check: venv
 	$(PY) manage.py check

@@ -1,4 +1,7 @@
 import os
+import shutil
+import sys
+from io import StringIO
 
 # Browser tests drive Playwright's sync API from the test thread, which Django's async guard
 # would refuse; this file is loaded only by the test runner.
@@ -6,7 +9,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.test import Client
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
 
 from kern.rollen import Rolle, gruppen_anlegen
 from quartiere.tests.factories import GebietFactory, PersonFactory, QuartiersmanagementFactory, StadtFactory
@@ -19,10 +24,106 @@ def _eigene_ablage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+SCHNELLER_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _schnelle_passwoerter(settings):
     # The production hasher costs ~0.3 s per login created; tests make many.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = SCHNELLER_HASHER
+
+
+# The demo data, loaded once per test process for the tests that read it.
+#
+# Loading takes ~15 s, so it is not done per test: the first test that asks for `demodaten` opens a
+# transaction, loads the demo data into it and leaves it open; each test then runs in its own
+# savepoint inside it, as usual. When the next test does not ask for the demo data, the transaction
+# is rolled back, so no demo row reaches a test that expects an empty database. The tests that use
+# it are sorted to the front, so the data is loaded once.
+
+
+class _Demostand:
+    def __init__(self, blocker, ablage):
+        self.blocker = blocker
+        self.ablage = ablage  # the PDFs the demo publishes; each test gets a copy
+        self._transaktion = None
+
+    @property
+    def offen(self) -> bool:
+        return self._transaktion is not None
+
+    def oeffnen(self):
+        if self.offen:
+            return
+        shutil.rmtree(self.ablage, ignore_errors=True)
+        with self.blocker.unblock(), override_settings(PASSWORD_HASHERS=SCHNELLER_HASHER, MEDIA_ROOT=self.ablage):
+            self._transaktion = transaction.atomic()
+            self._transaktion.__enter__()
+            try:
+                call_command("demodaten", stdout=StringIO())
+            except BaseException:
+                self._transaktion.__exit__(*sys.exc_info())
+                self._transaktion = None
+                raise
+
+    def schliessen(self):
+        if not self.offen:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self._transaktion.__exit__(None, None, None)
+        self._transaktion = None
+
+
+_DEMOSTAND = pytest.StashKey[_Demostand]()
+
+
+def _braucht_demodaten(item) -> bool:
+    return "demodaten" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # After pytest-django's own ordering; the demo tests are non-transactional, so the front keeps it.
+    # xdist (--dist load) hands each worker a first chunk of a quarter of its share, so the demo
+    # tests all go to the first worker, which loads the data once while the others start.
+    items.sort(key=lambda item: not _braucht_demodaten(item))
+
+
+@pytest.fixture(scope="session")
+def _demostand(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    # Session scope: set up before any function fixture, so before the test's own transaction.
+    stand = _Demostand(django_db_blocker, tmp_path_factory.mktemp("demoablage"))
+    request.config.stash[_DEMOSTAND] = stand
+    stand.oeffnen()
+    yield stand
+    stand.schliessen()
+    del request.config.stash[_DEMOSTAND]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Reopens the demo data for a later test that needs it again (only when the order was changed).
+    stand = item.config.stash.get(_DEMOSTAND, None)
+    if stand is not None and _braucht_demodaten(item):
+        stand.oeffnen()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        stand = item.config.stash.get(_DEMOSTAND, None)
+        if stand is not None and (nextitem is None or not _braucht_demodaten(nextitem)):
+            stand.schliessen()
+
+
+@pytest.fixture
+def demodaten(_demostand, _eigene_ablage, settings, db):
+    """The demo data (read them; what a test changes is rolled back after it)."""
+    if _demostand.ablage.exists():
+        shutil.copytree(_demostand.ablage, settings.MEDIA_ROOT, dirs_exist_ok=True)
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@
 from .factories import BerichtFactory, RatsvorlageFactory
 
 
-def berichte_welt(gebiet_a, settings, tmp_path) -> dict:
-    # The matrix stores small PDFs; they go to a throwaway directory, not to var/media.
-    settings.MEDIA_ROOT = tmp_path / "media"
+def berichte_welt(gebiet_a) -> dict:
     return {
         "bericht": BerichtFactory(oeffentlich=True, gebiet=gebiet_a),
         "bericht_intern": BerichtFactory(oeffentlich=False, gebiet=gebiet_a),

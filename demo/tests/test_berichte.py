@@ -11,8 +11,7 @@ from berichte.tests.pdftext import text_aus_pdf
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_publishes_the_leverkusen_paper_and_stays_idempotent():
-    call_command("demodaten", stdout=StringIO())
+def test_demo_publishes_the_leverkusen_paper_and_stays_idempotent(demodaten):
     stand = (Bericht.objects.count(), Ratsvorlage.objects.count(), Beratung.objects.count())
     call_command("demodaten", stdout=StringIO())
     assert (Bericht.objects.count(), Ratsvorlage.objects.count(), Beratung.objects.count()) == stand == (3, 1, 6)

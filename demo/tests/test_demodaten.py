@@ -7,9 +7,7 @@ from django.apps import apps
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Sum
-from django.test import override_settings
 from django.utils import timezone
 
 from beteiligung.models import Sitzung, Teilnahme
@@ -18,22 +16,9 @@ from programme.models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbud
 from programme.selectors import budgetstand_je_programm
 from quartiere.models import Gebiet, Person
 
-# The same fast hasher as the conftest's per-test setting, so the module-wide logins check in the tests.
-MD5 = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ECHTE_NACHNAMEN = ["Aydin", "Bröring", "Coordes", "Freemann", "Friedrich", "Möckel", "Müller", "Niehaus", "Parpart",
                    "Petzold", "Schwarz-Grote", "Sommer", "Varol", "Ventzke", "Eulitz", "Hesse", "Höroldt",
                    "Heinrichs", "Schall", "Horst"]
-
-
-@pytest.fixture(scope="module")
-def demodaten(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Loads the demo data once for the read-only tests of this module and rolls it back afterwards."""
-    ablage = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=MD5, MEDIA_ROOT=ablage):
-        with transaction.atomic():
-            call_command("demodaten", stdout=open("/dev/null", "w"))
-            yield
-            transaction.set_rollback(True)
 
 
 def _stand() -> dict:
@@ -45,8 +30,8 @@ def _stand() -> dict:
 
 
 @pytest.mark.django_db
-def test_zweimal_laden_aendert_nichts(capsys):
-    call_command("demodaten")
+def test_zweimal_laden_aendert_nichts(demodaten, capsys):
+    # The fixture has loaded them once already.
     erster = _stand()
     call_command("demodaten")
     assert _stand() == erster

@@ -44,7 +44,7 @@ def passt_in_die_breite(seite) -> bool:
     return seite.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_manager_logs_in_by_keyboard_and_records_a_project_on_a_tablet(live_server, tablet, qm_a, gebiet_a):
+def test_manager_logs_in_by_keyboard_and_records_a_project_on_a_tablet(live_server, tablet, qm_a, gebiet_a, tmp_path):
     qm_a.set_password("geheim-123")
     qm_a.save()
     ProjektFactory(gebiet=gebiet_a, titel="Sprachcafé im Quartier")
@@ -63,7 +63,7 @@ def test_manager_logs_in_by_keyboard_and_records_a_project_on_a_tablet(live_serv
     assert tablet.evaluate("document.activeElement.textContent").strip() == "Zum Inhalt springen"
     tablet.keyboard.press("Enter")
     assert tablet.evaluate("document.activeElement.id") == "inhalt"
-    tablet.screenshot(path="var/browser-start-qm.png", full_page=True)
+    tablet.screenshot(path=tmp_path / "browser-start-qm.png", full_page=True)
 
     tablet.goto(live_server.url + reverse("programme:projekte"))
     assert tablet.get_by_role("link", name="Sprachcafé im Quartier").is_visible()
@@ -81,7 +81,7 @@ def test_manager_logs_in_by_keyboard_and_records_a_project_on_a_tablet(live_serv
     assert "Das Ende darf nicht vor dem Beginn liegen." in tablet.locator(f"#{fehler_id}").inner_text()
     assert tablet.get_by_role("alert").first.is_visible()
     assert passt_in_die_breite(tablet)
-    tablet.screenshot(path="var/browser-formularfehler.png", full_page=True)
+    tablet.screenshot(path=tmp_path / "browser-formularfehler.png", full_page=True)
 
     tablet.locator("#id_ende").fill("2026-10-31")
     tablet.get_by_role("button", name="Speichern").click()

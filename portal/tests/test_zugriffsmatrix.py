@@ -161,7 +161,7 @@ def _benannte_urls(resolver=None, namespace=""):
 
 
 @pytest.fixture
-def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, settings, tmp_path):
+def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat):
     """Objects of area A that the views of the matrix are called with."""
     jahr = dt.date.today().year
     programm = FoerderprogrammFactory(stadt=gebiet_a.stadt, beginn=dt.date(jahr - 1, 1, 1))
@@ -175,7 +175,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, settings, tmp_path):
     welt = {
         "gebiet_a": gebiet_a, "gebiet_b": gebiet_b, "programm": programm, "projekt": projekt, "antrag": antrag,
         "bewilligung": bewilligung, "nachweis": nachweis, **beteiligung_welt(gebiet_a),
-        **quartiere_welt(gebiet_a, verwaltung), **berichte_welt(gebiet_a, settings, tmp_path),
+        **quartiere_welt(gebiet_a, verwaltung), **berichte_welt(gebiet_a),
         "personas": {"anonym": None, "rat": rat, "qm_a": qm_a, "qm_b": qm_b, "verwaltung": verwaltung},
     }
     return {**welt, **_oparl_welt(welt)}
