@@ -14,8 +14,8 @@ from django.db import transaction
 from django.test import Client, override_settings
 
 from kern.rollen import Rolle, gruppen_anlegen
-from quartiere.tests.factories import GebietFactory, PersonFactory, QuartiersmanagementFactory, StadtFactory
-from testhilfen.factories import UserFactory
+from testhilfen.quartiere import GebietFactory, PersonFactory, QuartiersmanagementFactory, StadtFactory
+from testhilfen.konten import UserFactory
 
 
 @pytest.fixture(autouse=True)

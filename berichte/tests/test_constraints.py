@@ -2,10 +2,10 @@ import datetime
 
 import pytest
 
-from berichte.tests.factories import BeratungFactory, BerichtFactory, RatsvorlageFactory
-from programme.tests.factories import FoerderprogrammFactory
-from quartiere.tests.constraint_checks import assert_accepted, assert_refused, changed, constraint_names
-from quartiere.tests.factories import StadtFactory
+from testhilfen.berichte import BeratungFactory, BerichtFactory, RatsvorlageFactory
+from testhilfen.programme import FoerderprogrammFactory
+from testhilfen.constraints import assert_accepted, assert_refused, changed, constraint_names
+from testhilfen.quartiere import StadtFactory
 
 pytestmark = pytest.mark.django_db
 

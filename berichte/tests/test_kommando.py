@@ -8,10 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from berichte.management.commands.bericht import Command
-from programme.tests.factories import BewilligungFactory, FoerderprogrammFactory, JahresbudgetFactory, ProjektFactory
-from quartiere.tests.factories import GebietFactory, StadtFactory
+from testhilfen.programme import BewilligungFactory, FoerderprogrammFactory, JahresbudgetFactory, ProjektFactory
+from testhilfen.quartiere import GebietFactory, StadtFactory
 
-from .pdftext import text_aus_pdf
+from testhilfen.pdftext import text_aus_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from berichte.models import Beratung, Bericht
-from berichte.tests.factories import BeratungFactory, BerichtFactory, RatsvorlageFactory
+from testhilfen.berichte import BeratungFactory, BerichtFactory, RatsvorlageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 
 from berichte import inhalte
 from beteiligung.models import Gremium, Teilnahme
-from beteiligung.tests.factories import (
+from testhilfen.beteiligung import (
     AufgabeFactory,
     BeschlussFactory,
     GremiumFactory,
@@ -17,7 +17,7 @@ from beteiligung.tests.factories import (
     ThemaFactory,
     ThemenbewertungFactory,
 )
-from programme.tests.factories import (
+from testhilfen.programme import (
     AuszahlungFactory,
     BewilligungFactory,
     FoerderprogrammFactory,
@@ -28,7 +28,7 @@ from programme.tests.factories import (
 )
 from quartiere.models import Gebiet
 from quartiere.services import sozialindex_festlegen
-from quartiere.tests.factories import (
+from testhilfen.quartiere import (
     EinrichtungFactory,
     GebietFactory,
     IndikatorFactory,
@@ -39,8 +39,8 @@ from quartiere.tests.factories import (
     StadtFactory,
 )
 
-from .factories import BeratungFactory, RatsvorlageFactory
-from .pdftext import rendern
+from testhilfen.berichte import BeratungFactory, RatsvorlageFactory
+from testhilfen.pdftext import rendern
 
 D = Decimal
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 
 from berichte import arten, pdf
 from berichte.fehler import RenderFehler
-from quartiere.tests.factories import StadtFactory
+from testhilfen.quartiere import StadtFactory
 
 SEITE = ('<html><head><link rel="stylesheet" href="/static/css/bericht.css"></head>'
          '<body><h1>Größe</h1>{}</body></html>')

@@ -13,9 +13,9 @@ from django.db import connection, connections
 from berichte import pdf, services
 from berichte.fehler import ParameterFehler, RenderFehler, VeroeffentlichungAbgelehnt
 from berichte.models import Bericht, Nummernkreis
-from programme.tests.factories import BewilligungFactory, FoerderprogrammFactory, JahresbudgetFactory, ProjektFactory
+from testhilfen.programme import BewilligungFactory, FoerderprogrammFactory, JahresbudgetFactory, ProjektFactory
 
-from .pdftext import text_aus_pdf
+from testhilfen.pdftext import text_aus_pdf
 
 JAHR = dt.date.today().year
 

@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from berichte.models import Beratung, Bericht, Ratsvorlage
-from programme.tests.factories import BewilligungFactory, FoerderprogrammFactory, JahresbudgetFactory, ProjektFactory
+from testhilfen.programme import BewilligungFactory, FoerderprogrammFactory, JahresbudgetFactory, ProjektFactory
 
-from .factories import KLEINES_PDF, BerichtFactory, RatsvorlageFactory
-from .pdftext import text_aus_pdf
+from testhilfen.berichte import KLEINES_PDF, BerichtFactory, RatsvorlageFactory
+from testhilfen.pdftext import text_aus_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,7 @@ def test_council_managers_and_staff_download_non_public_pdfs(persona, request, c
 
 
 def test_a_logged_in_user_without_role_is_treated_as_public(client_als, berichte):
-    from testhilfen.factories import UserFactory
+    from testhilfen.konten import UserFactory
 
     ohne_rolle = UserFactory()
     assert client_als(ohne_rolle).get(reverse("berichte:pdf", args=[berichte["intern"].pk])).status_code == 404

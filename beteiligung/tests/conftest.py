@@ -4,10 +4,10 @@ from decimal import Decimal
 import pytest
 
 from beteiligung.models import Gremium, Sitzung
-from beteiligung.tests.factories import GremiumFactory, SitzungFactory
-from programme.tests.factories import FoerderprogrammFactory, JahresbudgetFactory, ProgrammgebietFactory
+from testhilfen.beteiligung import GremiumFactory, SitzungFactory
+from testhilfen.programme import FoerderprogrammFactory, JahresbudgetFactory, ProgrammgebietFactory
 from quartiere.models import Organisation
-from quartiere.tests.factories import OrganisationFactory, PersonFactory
+from testhilfen.quartiere import OrganisationFactory, PersonFactory
 
 HEUTE = dt.date.today()
 JAHR = HEUTE.year

@@ -8,10 +8,10 @@ from django.urls import reverse
 
 from beteiligung import services
 from beteiligung.models import Aufgabe, Gremium, Sitzung
-from beteiligung.tests.factories import AufgabeFactory, GremiumFactory, SitzungFactory
+from testhilfen.beteiligung import AufgabeFactory, GremiumFactory, SitzungFactory
 from kern.fehler import Regelverstoss
 from quartiere.models import Person
-from quartiere.tests.factories import GebietFactory, PersonFactory, QuartiersmanagementFactory
+from testhilfen.quartiere import GebietFactory, PersonFactory, QuartiersmanagementFactory
 
 from .conftest import HEUTE
 

@@ -9,10 +9,10 @@ from django.urls import reverse
 
 from beteiligung import services
 from beteiligung.models import Beschluss, Gremium
-from beteiligung.tests.factories import BeschlussFactory, GremiumFactory, SitzungFactory
+from testhilfen.beteiligung import BeschlussFactory, GremiumFactory, SitzungFactory
 from kern.fehler import Regelverstoss
 from programme.models import Bewilligung, Projekt, Verwendungsnachweis
-from programme.tests.factories import BewilligungFactory, ProjektFactory
+from testhilfen.programme import BewilligungFactory, ProjektFactory
 
 from .conftest import HEUTE, JAHR
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from beteiligung.models import Beschluss
-from beteiligung.tests.factories import (
+from testhilfen.beteiligung import (
     AufgabeFactory,
     BeschlussFactory,
     GremiumFactory,
@@ -16,7 +16,7 @@ from beteiligung.tests.factories import (
     ThemaFactory,
     ThemenbewertungFactory,
 )
-from quartiere.tests.constraint_checks import (
+from testhilfen.constraints import (
     assert_accepted,
     assert_refused,
     changed,

@@ -9,12 +9,12 @@ from django.urls import reverse
 
 from beteiligung import services
 from beteiligung.models import Aufgabe, Mitgliedschaft, Sitzung, Teilnahme
-from beteiligung.tests.factories import AufgabeFactory, MitgliedschaftFactory, SitzungFactory, TeilnahmeFactory
+from testhilfen.beteiligung import AufgabeFactory, MitgliedschaftFactory, SitzungFactory, TeilnahmeFactory
 from kern.fehler import Regelverstoss
-from programme.tests.factories import ProjektFactory
+from testhilfen.programme import ProjektFactory
 from quartiere.models import Person
-from quartiere.tests.factories import OrganisationFactory, PersonFactory
-from testhilfen.factories import UserFactory
+from testhilfen.quartiere import OrganisationFactory, PersonFactory
+from testhilfen.konten import UserFactory
 
 from .conftest import HEUTE
 

@@ -3,7 +3,7 @@
 import pytest
 
 from beteiligung.models import Sitzung, Tagesordnungspunkt
-from beteiligung.tests.factories import SitzungFactory, TagesordnungspunktFactory
+from testhilfen.beteiligung import SitzungFactory, TagesordnungspunktFactory
 
 pytestmark = pytest.mark.django_db
 

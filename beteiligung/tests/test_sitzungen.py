@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from beteiligung import services
 from beteiligung.models import Gremium, Sitzung, Teilnahme
-from beteiligung.tests.factories import (
+from testhilfen.beteiligung import (
     AufgabeFactory,
     BeschlussFactory,
     GremiumFactory,
@@ -19,9 +19,9 @@ from beteiligung.tests.factories import (
     ThemenbewertungFactory,
 )
 from kern.fehler import Regelverstoss
-from programme.tests.factories import FoerderprogrammFactory
+from testhilfen.programme import FoerderprogrammFactory
 from quartiere.models import Organisation
-from quartiere.tests.factories import OrganisationFactory, PersonFactory
+from testhilfen.quartiere import OrganisationFactory, PersonFactory
 
 from .conftest import HEUTE, JAHR
 
@@ -281,7 +281,7 @@ def test_bodies_list_sorts_and_exports_only_visible_bodies(client_als, gebiet_a,
     import csv
     import io
 
-    from beteiligung.tests.factories import GremiumFactory
+    from testhilfen.beteiligung import GremiumFactory
 
     GremiumFactory(gebiet=gebiet_a, name="Steuerungskreis A")
     GremiumFactory(gebiet=gebiet_b, name="Zukunftsforum B")

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from beteiligung.models import Gremium, Sitzung
 from beteiligung.selectors import strukturcheck, strukturcheck_gebiete, strukturcheck_matrix
-from beteiligung.tests.factories import GremiumFactory, SitzungFactory
-from programme.tests.factories import FoerderprogrammFactory, JahresbudgetFactory, ProgrammgebietFactory
-from quartiere.tests.factories import GebietFactory, OrganisationFactory, QuartiersmanagementFactory
+from testhilfen.beteiligung import GremiumFactory, SitzungFactory
+from testhilfen.programme import FoerderprogrammFactory, JahresbudgetFactory, ProgrammgebietFactory
+from testhilfen.quartiere import GebietFactory, OrganisationFactory, QuartiersmanagementFactory
 
 JAHR = 2025
 STICHTAG = dt.date(2025, 6, 1)  # mid-year: meetings after it are still to come

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from beteiligung import services
 from beteiligung.models import Sitzung, Thema, Themenbewertung
-from beteiligung.tests.factories import GremiumFactory, SitzungFactory, ThemaFactory, ThemenbewertungFactory
+from testhilfen.beteiligung import GremiumFactory, SitzungFactory, ThemaFactory, ThemenbewertungFactory
 from kern.fehler import Regelverstoss
 
 

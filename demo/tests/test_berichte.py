@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from berichte.models import Beratung, Bericht, Ratsvorlage
-from berichte.tests.pdftext import text_aus_pdf
+from testhilfen.pdftext import text_aus_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from demo.laden.karte import karte_und_sozialindex, schematische_grenzen
 from quartiere.models import Gebiet, Sozialindex, grenze_pruefen
-from quartiere.tests.factories import GebietFactory, IndikatorFactory, IndikatorwertFactory, StadtFactory
+from testhilfen.quartiere import GebietFactory, IndikatorFactory, IndikatorwertFactory, StadtFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 
 from kern.rollen import Rolle, rolle_von
-from testhilfen.factories import UserFactory
+from testhilfen.konten import UserFactory
 
 pytestmark = pytest.mark.django_db
 

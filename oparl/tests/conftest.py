@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from berichte.models import Berichtsart
-from berichte.tests.factories import BerichtFactory
+from testhilfen.berichte import BerichtFactory
 from beteiligung.models import Gremium, Sitzung
-from beteiligung.tests.factories import GremiumFactory, SitzungFactory, TagesordnungspunktFactory
+from testhilfen.beteiligung import GremiumFactory, SitzungFactory, TagesordnungspunktFactory
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import datetime as dt
 from django.urls import reverse
 
 from berichte.models import Beratung, Berichtsart
-from berichte.tests.factories import BeratungFactory, BerichtFactory, RatsvorlageFactory
+from testhilfen.berichte import BeratungFactory, BerichtFactory, RatsvorlageFactory
 
 BASIS = "http://testserver/oparl/v1/"
 

@@ -5,13 +5,13 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from berichte.tests.factories import BerichtFactory
+from testhilfen.berichte import BerichtFactory
 from beteiligung.models import Gremium
-from beteiligung.tests.factories import GremiumFactory, SitzungFactory, TagesordnungspunktFactory
+from testhilfen.beteiligung import GremiumFactory, SitzungFactory, TagesordnungspunktFactory
 from oparl import views
 from oparl.darstellung import BODY_LISTEN
-from programme.tests.factories import FoerderprogrammFactory
-from quartiere.tests.factories import StadtFactory
+from testhilfen.programme import FoerderprogrammFactory
+from testhilfen.quartiere import StadtFactory
 
 from .hilfen import BASIS, holen, ids, ratsvorlage, url
 

@@ -6,9 +6,9 @@ import hashlib
 import pytest
 from django.urls import reverse
 
-from berichte.tests.factories import KLEINES_PDF, BerichtFactory
+from testhilfen.berichte import KLEINES_PDF, BerichtFactory
 from beteiligung.models import Gremium
-from beteiligung.tests.factories import SitzungFactory
+from testhilfen.beteiligung import SitzungFactory
 
 from .hilfen import BASIS, holen, ids, ratsvorlage, url
 

@@ -3,10 +3,10 @@
 import pytest
 
 from beteiligung.models import Sitzung
-from beteiligung.tests.factories import AufgabeFactory, BeschlussFactory, MitgliedschaftFactory, TeilnahmeFactory
+from testhilfen.beteiligung import AufgabeFactory, BeschlussFactory, MitgliedschaftFactory, TeilnahmeFactory
 from oparl.darstellung import BODY_LISTEN
 from oparl.views import NICHT_GEFUNDEN
-from quartiere.tests.factories import PersonFactory
+from testhilfen.quartiere import PersonFactory
 
 from .hilfen import holen, url
 

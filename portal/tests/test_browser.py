@@ -5,7 +5,7 @@ import shutil
 import pytest
 from django.urls import reverse
 
-from programme.tests.factories import ProjektFactory
+from testhilfen.programme import ProjektFactory
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [

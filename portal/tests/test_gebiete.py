@@ -7,11 +7,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from beteiligung.tests.factories import GremiumFactory, SitzungFactory
-from programme.tests.factories import FoerderprogrammFactory, ProgrammgebietFactory, ProjektFactory
+from testhilfen.beteiligung import GremiumFactory, SitzungFactory
+from testhilfen.programme import FoerderprogrammFactory, ProgrammgebietFactory, ProjektFactory
 from quartiere import services
 from quartiere.models import Gebiet
-from quartiere.tests.factories import (
+from testhilfen.quartiere import (
     EinrichtungFactory,
     GebietFactory,
     IndikatorFactory,

@@ -3,8 +3,8 @@ from decimal import Decimal
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from beteiligung.tests.factories import GremiumFactory, SitzungFactory
-from programme.tests.factories import BewilligungFactory, JahresbudgetFactory, ProjektFactory, dieses_jahr
+from testhilfen.beteiligung import GremiumFactory, SitzungFactory
+from testhilfen.programme import BewilligungFactory, JahresbudgetFactory, ProjektFactory, dieses_jahr
 
 
 def test_login_page_is_public_and_german(client, db):

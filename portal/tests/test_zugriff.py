@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from beteiligung.models import Sitzung
-from beteiligung.tests.factories import GremiumFactory, SitzungFactory
+from testhilfen.beteiligung import GremiumFactory, SitzungFactory
 from programme.models import Projekt
-from programme.tests.factories import ProjektFactory
+from testhilfen.programme import ProjektFactory
 from quartiere.zugriff import bearbeitbar, objekt_oder_404, sichtbar
 
 pytestmark = pytest.mark.django_db

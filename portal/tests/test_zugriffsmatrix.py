@@ -16,12 +16,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from berichte.models import Berichtsart
-from berichte.tests.factories import BeratungFactory, BerichtFactory
-from berichte.tests.welt import berichte_welt
-from beteiligung.tests.factories import SitzungFactory, TagesordnungspunktFactory
-from beteiligung.tests.welt import beteiligung_welt
-from quartiere.tests.welt import quartiere_welt
-from programme.tests.factories import (
+from testhilfen.berichte import BeratungFactory, BerichtFactory
+from testhilfen.welt import berichte_welt
+from testhilfen.beteiligung import SitzungFactory, TagesordnungspunktFactory
+from testhilfen.welt import beteiligung_welt
+from testhilfen.welt import quartiere_welt
+from testhilfen.programme import (
     BewilligungFactory,
     FoerderprogrammFactory,
     JahresbudgetFactory,

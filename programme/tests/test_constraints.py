@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from programme.models import Bewilligung
-from programme.tests.factories import (
+from testhilfen.programme import (
     AuszahlungFactory,
     BewilligungFactory,
     FoerderprogrammFactory,
@@ -13,14 +13,14 @@ from programme.tests.factories import (
     ProjektFactory,
     VerwendungsnachweisFactory,
 )
-from quartiere.tests.constraint_checks import (
+from testhilfen.constraints import (
     assert_accepted,
     assert_refused,
     changed,
     constraint_names,
     duplicate,
 )
-from quartiere.tests.factories import GebietFactory
+from testhilfen.quartiere import GebietFactory
 
 pytestmark = pytest.mark.django_db
 

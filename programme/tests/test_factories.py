@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from programme.models import Bewilligung, Projekt
-from programme.tests.factories import BewilligungFactory, ProjektFactory, VerwendungsnachweisFactory
+from testhilfen.programme import BewilligungFactory, ProjektFactory, VerwendungsnachweisFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.db import connection, connections
 from kern.fehler import Regelverstoss
 from programme import services
 from programme.models import Auszahlung, Bewilligung
-from programme.tests.factories import (
+from testhilfen.programme import (
     BewilligungFactory,
     FoerderprogrammFactory,
     JahresbudgetFactory,

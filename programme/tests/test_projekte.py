@@ -8,14 +8,14 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from programme.models import Projekt
-from programme.tests.factories import (
+from testhilfen.programme import (
     BewilligungFactory,
     FoerderprogrammFactory,
     HandlungsfeldFactory,
     ProjektFactory,
     ZielgruppeFactory,
 )
-from quartiere.tests.factories import OrganisationFactory
+from testhilfen.quartiere import OrganisationFactory
 
 D = Decimal
 LISTE = reverse("programme:projekte")

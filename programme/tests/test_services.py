@@ -6,7 +6,7 @@ import pytest
 from kern.fehler import Regelverstoss
 from programme import services
 from programme.models import Auszahlung, Bewilligung, Jahresbudget, Projekt, Verwendungsnachweis
-from programme.tests.factories import (
+from testhilfen.programme import (
     BewilligungFactory,
     FoerderprogrammFactory,
     JahresbudgetFactory,
@@ -160,7 +160,7 @@ def test_grant_only_in_project_years_and_programme_areas(win, projekt, gebiet_a,
 
 
 def test_grant_counts_against_budget_of_the_programme_area_above_the_project(win, gebiet_a, qm_a):
-    from quartiere.tests.factories import GebietFactory
+    from testhilfen.quartiere import GebietFactory
 
     unterquartier = GebietFactory(parent=gebiet_a, name="Altes Zentrum")
     bewilligung = antrag(ProjektFactory(gebiet=unterquartier, gesamtkosten=D("4000"), eigenmittel=D("2000")), win, "1000", qm_a)

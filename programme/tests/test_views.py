@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from programme.models import Bewilligung, Projekt
-from programme.tests.factories import (
+from testhilfen.programme import (
     AuszahlungFactory,
     BewilligungFactory,
     FoerderprogrammFactory,
@@ -16,7 +16,7 @@ from programme.tests.factories import (
     ProgrammgebietFactory,
     ProjektFactory,
 )
-from quartiere.tests.factories import OrganisationFactory
+from testhilfen.quartiere import OrganisationFactory
 
 JAHR = dt.date.today().year
 D = Decimal
@@ -200,7 +200,7 @@ def test_payout_and_proof_of_use_through_forms(client_als, win, gebiet_a, verwal
 
 
 def test_overdue_proofs_listed_for_staff_only(client_als, win, gebiet_a, verwaltung, qm_a):
-    from programme.tests.factories import VerwendungsnachweisFactory
+    from testhilfen.programme import VerwendungsnachweisFactory
 
     ueberfaellig = VerwendungsnachweisFactory(faellig_am=dt.date.today() - dt.timedelta(days=1),
                                               bewilligung__projekt__titel="Stadtteilfest Vahr")

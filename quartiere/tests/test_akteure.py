@@ -4,9 +4,9 @@ import io
 import pytest
 from django.urls import reverse
 
-from programme.tests.factories import ProjektFactory
+from testhilfen.programme import ProjektFactory
 from quartiere.models import Einrichtung, Organisation
-from quartiere.tests.factories import EinrichtungFactory, GebietFactory, OrganisationFactory
+from testhilfen.quartiere import EinrichtungFactory, GebietFactory, OrganisationFactory
 
 
 def test_organisations_filtered_by_kind_and_text(client_als, stadt, verwaltung):

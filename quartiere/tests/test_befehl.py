@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from quartiere.models import Indikatorimport, Indikatorwert
-from quartiere.tests.factories import GebietFactory, IndikatorFactory, StadtFactory
+from testhilfen.quartiere import GebietFactory, IndikatorFactory, StadtFactory
 
 pytestmark = pytest.mark.django_db
 

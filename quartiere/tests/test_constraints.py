@@ -4,14 +4,14 @@ from decimal import Decimal
 import pytest
 
 from quartiere.models import Gebiet
-from quartiere.tests.constraint_checks import (
+from testhilfen.constraints import (
     assert_accepted,
     assert_refused,
     changed,
     constraint_names,
     duplicate,
 )
-from quartiere.tests.factories import (
+from testhilfen.quartiere import (
     EinrichtungFactory,
     GebietFactory,
     IndikatorwertFactory,

@@ -3,7 +3,7 @@
 import pytest
 
 from quartiere.models import Gebiet
-from quartiere.tests.factories import GebietFactory, StadtFactory
+from testhilfen.quartiere import GebietFactory, StadtFactory
 
 
 @pytest.fixture

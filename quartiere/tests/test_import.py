@@ -18,7 +18,7 @@ from quartiere.services import (
     UNBEKANNTES_GEBIET,
     Ablehnung,
 )
-from quartiere.tests.factories import GebietFactory, IndikatorFactory, IndikatorwertFactory, StadtFactory
+from testhilfen.quartiere import GebietFactory, IndikatorFactory, IndikatorwertFactory, StadtFactory
 
 pytestmark = pytest.mark.django_db
 

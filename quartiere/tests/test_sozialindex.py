@@ -9,7 +9,7 @@ from quartiere import selectors, services
 from quartiere.models import Gebiet, Sozialindexrang
 from quartiere.services import KEIN_INDIKATOR_IM_INDEX, Ablehnung
 from quartiere.sozialindex import Gewichtung, rangliste
-from quartiere.tests.factories import GebietFactory, IndikatorFactory, IndikatorwertFactory, StadtFactory
+from testhilfen.quartiere import GebietFactory, IndikatorFactory, IndikatorwertFactory, StadtFactory
 
 D = Decimal
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from quartiere.models import Gebiet, Importentwurf, Indikatorimport, Indikatorwert, Sozialindex
 from quartiere.services import VORSCHAU_VERALTET
-from quartiere.tests.factories import GebietFactory, IndikatorFactory, IndikatorwertFactory
+from testhilfen.quartiere import GebietFactory, IndikatorFactory, IndikatorwertFactory
 
 DATEI = "Gebiet;Indikator;Jahr;Wert\nQuartier A;sgb2_quote;2024;21,5\nQuartier B;sgb2_quote;2024;7,25\n"
 
@@ -115,7 +115,7 @@ def test_import_is_staff_only(client_als, request, persona, verwaltung):
 
 def test_a_draft_belongs_to_the_user_who_uploaded_it(client_als, verwaltung, gruppen):
     from kern.rollen import Rolle
-    from testhilfen.factories import UserFactory
+    from testhilfen.konten import UserFactory
 
     andere = UserFactory(username="verwaltung2", gruppe=Rolle.VERWALTUNG)
     entwurf = Importentwurf.objects.create(durch=andere, dateiname="a.csv", inhalt=DATEI.encode())

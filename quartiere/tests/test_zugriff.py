@@ -5,9 +5,9 @@ from django.contrib.auth.models import User
 
 from kern.rollen import Rolle
 from quartiere.models import Gebiet, Quartiersmanagement
-from quartiere.tests.factories import GebietFactory, PersonFactory, QuartiersmanagementFactory
+from testhilfen.quartiere import GebietFactory, PersonFactory, QuartiersmanagementFactory
 from quartiere.zugriff import eigene_gebiet_ids, eigene_gebiete
-from testhilfen.factories import UserFactory
+from testhilfen.konten import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from beteiligung.models import (
     Thema,
     Themenbewertung,
 )
-from quartiere.tests.factories import GebietFactory, PersonFactory
+from testhilfen.quartiere import GebietFactory, PersonFactory
 
 
 class GremiumFactory(DjangoModelFactory):

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
 
 from berichte.models import Beratung, Bericht, Berichtsart, Ratsvorlage
-from quartiere.tests.factories import StadtFactory
+from testhilfen.quartiere import StadtFactory
 
 KLEINES_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
                b"trailer<</Root 1 0 R>>\n%%EOF\n")

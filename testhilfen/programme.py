@@ -15,7 +15,7 @@ from programme.models import (
     Verwendungsnachweis,
     Zielgruppe,
 )
-from quartiere.tests.factories import GebietFactory, OrganisationFactory, StadtFactory
+from testhilfen.quartiere import GebietFactory, OrganisationFactory, StadtFactory
 
 
 def dieses_jahr() -> int:
