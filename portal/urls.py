@@ -20,7 +20,7 @@ urlpatterns = [
     path("", include("berichte.urls")),
     path("", include("beteiligung.urls")),
     path("", include(akteure_urls)),
-    path("gebiete/", include("portal.gebiete")),
+    path("gebiete/", include("portal.gebiete.urls")),
     path("oparl/v1/", include("oparl.urls")),
     path("", include("quartiere.urls")),
     path("admin/", admin.site.urls),
