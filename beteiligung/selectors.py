@@ -345,9 +345,12 @@ def verfasser_auswahl(user: User | AnonymousUser) -> QuerySet[Person]:
     return personen_auswahl(user).filter(Q(ist_verwaltung=True) | Q(einwilligung_am__isnull=False))
 
 
-def _werte(obj, felder: Iterable[str] | None = None) -> dict:
-    daten = model_to_dict(obj, fields=felder)
+def _json_werte(daten: dict) -> dict:
     return {k: (v if isinstance(v, (int, bool, type(None), str)) else str(v)) for k, v in daten.items()}
+
+
+def _werte(obj, felder: Iterable[str] | None = None) -> dict:
+    return _json_werte(model_to_dict(obj, fields=felder))
 
 
 def _historienmodelle() -> list[tuple[type, list[str]]]:
@@ -364,26 +367,51 @@ def _historienmodelle() -> list[tuple[type, list[str]]]:
     return sorted(modelle, key=lambda m: m[0]._meta.label)
 
 
+def _kontodaten(konto: User) -> dict:
+    return {
+        "benutzername": konto.username, "vorname": konto.first_name, "nachname": konto.last_name,
+        "email": konto.email, "aktiv": konto.is_active,
+        "letzte_anmeldung": konto.last_login.isoformat() if konto.last_login else None,
+        "angelegt_am": konto.date_joined.isoformat(),
+        "rollen": sorted(konto.groups.values_list("name", flat=True)),
+    }
+
+
+def _historie(person: Person, konto: User | None) -> list[dict]:
+    """Every history entry naming the person or made by their login, one query per history table."""
+    eintraege = []
+    for hm, personenfelder in _historienmodelle():
+        bedingung = Q(pk__in=[])
+        for feld in personenfelder:
+            bedingung |= Q(**{feld: person.pk})
+        if konto is not None and any(f.name == "history_user" for f in hm._meta.fields):
+            bedingung |= Q(history_user_id=konto.pk)
+        for eintrag in hm.objects.filter(bedingung).order_by("history_date"):
+            felder = {f.attname: getattr(eintrag, f.attname) for f in hm.instance_type._meta.concrete_fields}
+            eintraege.append({
+                "tabelle": str(hm.instance_type._meta.verbose_name),
+                "zeitpunkt": eintrag.history_date.isoformat(),
+                "art": {"+": "angelegt", "~": "geändert", "-": "gelöscht"}[eintrag.history_type],
+                "durch_diese_person": konto is not None and eintrag.history_user_id == konto.pk,
+                "werte": _json_werte(felder),
+            })
+    return eintraege
+
+
 def personendaten(person: Person) -> dict:
     """All data the portal holds about a person (GDPR Art. 15), as plain JSON-ready data.
 
     A fixed number of queries: one per kind of link plus one per history table.
     """
     konto = person.user
-    daten = {
+    return {
         "exportiert_am": timezone.now().isoformat(),
         "person": {"id": person.pk, **_werte(person, ["anrede", "titel", "vorname", "nachname", "funktion", "email",
                                                       "telefon", "ist_verwaltung", "einwilligung_am",
                                                       "anonymisiert_am"]),
                    "organisation": str(person.organisation) if person.organisation_id else None,
                    "angelegt_am": person.created.isoformat(), "geaendert_am": person.modified.isoformat()},
-        "benutzerkonto": None if konto is None else {
-            "benutzername": konto.username, "vorname": konto.first_name, "nachname": konto.last_name,
-            "email": konto.email, "aktiv": konto.is_active,
-            "letzte_anmeldung": konto.last_login.isoformat() if konto.last_login else None,
-            "angelegt_am": konto.date_joined.isoformat(),
-            "rollen": sorted(konto.groups.values_list("name", flat=True)),
-        },
+        "benutzerkonto": None if konto is None else _kontodaten(konto),
         "mitgliedschaften": [
             {"gremium": str(m.gremium), "gebiet": str(m.gremium.gebiet), "vertritt": str(m.organisation or ""),
              "rolle": m.get_rolle_display(), "von": m.beginn.isoformat() if m.beginn else None,
@@ -414,24 +442,8 @@ def personendaten(person: Person) -> dict:
              "befristet_bis": q.befristet_bis.isoformat() if q.befristet_bis else None}
             for q in person.quartiersmanagements.select_related("gebiet", "traeger")
         ],
-        "historie": [],
+        "historie": _historie(person, konto),
     }
-    for hm, personenfelder in _historienmodelle():
-        bedingung = Q(pk__in=[])
-        for feld in personenfelder:
-            bedingung |= Q(**{feld: person.pk})
-        if konto is not None and any(f.name == "history_user" for f in hm._meta.fields):
-            bedingung |= Q(history_user_id=konto.pk)
-        for eintrag in hm.objects.filter(bedingung).order_by("history_date"):
-            felder = {f.attname: getattr(eintrag, f.attname) for f in hm.instance_type._meta.concrete_fields}
-            daten["historie"].append({
-                "tabelle": str(hm.instance_type._meta.verbose_name),
-                "zeitpunkt": eintrag.history_date.isoformat(),
-                "art": {"+": "angelegt", "~": "geändert", "-": "gelöscht"}[eintrag.history_type],
-                "durch_diese_person": konto is not None and eintrag.history_user_id == konto.pk,
-                "werte": {k: (v if isinstance(v, (int, bool, type(None), str)) else str(v)) for k, v in felder.items()},
-            })
-    return daten
 
 
 def personen_liste(suche: str = "") -> QuerySet[Person]:

@@ -23,7 +23,7 @@ from kern.format import datum as datum_text
 from kern.speichern import speichern
 from kern.zeit import heute
 from programme import services as geld
-from programme.models import Bewilligung, Foerderprogramm, Projekt
+from programme.models import Bewilligung, Foerderprogramm, Handlungsfeld, Projekt
 from quartiere import zugriff
 from quartiere.models import Gebiet, Organisation, Person
 
@@ -33,6 +33,7 @@ from .models import (
     Gremium,
     Mitgliedschaft,
     Sitzung,
+    Taetigkeit,
     Tagesordnungspunkt,
     Teilnahme,
     Thema,
@@ -477,3 +478,21 @@ def person_anonymisieren(*, person: Person, durch: User) -> Person:
     person.anonymisiert_am = timezone.now()
     speichern(person, durch)
     return person
+
+
+# --- work log --------------------------------------------------------------------------------
+
+TAETIGKEIT_FREMDES_GEBIET = "Tätigkeiten können Sie nur in Ihren eigenen Gebieten erfassen."
+
+
+@transaction.atomic
+def taetigkeit_erfassen(*, gebiet: Gebiet, datum: dt.date, titel: str, durch: User, beschreibung: str = "",
+                        handlungsfeld: Handlungsfeld | None = None,
+                        erreichte_personen: int | None = None) -> Taetigkeit:
+    """Record one entry of the work log in an area the user works in."""
+    if not zugriff.darf_im_gebiet_arbeiten(durch, gebiet):
+        raise Regelverstoss(TAETIGKEIT_FREMDES_GEBIET)
+    taetigkeit = Taetigkeit(gebiet=gebiet, datum=datum, titel=titel, beschreibung=beschreibung,
+                            handlungsfeld=handlungsfeld, erreichte_personen=erreichte_personen, erfasst_von=durch)
+    speichern(taetigkeit, durch)
+    return taetigkeit

@@ -2,14 +2,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from quartiere import akteure
+from programme import urls as programme_urls
+from quartiere import urls as quartiere_urls
 
 from . import views
 
-akteure_urls = ([
-    path("organisationen/", akteure.organisation_liste, name="organisationen"),
-    path("einrichtungen/", akteure.einrichtung_liste, name="einrichtungen"),
-], "akteure")
+# Organisations (programme: they show their projects) and facilities (quartiere) share one namespace.
+akteure_urls = (programme_urls.akteure_urlpatterns + quartiere_urls.akteure_urlpatterns, "akteure")
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -20,7 +19,7 @@ urlpatterns = [
     path("", include("berichte.urls")),
     path("", include("beteiligung.urls")),
     path("", include(akteure_urls)),
-    path("gebiete/", include("portal.gebiete")),
+    path("gebiete/", include("portal.gebiete.urls")),
     path("oparl/v1/", include("oparl.urls")),
     path("", include("quartiere.urls")),
     path("admin/", admin.site.urls),

@@ -2,12 +2,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
+from beteiligung import services
+from beteiligung.forms import TaetigkeitForm
 from kern import rollen
+from kern.fehler import Regelverstoss
 from kern.zeit import heute
 from quartiere import zugriff
 
 from . import dashboard
-from .forms import TaetigkeitForm
 
 
 def start(request):
@@ -31,9 +33,11 @@ def taetigkeit_erfassen(request):
         raise PermissionDenied("Tätigkeiten erfasst das Quartiersmanagement.")
     form = TaetigkeitForm(request.POST or None, gebiete=gebiete, initial={"datum": heute()})
     if request.method == "POST" and form.is_valid():
-        taetigkeit = form.save(commit=False)
-        taetigkeit.erfasst_von = request.user
-        taetigkeit.save()
-        messages.success(request, f"Die Tätigkeit „{taetigkeit.titel}“ ist erfasst.")
-        return redirect("start")
+        try:
+            taetigkeit = services.taetigkeit_erfassen(**form.cleaned_data, durch=request.user)
+        except Regelverstoss as exc:
+            messages.error(request, exc.meldung)
+        else:
+            messages.success(request, f"Die Tätigkeit „{taetigkeit.titel}“ ist erfasst.")
+            return redirect("start")
     return render(request, "portal/taetigkeit_formular.html", {"form": form})

@@ -61,3 +61,25 @@ def _sichtbare_gebiete(user):
     if rollen.ist_rat(user):
         return Gebiet.objects.quartiere().select_related("stadt").order_by("stadt__name", "name")
     return zugriff.arbeitsgebiete(user)
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    """Organisations, sortable by the number of projects they run."""
+
+    q = django_filters.CharFilter(label="Suche", method="suche",
+                                  widget=forms.TextInput(attrs={"placeholder": "Name oder Kurzname"}))
+    art = django_filters.ChoiceFilter(label="Art", choices=Organisation.Art.choices, empty_label="alle")
+    stadt = django_filters.ModelChoiceFilter(label="Stadt", queryset=Gebiet.objects.staedte(),
+                                             empty_label="alle Städte")
+    sortierung = django_filters.OrderingFilter(
+        label="Sortierung", fields=(("name", "name"), ("art", "art"), ("stadt__name", "stadt"),
+                                    ("anzahl_projekte", "projekte")),
+        field_labels={"name": "Name", "art": "Art", "stadt": "Stadt", "projekte": "Projekte"},
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+    def suche(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(kurzname__icontains=value))

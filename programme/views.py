@@ -2,7 +2,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +17,7 @@ from quartiere import zugriff
 from quartiere.models import Gebiet, Organisation
 
 from . import diagramme, selectors, services
-from .filters import ProjektFilter
+from .filters import OrganisationFilter, ProjektFilter
 from .forms import (
     AblehnenForm,
     AntragForm,
@@ -305,3 +305,26 @@ def projekt_anlegen(request):
 
 def projekt_bearbeiten(request, pk: int):
     return _projektformular(request, _projekt(request, pk, schreiben=True))
+
+
+ORGANISATION_SPALTEN = [
+    Spalte("Name", lambda o: o.name),
+    Spalte("Kurzname", lambda o: o.kurzname),
+    Spalte("Art", lambda o: o.get_art_display()),
+    Spalte("Stadt", lambda o: o.stadt.name if o.stadt else ""),
+    Spalte("übergeordnet", lambda o: o.parent.name if o.parent else ""),
+    Spalte("Adresse", lambda o: o.adresse),
+    Spalte("Projekte als Träger", lambda o: o.anzahl_projekte, "zahl"),
+]
+
+
+def organisation_liste(request):
+    # Organisations are public city data: every role sees all of them, with the count of projects
+    # they run (which is why the list lives here and not in quartiere).
+    organisationen = (Organisation.objects.select_related("stadt", "parent")
+                      .annotate(anzahl_projekte=Count("projekte", distinct=True)).order_by("name"))
+    return gefilterte_liste(
+        request, filterset=OrganisationFilter(request.GET or None, queryset=organisationen),
+        template="programme/organisation_liste.html", spalten=ORGANISATION_SPALTEN,
+        dateiname=f"Organisationen_{heute():%Y-%m-%d}",
+    )

@@ -6,11 +6,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kern import rollen
+from kern.export import Spalte
 from kern.fehler import Regelverstoss
+from kern.listen import gefilterte_liste
+from kern.zeit import heute
 
 from . import selectors, services
+from .filters import EinrichtungFilter
 from .forms import BestaetigenForm, GewichtFormSet, ImportForm, RanglisteForm, SozialindexForm
-from .models import Gebiet, Importentwurf, Indikator, Sozialindex
+from .models import Einrichtung, Gebiet, Importentwurf, Indikator, Sozialindex
 from .services import Ablehnung
 
 def import_hochladen(request):
@@ -121,3 +125,25 @@ def sozialindex_berechnen(request, pk: int):
     messages.success(request, f"Der Sozialindex für {sozialindex.stadt} ist neu berechnet: {len(ergebnis.jahre)} "
                               f"Jahre mit Rangliste, {ergebnis.geaendert} Änderungen.")
     return redirect(f"{reverse('quartiere:sozialindex')}?stadt={pk}")
+
+
+EINRICHTUNG_SPALTEN = [
+    Spalte("Name", lambda e: e.name),
+    Spalte("Art", lambda e: e.get_art_display()),
+    Spalte("Stadt", lambda e: e.gebiet.stadt.name if e.gebiet.stadt else ""),
+    Spalte("Gebiet", lambda e: e.gebiet.name),
+    Spalte("Träger", lambda e: e.traeger.name if e.traeger else ""),
+    Spalte("Status", lambda e: e.get_status_display()),
+    Spalte("Adresse", lambda e: e.adresse),
+    Spalte("eröffnet am", lambda e: e.eroeffnet_am, "datum"),
+]
+
+
+def einrichtung_liste(request):
+    # Facilities are public city data: every role sees all of them.
+    einrichtungen = Einrichtung.objects.select_related("gebiet__stadt", "traeger").order_by("name")
+    return gefilterte_liste(
+        request, filterset=EinrichtungFilter(request.GET or None, queryset=einrichtungen),
+        template="quartiere/einrichtung_liste.html", spalten=EINRICHTUNG_SPALTEN,
+        dateiname=f"Einrichtungen_{heute():%Y-%m-%d}",
+    )
