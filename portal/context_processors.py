@@ -1,7 +1,8 @@
 from django.urls import reverse
 
-from beteiligung.permissions import kann_namen_sehen
+from beteiligung.permissions import kann_aufgaben_sehen, kann_personendaten_verwalten
 from kern.rollen import ist_quartiersmanagement, ist_rat, ist_verwaltung, rolle_von
+from programme.permissions import kann_nachweise_pruefen
 
 
 def alle(user) -> bool:
@@ -14,7 +15,7 @@ NAVIGATION = [
     ("Projekte", "programme:projekte", alle),
     ("Programme", [
         ("Förderprogramme", "programme:programme", alle),
-        ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", ist_verwaltung),
+        ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", kann_nachweise_pruefen),
     ], alle),
     ("Quartiere", [
         ("Gebiete", "gebiete:liste", alle),
@@ -23,8 +24,8 @@ NAVIGATION = [
     ], alle),
     ("Beteiligung", [
         ("Gremien", "beteiligung:gremien", alle),
-        ("Aufgaben", "beteiligung:aufgaben", kann_namen_sehen),
-        ("Datenschutz", "beteiligung:personen", ist_verwaltung),
+        ("Aufgaben", "beteiligung:aufgaben", kann_aufgaben_sehen),
+        ("Datenschutz", "beteiligung:personen", kann_personendaten_verwalten),
     ], alle),
     ("Berichte", "berichte:archiv", alle),
 ]
