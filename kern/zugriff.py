@@ -3,6 +3,7 @@
 `objekt_oder_404` takes a queryset whose model knows its access rule, as QuerySet methods
 `sichtbar_fuer(user)` and `bearbeitbar_fuer(user)` (the apps' models.py declare them); kern imports
 no app, it only calls them. `verlangen` turns the answer of a `kann_...` function into a 403.
+`RolleErforderlichMiddleware` keeps logins without a role on the public pages.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from django.utils.deprecation import MiddlewareMixin
 
-from .rollen import NUR_VERWALTUNG
+from .rollen import NUR_VERWALTUNG, hat_rolle
 
 NICHT_GEFUNDEN = "Nicht gefunden."
 NICHT_AENDERBAR = "Sie dürfen dieses Objekt nicht ändern."
+KEINE_ROLLE = "Ihrem Konto ist noch keine Rolle zugeordnet. Bitte wenden Sie sich an die Sozialplanung."
 
 
 def objekt_oder_404(user: User | AnonymousUser, queryset: QuerySet, *, schreiben: bool = False,
@@ -35,3 +38,20 @@ def verlangen(erlaubt: bool, meldung: str = NUR_VERWALTUNG) -> None:
     """403 with the German reason unless the permission asked for holds."""
     if not erlaubt:
         raise PermissionDenied(meldung)
+
+
+def rolle_nicht_erforderlich(view):
+    """Marks a view a login without a role may open (its start page, signing out)."""
+    view.rolle_erforderlich = False
+    return view
+
+
+class RolleErforderlichMiddleware(MiddlewareMixin):
+    """After LoginRequiredMiddleware: a login without a role gets 403 wherever an anonymous visitor
+    would have to log in, so a page that forgets its rule still shows such a login nothing."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "login_required", True) or not getattr(view_func, "rolle_erforderlich", True):
+            return None
+        verlangen(not request.user.is_authenticated or hat_rolle(request.user), KEINE_ROLLE)
+        return None
