@@ -17,12 +17,11 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from simple_history.models import registered_models
 
-from kern import rollen
 from kern.format import datum, datum_lang
 from kern.zeit import heute
 from programme.models import Projekt
-from quartiere import zugriff
 from quartiere.models import Gebiet, Person
+from quartiere.zugriff import bearbeitbare_gebiet_ids
 
 from .models import (
     SITZUNG_STATTGEFUNDEN,
@@ -40,7 +39,6 @@ from . import strukturcheck as _strukturcheck
 # The Strukturcheck lives in its own module and is read through this one.
 Baustein = _strukturcheck.Baustein
 Strukturcheck = _strukturcheck.Strukturcheck
-sichtbare_gebiete = _strukturcheck.sichtbare_gebiete
 stichtag_fuer = _strukturcheck.stichtag_fuer
 strukturcheck = _strukturcheck.strukturcheck
 strukturcheck_gebiete = _strukturcheck.strukturcheck_gebiete
@@ -301,19 +299,11 @@ def umsetzungsverlauf(beschluss: Beschluss, *, mit_namen: bool) -> list[Umsetzun
     return schritte
 
 
-def sichtbare_aufgaben(user: User | AnonymousUser) -> QuerySet[Aufgabe]:
-    """Action items of the user's areas, and for a manager also those assigned to them elsewhere."""
-    scope = zugriff.gebiet_scope(user, "sitzung__gremium__gebiet")
-    if rollen.ist_quartiersmanagement(user) and not rollen.ist_verwaltung(user):
-        scope |= Q(verantwortlich__user=user)
-    return Aufgabe.objects.filter(scope)
-
-
 def ueberfaellige_aufgaben(user: User | AnonymousUser, *, stichtag: dt.date | None = None) -> QuerySet[Aufgabe]:
     """Open action items past their due date that the user is responsible for or oversees, oldest first."""
     return (
-        sichtbare_aufgaben(user).ueberfaellig(stichtag or heute())
-        .select_related("verantwortlich", "sitzung__gremium__gebiet")
+        Aufgabe.objects.sichtbar_fuer(user).ueberfaellig(stichtag or heute())
+        .mit_gebiet().select_related("verantwortlich")
         .order_by("faellig_am", "id")
     )
 
@@ -326,11 +316,11 @@ def personen_auswahl(user: User | AnonymousUser) -> QuerySet[Person]:
     their areas' cities; never anonymised persons, and nobody for other roles."""
     personen = Person.objects.filter(anonymisiert_am__isnull=True).select_related("organisation").order_by(
         "nachname", "vorname")
-    if rollen.ist_verwaltung(user):
+    ids = bearbeitbare_gebiet_ids(user)
+    if ids is None:
         return personen
-    if not rollen.ist_quartiersmanagement(user):
+    if not ids:
         return personen.none()
-    ids = zugriff.eigene_gebiet_ids(user)
     staedte = Gebiet.objects.filter(id__in=ids).values("stadt_id")
     verbunden = (
         Q(mitgliedschaften__gremium__gebiet_id__in=ids) | Q(teilnahmen__sitzung__gremium__gebiet_id__in=ids)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from kern.zugriff import rolle_nicht_erforderlich
 from programme import urls as programme_urls
 from quartiere import urls as quartiere_urls
 
@@ -11,10 +12,11 @@ from . import views
 akteure_urls = (programme_urls.akteure_urlpatterns + quartiere_urls.akteure_urlpatterns, "akteure")
 
 urlpatterns = [
-    path("", views.start, name="start"),
+    # A login without a role sees its start page ("no role assigned yet") and may sign out.
+    path("", rolle_nicht_erforderlich(views.start), name="start"),
     path("taetigkeiten/neu/", views.taetigkeit_erfassen, name="taetigkeit_neu"),
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("abmelden/", rolle_nicht_erforderlich(auth_views.LogoutView.as_view()), name="logout"),
     path("", include("programme.urls")),
     path("", include("berichte.urls")),
     path("", include("beteiligung.urls")),

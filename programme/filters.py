@@ -2,8 +2,6 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from kern import rollen
-from quartiere import zugriff
 from quartiere.models import Gebiet, Organisation
 
 from .models import Foerderprogramm, Handlungsfeld, Projekt, Zielgruppe
@@ -44,7 +42,8 @@ class ProjektFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, user, **kwargs):
         super().__init__(data, *args, **kwargs)
         # Only areas the user may see are offered (and accepted).
-        self.filters["gebiet"].queryset = _sichtbare_gebiete(user)
+        self.filters["gebiet"].queryset = (Gebiet.objects.quartiere().arbeit_sichtbar_fuer(user)
+                                           .select_related("stadt").order_by("stadt__name", "name"))
 
     def suche(self, queryset, name, value):
         return queryset.filter(Q(titel__icontains=value) | Q(beschreibung__icontains=value)
@@ -55,12 +54,6 @@ class ProjektFilter(django_filters.FilterSet):
 
     def im_jahr(self, queryset, name, value):
         return queryset.filter(beginn__year__lte=value, ende__year__gte=value)
-
-
-def _sichtbare_gebiete(user):
-    if rollen.ist_rat(user):
-        return Gebiet.objects.quartiere().select_related("stadt").order_by("stadt__name", "name")
-    return zugriff.arbeitsgebiete(user)
 
 
 class OrganisationFilter(django_filters.FilterSet):

@@ -5,20 +5,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kern import rollen
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste
 from kern.zeit import heute
+from kern.zugriff import verlangen
 
 from . import selectors, services
 from .filters import EinrichtungFilter
 from .forms import BestaetigenForm, GewichtFormSet, ImportForm, RanglisteForm, SozialindexForm
 from .models import Einrichtung, Gebiet, Importentwurf, Indikator, Sozialindex
+from .permissions import kann_indikatoren_importieren, kann_sozialindex_einstellen
 from .services import Ablehnung
 
 def import_hochladen(request):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_indikatoren_importieren(request.user))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         indikator = form.cleaned_data["indikator"]
@@ -33,7 +34,7 @@ def import_hochladen(request):
 
 def import_vorschau(request, pk):
     """Preview of an uploaded file (GET) and its confirmation (POST): all rows or none are written."""
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_indikatoren_importieren(request.user))
     entwurf = get_object_or_404(Importentwurf, pk=pk, durch=request.user)
     form = BestaetigenForm(request.POST or None)
     fehler = None
@@ -82,7 +83,7 @@ def sozialindex(request):
 
 
 def sozialindex_einstellungen(request, pk: int):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_sozialindex_einstellen(request.user))
     stadt = get_object_or_404(Gebiet.objects.staedte(), pk=pk)
     bestehend = Sozialindex.objects.filter(stadt=stadt).first()
     gewichte = {g.indikator_id: g for g in bestehend.gewichte.all()} if bestehend else {}
@@ -119,7 +120,7 @@ def _indikator_der_zeile(form, indikatoren: list[Indikator]) -> Indikator | None
 
 @require_POST
 def sozialindex_berechnen(request, pk: int):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_sozialindex_einstellen(request.user))
     sozialindex = get_object_or_404(Sozialindex.objects.select_related("stadt"), stadt_id=pk)
     ergebnis = services.sozialindex_berechnen(sozialindex=sozialindex)
     messages.success(request, f"Der Sozialindex für {sozialindex.stadt} ist neu berechnet: {len(ergebnis.jahre)} "

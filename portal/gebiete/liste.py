@@ -11,7 +11,6 @@ from kern.listen import gefilterte_liste
 from kern.zeit import heute
 from programme.models import Foerderprogramm, Programmgebiet
 from quartiere import selectors
-from quartiere import zugriff
 from quartiere.models import Gebiet
 from quartiere.templatetags.quartiere import laufend
 
@@ -85,9 +84,9 @@ GEBIET_SPALTEN = [
 
 
 def gebiet_liste(request):
-    # Areas are public city data: every role sees all of them (feld=None).
+    # Areas are public city data: every role sees all of them.
     gebiete = selectors.mit_kennzahlen(
-        zugriff.sichtbar(request.user, Gebiet.objects.quartiere(), feld=None).select_related("parent", "stadt")
+        Gebiet.objects.quartiere().sichtbar_fuer(request.user).select_related("parent", "stadt")
         .prefetch_related(Prefetch("programmgebiete",
                                    queryset=Programmgebiet.objects.select_related("programm")
                                    .order_by("programm__kurzname", "beginn")))

@@ -10,13 +10,13 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
 from beteiligung.models import Gremium, Sitzung
-from kern import rollen
 from kern.zeit import heute
 from programme.models import Programmgebiet, Projekt
 from quartiere import selectors
-from quartiere import zugriff
+from kern.zugriff import objekt_oder_404
 from quartiere.diagramme import indikatordiagramm, nachkommastellen
 from quartiere.models import Einrichtung, Gebiet, Quartiersmanagement
+from quartiere.permissions import kann_gebietsarbeit_sehen
 
 
 try:  # provided by the beteiligung app; the area page works without it
@@ -52,25 +52,19 @@ def _strukturcheck_block(gebiet: Gebiet, jahr: int):
     return _strukturcheck([gebiet], jahr).get(gebiet.pk)
 
 
-def _sieht_gebietsarbeit(user, gebiet: Gebiet) -> bool:
-    """Bodies, meetings and the Strukturcheck of an area are seen by staff, council and its managers,
-    as everywhere in the portal (the querysets are scoped through zugriff.sichtbar besides)."""
-    return rollen.ist_verwaltung(user) or rollen.ist_rat(user) or gebiet.pk in zugriff.eigene_gebiet_ids(user)
-
-
 def gebietsseite(user, gebiet: Gebiet) -> dict:
     """Everything on an area's page, in a fixed number of queries, scoped to the user."""
     tag = heute()
     kette = gebiet.vorfahren()
     teilbaum = Gebiet.objects.im_teilbaum(gebiet)
-    projekte = zugriff.sichtbar(user, Projekt.objects.filter(gebiet__in=teilbaum))
-    sieht_gebietsarbeit = _sieht_gebietsarbeit(user, gebiet)
-    gremien = zugriff.sichtbar(user, Gremium.objects.filter(gebiet__in=teilbaum, aktiv=True)).select_related(
+    projekte = Projekt.objects.filter(gebiet__in=teilbaum).sichtbar_fuer(user)
+    sieht_gebietsarbeit = kann_gebietsarbeit_sehen(user, gebiet)
+    gremien = Gremium.objects.filter(gebiet__in=teilbaum, aktiv=True).sichtbar_fuer(user).select_related(
         "gebiet").annotate(
         zuletzt=Max("sitzungen__datum", filter=Q(sitzungen__datum__lte=tag)),
         sitzungen_jahr=Count("sitzungen", filter=Q(sitzungen__datum__year=tag.year, sitzungen__datum__lte=tag)))
-    sitzungen = zugriff.sichtbar(user, Sitzung.objects.filter(gremium__gebiet__in=teilbaum, datum__lte=tag),
-                                "gremium__gebiet").select_related("gremium")
+    sitzungen = (Sitzung.objects.filter(gremium__gebiet__in=teilbaum, datum__lte=tag).sichtbar_fuer(user)
+                 .select_related("gremium"))
     return {
         "gebiet": gebiet,
         "heute": tag,
@@ -96,7 +90,7 @@ def gebietsseite(user, gebiet: Gebiet) -> dict:
 
 
 def gebiet_detail(request, pk: int):
-    # Areas are public city data: every role may open every area (feld=None).
-    gebiet = zugriff.objekt_oder_404(
-        request.user, Gebiet.objects.select_related("parent__parent__parent__parent", "stadt"), feld=None, pk=pk)
+    # Areas are public city data: every role may open every area.
+    gebiet = objekt_oder_404(request.user, Gebiet.objects.select_related("parent__parent__parent__parent", "stadt"),
+                             pk=pk)
     return render(request, "portal/gebiete/gebiet_detail.html", gebietsseite(request.user, gebiet))
