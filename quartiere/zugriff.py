@@ -23,6 +23,7 @@ from django.http import Http404
 
 from kern.rollen import ist_quartiersmanagement, ist_rat, ist_verwaltung
 from kern.zeit import heute
+from kern.zugriff import NICHT_AENDERBAR, NICHT_GEFUNDEN
 
 # quartiere.models imports this module for the QuerySet base, so the models are imported where used.
 
@@ -143,7 +144,7 @@ def objekt_oder_404(user: User | AnonymousUser, queryset: QuerySet, feld: str | 
     try:
         obj = sichtbar(user, queryset, feld).get(**lookup)
     except queryset.model.DoesNotExist:
-        raise Http404("Nicht gefunden.") from None
+        raise Http404(NICHT_GEFUNDEN) from None
     if schreiben and not bearbeitbar(user, queryset.model.objects.filter(pk=obj.pk), feld).exists():
-        raise PermissionDenied("Sie dürfen dieses Objekt nicht ändern.")
+        raise PermissionDenied(NICHT_AENDERBAR)
     return obj
