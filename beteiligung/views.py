@@ -285,8 +285,9 @@ def beschluss_neu(request, pk: int):
     tops = sitzung.tagesordnungspunkte.order_by("nummer")
     mit_foerderung = kann_foerderung_beschliessen(request.user, sitzung.gremium)
     if mit_foerderung:
-        antraege, projekte, programme = foerder_auswahl(sitzung.gremium, Bewilligung.objects.sichtbar_fuer(request.user),
-                                                        Projekt.objects.sichtbar_fuer(request.user))
+        antraege, projekte, programme = foerder_auswahl(
+            sitzung.gremium, Bewilligung.objects.sichtbar_fuer(request.user),
+            Projekt.objects.sichtbar_fuer(request.user))
         form = FoerderBeschlussForm(request.POST or None, tagesordnungspunkte=tops, antraege=antraege,
                                     projekte=projekte, programme=programme,
                                     initial={"jahr": sitzung.datum.year})

@@ -16,16 +16,6 @@ from quartiere.models import Gebiet, Organisation
 from quartiere.zugriff import sichtbare_gebiet_ids
 
 from . import diagramme, selectors, services
-from .permissions import (
-    kann_auszahlen,
-    kann_bewilligen,
-    kann_budget_festlegen,
-    kann_historie_sehen,
-    kann_nachweise_pruefen,
-    kann_projekt_bearbeiten,
-    kann_projekte_erfassen,
-    kann_status_setzen,
-)
 from .filters import OrganisationFilter, ProjektFilter
 from .forms import (
     AblehnenForm,
@@ -39,6 +29,16 @@ from .forms import (
     StatusForm,
 )
 from .models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
+from .permissions import (
+    kann_auszahlen,
+    kann_bewilligen,
+    kann_budget_festlegen,
+    kann_historie_sehen,
+    kann_nachweise_pruefen,
+    kann_projekt_bearbeiten,
+    kann_projekte_erfassen,
+    kann_status_setzen,
+)
 
 
 def programm_liste(request):
@@ -76,6 +76,7 @@ def programm_detail(request, pk: int):
         "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": je_gebiet,
         "je_handlungsfeld": je_handlungsfeld, "gesamt": gesamt[0] if gesamt else None, "diagramm": diagramm,
         "nur_eigene_gebiete": gebiet_ids is not None,
+        "darf_budget_festlegen": kann_budget_festlegen(request.user, programm),
         "budget_historie": selectors.budget_historie(programm=programm, jahr=jahr)
         if kann_historie_sehen(request.user, programm) else None,
     })
@@ -100,6 +101,9 @@ def projekt_detail(request, pk: int):
         "zielgruppen": list(projekt.zielgruppen.all()),
         "bewilligungen": bewilligungen,
         "darf_bearbeiten": darf_bearbeiten,
+        "darf_bewilligen": kann_bewilligen(request.user),
+        "darf_auszahlen": kann_auszahlen(request.user),
+        "darf_nachweise_pruefen": kann_nachweise_pruefen(request.user),
         "darf_beantragen": darf_bearbeiten and projekt.status in services.ANTRAG_ERLAUBT_IN,
         "folgestatus": _erlaubte_status(request.user, projekt) if darf_bearbeiten else [],
         "historie": selectors.projekt_historie(projekt) if kann_historie_sehen(request.user, projekt) else None,

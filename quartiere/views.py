@@ -78,8 +78,10 @@ def sozialindex(request):
                          jahre=liste.jahre if liste else [])
     zeilen = [(p, [p.komponenten.get(str(g.indikator_id)) for g in liste.gewichte]) for p in liste.plaetze] \
         if liste else []
-    return render(request, "quartiere/sozialindex.html", {"stadt": stadt, "liste": liste, "form": form,
-                                                          "zeilen": zeilen})
+    return render(request, "quartiere/sozialindex.html", {
+        "stadt": stadt, "liste": liste, "form": form, "zeilen": zeilen,
+        "darf_einstellen": kann_sozialindex_einstellen(request.user, stadt),
+    })
 
 
 def sozialindex_einstellungen(request, pk: int):

@@ -33,6 +33,11 @@ OHNE_GEBIET = {
 ALLE_ROLLEN_LESEN = {p: (OHNE_GEBIET[p][0], IM_GEBIET[p][1]) for p in PERSONAS}
 
 
+def je_modell(a: dict, b: dict) -> dict:
+    """The rows of area A and of area B (each model -> row) as model -> {"A": row, "B": row}."""
+    return {modell: {"A": a[modell], "B": b[modell]} for modell in a}
+
+
 def antwort(zeilen: dict[str, Model], user) -> tuple[set[str], set[str]]:
     """Which of the named rows (all of one model) the user sees and which they change."""
     namen = {zeile.pk: name for name, zeile in zeilen.items()}

@@ -27,7 +27,7 @@ from testhilfen.beteiligung import (
     ThemenbewertungFactory,
 )
 from quartiere.models import Person
-from testhilfen.zugriff import IM_GEBIET, PERSONAS, antwort
+from testhilfen.zugriff import IM_GEBIET, PERSONAS, antwort, je_modell
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +46,7 @@ def _im_gebiet(gebiet) -> dict:
 
 @pytest.fixture
 def zeilen(gebiet_a, gebiet_b, qm_a, qm_b):
-    a, b = _im_gebiet(gebiet_a), _im_gebiet(gebiet_b)
-    return {modell: {"A": a[modell], "B": b[modell]} for modell in a}
+    return je_modell(_im_gebiet(gebiet_a), _im_gebiet(gebiet_b))
 
 
 @pytest.mark.parametrize("modell", [Gremium, Mitgliedschaft, Sitzung, Teilnahme, Tagesordnungspunkt, Thema,

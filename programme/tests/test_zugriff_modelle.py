@@ -25,7 +25,7 @@ from testhilfen.programme import (
     VerwendungsnachweisFactory,
     ZielgruppeFactory,
 )
-from testhilfen.zugriff import IM_GEBIET, OHNE_GEBIET, PERSONAS, antwort
+from testhilfen.zugriff import IM_GEBIET, OHNE_GEBIET, PERSONAS, antwort, je_modell
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +46,7 @@ def _im_gebiet(gebiet) -> dict:
 
 @pytest.fixture
 def zeilen(gebiet_a, gebiet_b, qm_a, qm_b):
-    a, b = _im_gebiet(gebiet_a), _im_gebiet(gebiet_b)
-    return {modell: {"A": a[modell], "B": b[modell]} for modell in a}
+    return je_modell(_im_gebiet(gebiet_a), _im_gebiet(gebiet_b))
 
 
 ERWARTET = {Foerderprogramm: OHNE_GEBIET, Handlungsfeld: OHNE_GEBIET, Zielgruppe: OHNE_GEBIET,
