@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from quartiere import akteure
 
-from . import views
+from . import fehlerseiten, views
 
 akteure_urls = ([
     path("organisationen/", akteure.organisation_liste, name="organisationen"),
@@ -25,3 +25,8 @@ urlpatterns = [
     path("", include("quartiere.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = fehlerseiten.anfrage_fehlerhaft
+handler403 = fehlerseiten.zugriff_verweigert
+handler404 = fehlerseiten.nicht_gefunden
+handler500 = fehlerseiten.serverfehler
