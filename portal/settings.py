@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "csp",
     "kern",
     "quartiere",
     "programme",
@@ -74,12 +75,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "portal.middleware.KeinZwischenspeicherMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -154,6 +158,14 @@ if MAP_TILE_URL and not (MAP_TILE_URL.startswith(("https://", "/")) and "{z}" in
     raise ImproperlyConfigured(f"MAP_TILE_URL must be an https:// or /path URL with {{z}}/{{x}}/{{y}}, "
                                f"not {MAP_TILE_URL!r}")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
+
+def _kachelquelle(url: str) -> list[str]:
+    """The CSP source of the tile server: its origin, with Leaflet's {s} subdomains as a wildcard."""
+    if not url.startswith("https://"):
+        return []
+    host = url.removeprefix("https://").split("/", 1)[0]
+    return ["https://" + host.replace("{s}", "*")]
 INDIKATOR_IMPORT_MAX_MB = envint("INDIKATOR_IMPORT_MAX_MB", 5)
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
@@ -187,6 +199,31 @@ AXES_CLIENT_IP_CALLABLE = "portal.anmeldeschutz.client_adresse"
 AXES_LOCKOUT_CALLABLE = "portal.anmeldeschutz.gesperrt"
 if AXES_FAILURE_LIMIT < 1 or AXES_COOLOFF_TIME <= timedelta(0):
     raise ImproperlyConfigured("AXES_FAILURE_LIMIT and AXES_COOLOFF_MINUTEN must be at least 1")
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files, no inline
+# script, no inline style, no event handler attribute; the map's tiles from MAP_TILE_URL's server.
+# Bootstrap draws some icons as data: images. The map data is a JSON <script> block, which runs nothing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_kachelquelle(MAP_TILE_URL)],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features the portal never uses; "()" allows them to no page at all.
+PERMISSIONS_POLICY = {
+    merkmal: "()" for merkmal in (
+        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "midi", "payment", "screen-wake-lock", "usb", "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,
