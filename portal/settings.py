@@ -39,12 +39,35 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+ENTWICKLUNGSSCHLUESSEL = "unsicherer-schluessel-nur-fuer-die-entwicklung-" + "x" * 20
+# Keys copied from tutorials, templates and our own development default.
+BEKANNTE_SCHLUESSEL = frozenset({
+    ENTWICKLUNGSSCHLUESSEL, "changeme", "change-me", "change_me", "secret", "geheim", "secret-key", "secretkey",
+    "your-secret-key", "your-secret-key-here", "insecure", "django", "test", "dev", "development", "xxx",
+})
+SCHLUESSEL_MINDESTLAENGE = 50
+
+
+def schluessel_pruefen(schluessel: str) -> str:
+    """Why `schluessel` is no production SECRET_KEY, or "" when it is fit."""
+    if not schluessel:
+        return "SECRET_KEY must be set when DEBUG is off"
+    if schluessel.strip().lower() in BEKANNTE_SCHLUESSEL or schluessel.startswith("django-insecure-"):
+        return "SECRET_KEY is a well-known or example key; generate a new one"
+    if len(schluessel) < SCHLUESSEL_MINDESTLAENGE:
+        return (f"SECRET_KEY must be at least {SCHLUESSEL_MINDESTLAENGE} characters long, "
+                f"not {len(schluessel)}")
+    if len(set(schluessel)) < 5:
+        return "SECRET_KEY repeats too few different characters to be secret"
+    return ""
+
+
 DEBUG = envbool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-    SECRET_KEY = "unsicherer-schluessel-nur-fuer-die-entwicklung-" + "x" * 20
+if not DEBUG and (grund := schluessel_pruefen(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"{grund}. Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(64))'")
+SECRET_KEY = SECRET_KEY or ENTWICKLUNGSSCHLUESSEL
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
@@ -90,6 +113,11 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+if not DEBUG:
+    # Production serves the static files itself, straight after the HTTPS redirect, before sessions
+    # and the database; in development runserver and the test server serve them from the finders.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -148,6 +176,29 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Production serves static files with WhiteNoise under content-hashed names (cached for a year,
+# compressed); development and tests use the plain finders, so no collectstatic is needed there.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Media (uploads, published PDFs) on S3-compatible storage when S3_BUCKET is set, so several app
+# servers share them; credentials from S3_ACCESS_KEY_ID/S3_SECRET_ACCESS_KEY or boto3's own chain.
+# Files are never overwritten: a published document keeps its name and bytes.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "location": os.environ.get("S3_PREFIX", ""),
+        "addressing_style": os.environ.get("S3_ADDRESSING_STYLE") or None,
+        "file_overwrite": False,
+        "default_acl": None,
+    }}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -171,6 +222,8 @@ INDIKATOR_IMPORT_MAX_MB = envint("INDIKATOR_IMPORT_MAX_MB", 5)
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers probe the health URL over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^gesundheit/$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)

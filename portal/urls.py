@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from quartiere import akteure
 
-from . import fehlerseiten, views
+from . import fehlerseiten, gesundheit, views
 
 akteure_urls = ([
     path("organisationen/", akteure.organisation_liste, name="organisationen"),
@@ -13,6 +13,7 @@ akteure_urls = ([
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("gesundheit/", gesundheit.gesundheit, name="gesundheit"),
     path("taetigkeiten/neu/", views.taetigkeit_erfassen, name="taetigkeit_neu"),
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),

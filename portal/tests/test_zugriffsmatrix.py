@@ -57,6 +57,8 @@ MATRIX = {
     "login": (ohne(), {"anonym": 200, "rat": 302, "qm_a": 302, "qm_b": 302, "verwaltung": 302}),
     "taetigkeit_neu": (ohne(), {"anonym": 302, "rat": 403, "qm_a": 200, "qm_b": 200, "verwaltung": 200}),
     "logout": (ohne(), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    # The health URL for load balancers: database and storage state, no personal data.
+    "gesundheit": (ohne(), OEFFENTLICH),
     "programme:programme": (ohne(), LESEN),
     "akteure:organisationen": (ohne(), LESEN),
     "akteure:einrichtungen": (ohne(), LESEN),
