@@ -6,7 +6,7 @@ from kern.zugriff import rolle_nicht_erforderlich
 from programme import urls as programme_urls
 from quartiere import urls as quartiere_urls
 
-from . import views
+from . import fehlerseiten, gesundheit, views
 
 # Organisations (programme: they show their projects) and facilities (quartiere) share one namespace.
 akteure_urls = (programme_urls.akteure_urlpatterns + quartiere_urls.akteure_urlpatterns, "akteure")
@@ -14,6 +14,7 @@ akteure_urls = (programme_urls.akteure_urlpatterns + quartiere_urls.akteure_urlp
 urlpatterns = [
     # A login without a role sees its start page ("no role assigned yet") and may sign out.
     path("", rolle_nicht_erforderlich(views.start), name="start"),
+    path("gesundheit/", gesundheit.gesundheit, name="gesundheit"),
     path("taetigkeiten/neu/", views.taetigkeit_erfassen, name="taetigkeit_neu"),
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("abmelden/", rolle_nicht_erforderlich(auth_views.LogoutView.as_view()), name="logout"),
@@ -26,3 +27,8 @@ urlpatterns = [
     path("", include("quartiere.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = fehlerseiten.anfrage_fehlerhaft
+handler403 = fehlerseiten.zugriff_verweigert
+handler404 = fehlerseiten.nicht_gefunden
+handler500 = fehlerseiten.serverfehler

@@ -61,6 +61,8 @@ MATRIX = {
     "login": (ohne(), {**{p: 302 for p in PERSONAS}, "anonym": 200}),
     "taetigkeit_neu": (ohne(), VERWALTUNG_UND_QM),
     "logout": (ohne(), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    # The health URL for load balancers: database and storage state, no personal data.
+    "gesundheit": (ohne(), OEFFENTLICH),
     "programme:programme": (ohne(), LESEN),
     "akteure:organisationen": (ohne(), LESEN),
     "akteure:einrichtungen": (ohne(), LESEN),
