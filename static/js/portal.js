@@ -47,6 +47,34 @@
     }
   }
 
+  // After a failed submit the error summary (kern/_formularfehler.html) takes the focus, so the
+  // user hears what went wrong and can follow its links to the fields.
+  function fehlerZeigen() {
+    var zusammenfassung = document.getElementById("formularfehler");
+    if (zusammenfassung) {
+      if (!zusammenfassung.hasAttribute("tabindex")) {
+        zusammenfassung.setAttribute("tabindex", "-1");
+      }
+      zusammenfassung.focus();
+    }
+  }
+
+  // A link of the summary puts the focus into its field (a plain fragment link only scrolls) and
+  // shows the field's label or legend above it.
+  document.addEventListener("click", function (ereignis) {
+    var link = ereignis.target.closest ? ereignis.target.closest("#formularfehler a[href^='#']") : null;
+    var feld = link ? document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1))) : null;
+    if (!feld) {
+      return;
+    }
+    ereignis.preventDefault();
+    // An option of a checkbox or radio group shows the group's legend; any other field its label.
+    var gruppe = /^(checkbox|radio)$/.test(feld.type) ? feld.closest("fieldset") : null;
+    var beschriftung = document.querySelector("label[for='" + CSS.escape(feld.id) + "']");
+    (gruppe || beschriftung || feld).scrollIntoView();
+    feld.focus({preventScroll: true});
+  });
+
   var wartet = null;
   window.addEventListener("resize", function () {
     if (wartet) {
@@ -55,4 +83,5 @@
     wartet = window.setTimeout(tabellenPruefen, 150);
   });
   tabellenPruefen();
+  fehlerZeigen();
 }());
