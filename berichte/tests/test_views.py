@@ -3,6 +3,7 @@
 import datetime as dt
 import hashlib
 import logging
+import re
 from decimal import Decimal
 
 import pytest
@@ -237,4 +238,27 @@ def test_programme_and_year_of_a_paper_belong_together(client_als, verwaltung, s
              "beratung-MAX_NUM_FORMS": "1000"}
     antwort = client_als(verwaltung).post(reverse("berichte:vorlage_neu"), daten)
     assert antwort.status_code == 200 and "beide oder keines angeben" in antwort.content.decode()
+    assert not Ratsvorlage.objects.exists()
+
+
+def test_errors_of_consultation_rows_are_tied_to_their_fields_and_listed_at_the_top(client_als, verwaltung, stadt):
+    daten = {
+        "stadt": stadt.pk, "absender": "Der Oberbürgermeister", "datum": "20.11.2019", "betreff": "Mittel",
+        "beratung-TOTAL_FORMS": "2", "beratung-INITIAL_FORMS": "0", "beratung-MIN_NUM_FORMS": "0",
+        "beratung-MAX_NUM_FORMS": "1000",
+        "beratung-0-reihenfolge": "-1", "beratung-0-gremium_name": "Rat", "beratung-0-datum": "kein Datum",
+        "beratung-0-zustaendigkeit": "beratung",
+        "beratung-1-reihenfolge": "2", "beratung-1-gremium_name": "Ausschuss", "beratung-1-datum": "18.11.2019",
+        "beratung-1-zustaendigkeit": "unbekannt",
+    }
+    html = client_als(verwaltung).post(reverse("berichte:vorlage_neu"), daten).content.decode()
+    assert "<title>Fehler: Neue Ratsvorlage" in html
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    verweise = [i for wert in re.findall(r'aria-describedby="([^"]+)"', html) for i in wert.split()]
+    assert {"id_beratung-0-reihenfolge_error", "id_beratung-0-datum_error", "id_beratung-1-zustaendigkeit_error"} \
+        <= set(verweise)
+    assert [i for i in verweise if i not in ids] == []
+    for ziel in ("id_beratung-0-reihenfolge", "id_beratung-0-datum", "id_beratung-1-zustaendigkeit"):
+        assert f'href="#{ziel}"' in html
+    assert "Beratungsfolge, Zeile 1 – Datum: Bitte ein gültiges Datum eingeben." in html
     assert not Ratsvorlage.objects.exists()

@@ -8,7 +8,9 @@
     return;
   }
   var daten = JSON.parse(quelle.textContent);
-  var karte = L.map(element, {attributionControl: false, zoomSnap: 0.25});
+  // Leaflet's own zoom control speaks English; the page is German (WCAG 3.1.2).
+  var karte = L.map(element, {attributionControl: false, zoomControl: false, zoomSnap: 0.25});
+  L.control.zoom({zoomInTitle: "Vergrößern", zoomOutTitle: "Verkleinern"}).addTo(karte);
   if (element.dataset.kachelUrl) {
     L.tileLayer(element.dataset.kachelUrl, {maxZoom: 19, attribution: element.dataset.kachelHinweis || ""}).addTo(karte);
     L.control.attribution({prefix: false}).addTo(karte);
