@@ -1,9 +1,9 @@
 from decimal import Decimal
 
 from django import forms
-from django.utils import timezone
 
 from kern.formfelder import DezimalFeld
+from kern.zeit import heute
 
 from .models import Foerderprogramm, Projekt
 
@@ -15,7 +15,7 @@ def geld(label: str, **kwargs) -> forms.DecimalField:
 
 
 def datum(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(label=label, localize=True, initial=timezone.localdate,
+    return forms.DateField(label=label, localize=True, initial=heute,
                            widget=forms.DateInput(attrs={"placeholder": "TT.MM.JJJJ"}), **kwargs)
 
 
