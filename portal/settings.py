@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "kern.zugriff.RolleErforderlichMiddleware",
     "portal.middleware.KeinZwischenspeicherMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.sitzungen.SitzungsablaufMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
@@ -240,6 +241,10 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY el
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# Inactivity ends a session besides its absolute lifetime SESSION_COOKIE_AGE (portal.sitzungen).
+SESSION_INAKTIV_MINUTEN = envint("SESSION_INAKTIV_MINUTEN", 30)
+if SESSION_INAKTIV_MINUTEN < 1 or SESSION_COOKIE_AGE < 60:
+    raise ImproperlyConfigured("SESSION_INAKTIV_MINUTEN must be at least 1 and SESSION_COOKIE_AGE at least 60")
 
 # Login protection (django-axes): failures counted per username and client address, in the database,
 # so every app server sees the same count. Successful logins are not logged (data minimisation).
