@@ -174,6 +174,12 @@ def rat(gruppen):
 
 
 @pytest.fixture
+def ohne_rolle(gruppen):
+    """A login that belongs to no group: it may see what the public sees, and no more."""
+    return UserFactory(username="ohne_rolle")
+
+
+@pytest.fixture
 def anonym(db):
     return AnonymousUser()
 

@@ -7,6 +7,8 @@ from beteiligung.models import Gremium
 from programme.models import Foerderprogramm
 from quartiere.models import Gebiet, Zeitstempel
 
+from .permissions import kann_berichte_erstellen, kann_nichtoeffentliche_berichte_lesen
+
 
 class Berichtsart(models.TextChoices):
     RATSVORLAGE = "ratsvorlage", "Ratsvorlage"
@@ -143,6 +145,14 @@ class BerichtQuerySet(models.QuerySet):
     def oeffentlich(self):
         """Reports published as public, every version: a superseded one stays valid as published."""
         return self.filter(oeffentlich=True)
+
+    def sichtbar_fuer(self, user):
+        """Every report for the roles, only the public ones for everyone else (not by area)."""
+        return self.all() if kann_nichtoeffentliche_berichte_lesen(user) else self.oeffentlich()
+
+    def bearbeitbar_fuer(self, user):
+        """A published report never changes; staff correct it with a new version."""
+        return self.all() if kann_berichte_erstellen(user) else self.none()
 
 
 class Bericht(Zeitstempel):

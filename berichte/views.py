@@ -8,47 +8,55 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from kern.zugriff import objekt_oder_404, verlangen
 
-from kern import rollen
-
-from . import ablage, arten, pdf, permissions, services
+from . import ablage, arten, pdf, services
 from .fehler import BerichtFehler
 from .filters import BerichtFilter
 from .forms import BeratungFormSet, RatsvorlageForm, VeroeffentlichenForm
-from .models import Ratsvorlage
+from .models import Bericht, Ratsvorlage
+from .permissions import kann_berichte_erstellen, kann_nichtoeffentliche_berichte_lesen, kann_ratsvorlagen_bearbeiten
+
+BERICHT_NICHT_GEFUNDEN = "Diesen Bericht gibt es nicht oder er ist nicht öffentlich."
+
+
+def _bericht(request, pk: int) -> Bericht:
+    return objekt_oder_404(request.user, Bericht.objects.select_related("gebiet", "programm", "vorlage", "ersetzt"),
+                           nicht_gefunden=BERICHT_NICHT_GEFUNDEN, pk=pk)
 
 
 @login_not_required
 def archiv(request):
-    sichtbar = permissions.sichtbare_berichte(request.user)
+    sichtbar = Bericht.objects.sichtbar_fuer(request.user)
+    alle_sichtbar = kann_nichtoeffentliche_berichte_lesen(request.user)
     filter = BerichtFilter(request.GET or None, queryset=sichtbar.aktuell().select_related("gebiet", "programm"),
-                           sichtbar=sichtbar, mit_sichtbarkeit=permissions.liest_nichtoeffentliche(request.user))
+                           sichtbar=sichtbar, mit_sichtbarkeit=alle_sichtbar)
     seite = Paginator(filter.qs.order_by("-jahr", "-laufnummer"), 50).get_page(request.GET.get("seite"))
     abfrage = request.GET.copy()
     abfrage.pop("seite", None)
     return render(request, "berichte/archiv.html", {
         "filter": filter, "seite": seite, "abfrage": abfrage.urlencode(),
-        "darf_erstellen": permissions.darf_erstellen(request.user),
-        "alle_sichtbar": permissions.liest_nichtoeffentliche(request.user),
+        "darf_erstellen": kann_berichte_erstellen(request.user),
+        "alle_sichtbar": alle_sichtbar,
     })
 
 
 @login_not_required
 def bericht_detail(request, pk: int):
-    bericht = permissions.bericht_oder_404(request.user, pk)
-    versionen = (permissions.sichtbare_berichte(request.user)
+    bericht = _bericht(request, pk)
+    versionen = (Bericht.objects.sichtbar_fuer(request.user)
                  .filter(jahr=bericht.jahr, laufnummer=bericht.laufnummer).order_by("-version"))
     neueste = max((v.version for v in versionen), default=bericht.version)
     return render(request, "berichte/bericht_detail.html", {
         "bericht": bericht, "versionen": versionen, "ist_neueste": bericht.version >= neueste,
-        "darf_korrigieren": permissions.darf_erstellen(request.user) and bericht.version >= neueste,
+        "darf_korrigieren": kann_berichte_erstellen(request.user) and bericht.version >= neueste,
         "form": VeroeffentlichenForm(initial={"oeffentlich": bericht.oeffentlich}),
     })
 
 
 @login_not_required
 def herunterladen(request, pk: int):
-    bericht = permissions.bericht_oder_404(request.user, pk)
+    bericht = _bericht(request, pk)
     try:
         daten = ablage.geprueft_lesen(bericht)
     except ablage.DateiUngueltig as exc:
@@ -63,7 +71,7 @@ def herunterladen(request, pk: int):
 
 
 def neu(request):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_berichte_erstellen(request.user))
     return render(request, "berichte/neu.html", {
         # One form per kind on the page: ids carry the kind, so no two fields share one.
         "arten": [(definition, definition.formular(auto_id=f"id_{name}_%s"))
@@ -80,7 +88,7 @@ def _art(art: str) -> arten.Art:
 def vorschau(request, art: str):
     """Without parameters the form; with them the report as the browser preview or, with format=pdf, as a
     draft PDF without a number."""
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_berichte_erstellen(request.user))
     definition = _art(art)
     werte = {k: v for k, v in request.GET.items() if k in definition.formular.base_fields}
     form = definition.formular(werte or None)
@@ -104,7 +112,7 @@ def vorschau(request, art: str):
 
 @require_POST
 def veroeffentlichen(request, art: str):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_berichte_erstellen(request.user))
     definition = _art(art)
     parameter = {k: v for k, v in request.POST.items() if k in definition.formular.base_fields}
     form = VeroeffentlichenForm(request.POST)
@@ -121,8 +129,8 @@ def veroeffentlichen(request, art: str):
 
 @require_POST
 def korrigieren(request, pk: int):
-    rollen.nur_verwaltung(request.user)
-    bericht = permissions.bericht_oder_404(request.user, pk)
+    verlangen(kann_berichte_erstellen(request.user))
+    bericht = _bericht(request, pk)
     form = VeroeffentlichenForm(request.POST)
     form.is_valid()
     try:
@@ -137,14 +145,14 @@ def korrigieren(request, pk: int):
 
 
 def vorlagen(request):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_ratsvorlagen_bearbeiten(request.user))
     liste = (Ratsvorlage.objects.select_related("stadt", "programm")
              .annotate(zeilen=Count("beratungen", distinct=True), zuletzt=Max("berichte__id")))
     return render(request, "berichte/vorlagen.html", {"vorlagen": liste})
 
 
 def vorlage_bearbeiten(request, pk: int | None = None):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_ratsvorlagen_bearbeiten(request.user))
     vorlage = get_object_or_404(Ratsvorlage, pk=pk) if pk else Ratsvorlage()
     form = RatsvorlageForm(request.POST or None, instance=vorlage)
     beratungen = BeratungFormSet(request.POST or None, instance=vorlage, prefix="beratung")

@@ -5,11 +5,10 @@ from programme.models import Foerderprogramm
 from quartiere.models import Gebiet
 
 from .models import Beschluss, Gremium
-from .selectors import sichtbare_gebiete
 
 
 def _gebiete_fuer(user):
-    return sichtbare_gebiete(user, Gebiet.objects.select_related("stadt").order_by("stadt__name", "name"))
+    return Gebiet.objects.arbeit_sichtbar_fuer(user).select_related("stadt").order_by("stadt__name", "name")
 
 
 class GremiumFilter(django_filters.FilterSet):

@@ -11,7 +11,7 @@ from programme.models import Bewilligung, Foerderprogramm, Handlungsfeld
 from programme.services import ANTRAG_ERLAUBT_IN
 from quartiere.models import Gebiet, Organisation, Person
 
-from .models import Beschluss, Gremium, Mitgliedschaft, Sitzung, Teilnahme
+from .models import Beschluss, Gremium, Mitgliedschaft, Sitzung, Taetigkeit, Teilnahme
 
 DATUM = {"placeholder": "TT.MM.JJJJ"}
 
@@ -266,3 +266,23 @@ class AnonymisierenForm(forms.Form):
         label="Ich habe geprüft, dass die Daten dieser Person nicht mehr benötigt werden. Name und Kontaktdaten "
               "werden unwiderruflich entfernt.")
 
+
+class TaetigkeitForm(forms.ModelForm):
+    """A work-log entry of the quartier management, quick enough for the start page.
+
+    It validates only; services.taetigkeit_erfassen saves. The areas offered are the user's."""
+
+    class Meta:
+        model = Taetigkeit
+        fields = ["datum", "gebiet", "titel", "handlungsfeld", "erreichte_personen", "beschreibung"]
+        widgets = {
+            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "beschreibung": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, gebiete, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gebiet"].queryset = gebiete
+        self.fields["datum"].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+        if gebiete.count() == 1:
+            self.fields["gebiet"].initial = gebiete.first()

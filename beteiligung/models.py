@@ -3,8 +3,14 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from kern.rollen import ist_quartiersmanagement, ist_verwaltung
 from programme.models import Bewilligung, Foerderprogramm, Handlungsfeld
 from quartiere.models import Gebiet, Organisation, Person, Zeitstempel, ende_nicht_vor_beginn
+from quartiere.zugriff import GebietsbezogenQuerySet, sicht_bedingung
+
+
+class GremiumQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "gebiet"
 
 
 class Gremium(Zeitstempel):
@@ -30,6 +36,8 @@ class Gremium(Zeitstempel):
     aktiv = models.BooleanField("aktiv", default=True)
     beschreibung = models.TextField("Aufgabe / Beschreibung", blank=True)
 
+    objects = GremiumQuerySet.as_manager()
+
     class Meta:
         verbose_name = "Gremium"
         verbose_name_plural = "Gremien"
@@ -45,6 +53,10 @@ class Gremium(Zeitstempel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class MitgliedschaftQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "gremium__gebiet"
 
 
 class Mitgliedschaft(Zeitstempel):
@@ -64,6 +76,8 @@ class Mitgliedschaft(Zeitstempel):
     beginn = models.DateField("von", null=True, blank=True)
     ende = models.DateField("bis", null=True, blank=True)
 
+    objects = MitgliedschaftQuerySet.as_manager()
+
     class Meta:
         verbose_name = "Mitgliedschaft"
         verbose_name_plural = "Mitgliedschaften"
@@ -74,7 +88,9 @@ class Mitgliedschaft(Zeitstempel):
         return f"{self.person} in {self.gremium} ({self.get_rolle_display()})"
 
 
-class SitzungQuerySet(models.QuerySet):
+class SitzungQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "gremium__gebiet"
+
     def stattgefunden(self):
         """Meetings that took place: held or already documented."""
         return self.filter(status__in=SITZUNG_STATTGEFUNDEN)
@@ -147,6 +163,10 @@ class Sitzung(Zeitstempel):
 SITZUNG_STATTGEFUNDEN = (Sitzung.Status.DURCHGEFUEHRT, Sitzung.Status.DOKUMENTIERT)
 
 
+class TeilnahmeQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "sitzung__gremium__gebiet"
+
+
 class Teilnahme(Zeitstempel):
     class Rolle(models.TextChoices):
         TEILNEHMEND = "teilnehmend", "Teilnehmende:r"
@@ -158,6 +178,8 @@ class Teilnahme(Zeitstempel):
     organisation = models.ForeignKey(Organisation, verbose_name="für", null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="teilnahmen")
     rolle = models.CharField("Rolle", max_length=20, choices=Rolle.choices, default=Rolle.TEILNEHMEND)
+
+    objects = TeilnahmeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Teilnahme"
@@ -172,7 +194,9 @@ class Teilnahme(Zeitstempel):
         return f"{self.person} ({self.organisation})" if self.organisation_id else str(self.person)
 
 
-class TagesordnungspunktQuerySet(models.QuerySet):
+class TagesordnungspunktQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "sitzung__gremium__gebiet"
+
     def oeffentlich(self):
         """The agenda items of public meetings; an item has no visibility of its own."""
         return self.filter(sitzung__oeffentlich=True)
@@ -200,6 +224,10 @@ class Tagesordnungspunkt(Zeitstempel):
         return f"TOP {self.nummer}: {self.titel}"
 
 
+class ThemaQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "gremium__gebiet"
+
+
 class Thema(Zeitstempel):
     """A topic card of a body; undiscussed topics stay in the backlog (Themenspeicher)."""
 
@@ -217,6 +245,8 @@ class Thema(Zeitstempel):
                                        on_delete=models.SET_NULL, related_name="neue_themen")
     status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.THEMENSPEICHER)
 
+    objects = ThemaQuerySet.as_manager()
+
     class Meta:
         verbose_name = "Thema"
         verbose_name_plural = "Themen"
@@ -224,6 +254,10 @@ class Thema(Zeitstempel):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class ThemenbewertungQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "sitzung__gremium__gebiet"
 
 
 class Themenbewertung(Zeitstempel):
@@ -235,6 +269,8 @@ class Themenbewertung(Zeitstempel):
     punkte = models.PositiveSmallIntegerField("Bewertungspunkte", default=0)
     besprochen = models.BooleanField("besprochen", default=False)
     ergebnis = models.TextField("Ergebnis", blank=True)
+
+    objects = ThemenbewertungQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Themenbewertung"
@@ -249,7 +285,9 @@ class Themenbewertung(Zeitstempel):
         return f"{self.thema} – {self.punkte} Punkte"
 
 
-class BeschlussQuerySet(models.QuerySet):
+class BeschlussQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "sitzung__gremium__gebiet"
+
     def offen(self):
         """Decisions not yet carried out: open or in progress (Beschlusskontrolle)."""
         return self.filter(umsetzungsstatus__in=[Beschluss.Umsetzung.OFFEN, Beschluss.Umsetzung.IN_BEARBEITUNG])
@@ -299,7 +337,20 @@ class Beschluss(Zeitstempel):
         return f"{self.get_art_display()} vom {self.sitzung.datum:%d.%m.%Y}: {self.text[:60]}"
 
 
-class AufgabeQuerySet(models.QuerySet):
+class AufgabeQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "sitzung__gremium__gebiet"
+
+    def sichtbar_fuer(self, user):
+        """The items of the meetings the user sees and, for a manager, those assigned to them elsewhere."""
+        bedingung = sicht_bedingung(user, self.gebiet_pfad)
+        if ist_quartiersmanagement(user) and not ist_verwaltung(user):
+            bedingung |= Q(verantwortlich__user=user)
+        return self.filter(bedingung)
+
+    def aus_sichtbaren_sitzungen(self, user):
+        """Only the items of the meetings the user sees (the area lists of the start pages)."""
+        return super().sichtbar_fuer(user)
+
     def offen(self):
         return self.filter(erledigt_am__isnull=True)
 
@@ -333,6 +384,10 @@ class Aufgabe(Zeitstempel):
         return self.erledigt_am is not None
 
 
+class TaetigkeitQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "gebiet"
+
+
 class Taetigkeit(Zeitstempel):
     """Work log entry of a quartier management; feeds the annual reports."""
 
@@ -347,6 +402,8 @@ class Taetigkeit(Zeitstempel):
     dauer_stunden = models.DecimalField("Dauer (Stunden)", max_digits=5, decimal_places=2, null=True, blank=True)
     erfasst_von = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="erfasst von", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
+
+    objects = TaetigkeitQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Tätigkeit"

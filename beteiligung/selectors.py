@@ -17,12 +17,11 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from simple_history.models import registered_models
 
-from kern import rollen
 from kern.format import datum, datum_lang
 from kern.zeit import heute
 from programme.models import Projekt
-from quartiere import zugriff
 from quartiere.models import Gebiet, Person
+from quartiere.zugriff import bearbeitbare_gebiet_ids
 
 from .models import (
     SITZUNG_STATTGEFUNDEN,
@@ -40,7 +39,6 @@ from . import strukturcheck as _strukturcheck
 # The Strukturcheck lives in its own module and is read through this one.
 Baustein = _strukturcheck.Baustein
 Strukturcheck = _strukturcheck.Strukturcheck
-sichtbare_gebiete = _strukturcheck.sichtbare_gebiete
 stichtag_fuer = _strukturcheck.stichtag_fuer
 strukturcheck = _strukturcheck.strukturcheck
 strukturcheck_gebiete = _strukturcheck.strukturcheck_gebiete
@@ -301,19 +299,11 @@ def umsetzungsverlauf(beschluss: Beschluss, *, mit_namen: bool) -> list[Umsetzun
     return schritte
 
 
-def sichtbare_aufgaben(user: User | AnonymousUser) -> QuerySet[Aufgabe]:
-    """Action items of the user's areas, and for a manager also those assigned to them elsewhere."""
-    scope = zugriff.gebiet_scope(user, "sitzung__gremium__gebiet")
-    if rollen.ist_quartiersmanagement(user) and not rollen.ist_verwaltung(user):
-        scope |= Q(verantwortlich__user=user)
-    return Aufgabe.objects.filter(scope)
-
-
 def ueberfaellige_aufgaben(user: User | AnonymousUser, *, stichtag: dt.date | None = None) -> QuerySet[Aufgabe]:
     """Open action items past their due date that the user is responsible for or oversees, oldest first."""
     return (
-        sichtbare_aufgaben(user).ueberfaellig(stichtag or heute())
-        .select_related("verantwortlich", "sitzung__gremium__gebiet")
+        Aufgabe.objects.sichtbar_fuer(user).ueberfaellig(stichtag or heute())
+        .mit_gebiet().select_related("verantwortlich")
         .order_by("faellig_am", "id")
     )
 
@@ -326,11 +316,11 @@ def personen_auswahl(user: User | AnonymousUser) -> QuerySet[Person]:
     their areas' cities; never anonymised persons, and nobody for other roles."""
     personen = Person.objects.filter(anonymisiert_am__isnull=True).select_related("organisation").order_by(
         "nachname", "vorname")
-    if rollen.ist_verwaltung(user):
+    ids = bearbeitbare_gebiet_ids(user)
+    if ids is None:
         return personen
-    if not rollen.ist_quartiersmanagement(user):
+    if not ids:
         return personen.none()
-    ids = zugriff.eigene_gebiet_ids(user)
     staedte = Gebiet.objects.filter(id__in=ids).values("stadt_id")
     verbunden = (
         Q(mitgliedschaften__gremium__gebiet_id__in=ids) | Q(teilnahmen__sitzung__gremium__gebiet_id__in=ids)
@@ -345,9 +335,12 @@ def verfasser_auswahl(user: User | AnonymousUser) -> QuerySet[Person]:
     return personen_auswahl(user).filter(Q(ist_verwaltung=True) | Q(einwilligung_am__isnull=False))
 
 
-def _werte(obj, felder: Iterable[str] | None = None) -> dict:
-    daten = model_to_dict(obj, fields=felder)
+def _json_werte(daten: dict) -> dict:
     return {k: (v if isinstance(v, (int, bool, type(None), str)) else str(v)) for k, v in daten.items()}
+
+
+def _werte(obj, felder: Iterable[str] | None = None) -> dict:
+    return _json_werte(model_to_dict(obj, fields=felder))
 
 
 def _historienmodelle() -> list[tuple[type, list[str]]]:
@@ -364,26 +357,51 @@ def _historienmodelle() -> list[tuple[type, list[str]]]:
     return sorted(modelle, key=lambda m: m[0]._meta.label)
 
 
+def _kontodaten(konto: User) -> dict:
+    return {
+        "benutzername": konto.username, "vorname": konto.first_name, "nachname": konto.last_name,
+        "email": konto.email, "aktiv": konto.is_active,
+        "letzte_anmeldung": konto.last_login.isoformat() if konto.last_login else None,
+        "angelegt_am": konto.date_joined.isoformat(),
+        "rollen": sorted(konto.groups.values_list("name", flat=True)),
+    }
+
+
+def _historie(person: Person, konto: User | None) -> list[dict]:
+    """Every history entry naming the person or made by their login, one query per history table."""
+    eintraege = []
+    for hm, personenfelder in _historienmodelle():
+        bedingung = Q(pk__in=[])
+        for feld in personenfelder:
+            bedingung |= Q(**{feld: person.pk})
+        if konto is not None and any(f.name == "history_user" for f in hm._meta.fields):
+            bedingung |= Q(history_user_id=konto.pk)
+        for eintrag in hm.objects.filter(bedingung).order_by("history_date"):
+            felder = {f.attname: getattr(eintrag, f.attname) for f in hm.instance_type._meta.concrete_fields}
+            eintraege.append({
+                "tabelle": str(hm.instance_type._meta.verbose_name),
+                "zeitpunkt": eintrag.history_date.isoformat(),
+                "art": {"+": "angelegt", "~": "geändert", "-": "gelöscht"}[eintrag.history_type],
+                "durch_diese_person": konto is not None and eintrag.history_user_id == konto.pk,
+                "werte": _json_werte(felder),
+            })
+    return eintraege
+
+
 def personendaten(person: Person) -> dict:
     """All data the portal holds about a person (GDPR Art. 15), as plain JSON-ready data.
 
     A fixed number of queries: one per kind of link plus one per history table.
     """
     konto = person.user
-    daten = {
+    return {
         "exportiert_am": timezone.now().isoformat(),
         "person": {"id": person.pk, **_werte(person, ["anrede", "titel", "vorname", "nachname", "funktion", "email",
                                                       "telefon", "ist_verwaltung", "einwilligung_am",
                                                       "anonymisiert_am"]),
                    "organisation": str(person.organisation) if person.organisation_id else None,
                    "angelegt_am": person.created.isoformat(), "geaendert_am": person.modified.isoformat()},
-        "benutzerkonto": None if konto is None else {
-            "benutzername": konto.username, "vorname": konto.first_name, "nachname": konto.last_name,
-            "email": konto.email, "aktiv": konto.is_active,
-            "letzte_anmeldung": konto.last_login.isoformat() if konto.last_login else None,
-            "angelegt_am": konto.date_joined.isoformat(),
-            "rollen": sorted(konto.groups.values_list("name", flat=True)),
-        },
+        "benutzerkonto": None if konto is None else _kontodaten(konto),
         "mitgliedschaften": [
             {"gremium": str(m.gremium), "gebiet": str(m.gremium.gebiet), "vertritt": str(m.organisation or ""),
              "rolle": m.get_rolle_display(), "von": m.beginn.isoformat() if m.beginn else None,
@@ -414,24 +432,8 @@ def personendaten(person: Person) -> dict:
              "befristet_bis": q.befristet_bis.isoformat() if q.befristet_bis else None}
             for q in person.quartiersmanagements.select_related("gebiet", "traeger")
         ],
-        "historie": [],
+        "historie": _historie(person, konto),
     }
-    for hm, personenfelder in _historienmodelle():
-        bedingung = Q(pk__in=[])
-        for feld in personenfelder:
-            bedingung |= Q(**{feld: person.pk})
-        if konto is not None and any(f.name == "history_user" for f in hm._meta.fields):
-            bedingung |= Q(history_user_id=konto.pk)
-        for eintrag in hm.objects.filter(bedingung).order_by("history_date"):
-            felder = {f.attname: getattr(eintrag, f.attname) for f in hm.instance_type._meta.concrete_fields}
-            daten["historie"].append({
-                "tabelle": str(hm.instance_type._meta.verbose_name),
-                "zeitpunkt": eintrag.history_date.isoformat(),
-                "art": {"+": "angelegt", "~": "geändert", "-": "gelöscht"}[eintrag.history_type],
-                "durch_diese_person": konto is not None and eintrag.history_user_id == konto.pk,
-                "werte": {k: (v if isinstance(v, (int, bool, type(None), str)) else str(v)) for k, v in felder.items()},
-            })
-    return daten
 
 
 def personen_liste(suche: str = "") -> QuerySet[Person]:

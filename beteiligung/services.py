@@ -17,15 +17,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from kern import rollen
 from kern.fehler import Regelverstoss
 from kern.format import datum as datum_text
 from kern.speichern import speichern
 from kern.zeit import heute
 from programme import services as geld
-from programme.models import Bewilligung, Foerderprogramm, Projekt
-from quartiere import zugriff
+from programme.models import Bewilligung, Foerderprogramm, Handlungsfeld, Projekt
+from programme.permissions import kann_bewilligen
 from quartiere.models import Gebiet, Organisation, Person
+from quartiere.permissions import kann_im_gebiet_arbeiten
 
 from .models import (
     Aufgabe,
@@ -33,12 +33,13 @@ from .models import (
     Gremium,
     Mitgliedschaft,
     Sitzung,
+    Taetigkeit,
     Tagesordnungspunkt,
     Teilnahme,
     Thema,
     Themenbewertung,
 )
-from .permissions import kann_aufgabe_erledigen
+from .permissions import kann_aufgabe_erledigen, kann_gremium_bearbeiten, kann_personendaten_verwalten
 
 NICHT_EIGENES_GEBIET = "Das Gremium gehört nicht zu einem Ihrer Gebiete."
 KEINE_EINWILLIGUNG = (
@@ -80,19 +81,14 @@ FAELLIG_VOR_SITZUNG = "Die Frist darf nicht vor dem Sitzungstag ({datum}) liegen
 
 
 def _gremium_bearbeitbar_pruefen(gremium: Gremium, durch: User) -> None:
-    if not zugriff.bearbeitbar(durch, Gremium.objects.filter(pk=gremium.pk)).exists():
+    if not kann_gremium_bearbeiten(durch, gremium):
         raise Regelverstoss(NICHT_EIGENES_GEBIET)
 
 
 def _sitzung_gesperrt(sitzung: Sitzung, durch: User) -> Sitzung:
-    sitzung = Sitzung.objects.select_for_update(of=("self",)).select_related("gremium__gebiet").get(pk=sitzung.pk)
+    sitzung = Sitzung.objects.select_for_update(of=("self",)).mit_gebiet().get(pk=sitzung.pk)
     _gremium_bearbeitbar_pruefen(sitzung.gremium, durch)
     return sitzung
-
-
-def _verwaltung_pruefen(durch: User, aktion: str) -> None:
-    if not rollen.ist_verwaltung(durch):
-        raise Regelverstoss(geld.NUR_VERWALTUNG.format(aktion=aktion))
 
 
 def einwilligung_pruefen(person: Person) -> None:
@@ -389,7 +385,7 @@ def beschluss_fassen(*, sitzung: Sitzung, durch: User, text: str, art: str = Bes
             raise Regelverstoss(FOERDERUNG_NUR_GEBIETSFORUM)
         if art == Beschluss.Art.EMPFEHLUNG:
             raise Regelverstoss(FOERDERUNG_NICHT_EMPFEHLUNG)
-        _verwaltung_pruefen(durch, "Förderungen bewilligen")
+        geld.erlaubnis_pruefen(kann_bewilligen(durch), "Förderungen bewilligen")
         bewilligung = _foerderung_bewilligen(sitzung=sitzung, foerderung=foerderung, text=text, durch=durch)
     beschluss = Beschluss(sitzung=sitzung, text=text, art=art, stimmen_ja=stimmen_ja, stimmen_nein=stimmen_nein,
                           stimmen_enthaltung=stimmen_enthaltung, tagesordnungspunkt=tagesordnungspunkt,
@@ -455,7 +451,7 @@ def aufgabe_erledigen(*, aufgabe: Aufgabe, durch: User, datum: dt.date | None = 
 def person_anonymisieren(*, person: Person, durch: User) -> Person:
     """Replace a person's name and contact data everywhere; links (memberships, participations,
     tasks, projects) and therefore all counts stay. The login, if any, loses its name and access."""
-    _verwaltung_pruefen(durch, "Personen anonymisieren")
+    geld.erlaubnis_pruefen(kann_personendaten_verwalten(durch), "Personen anonymisieren")
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.anonymisiert_am is not None:
         raise Regelverstoss(PERSON_SCHON_ANONYMISIERT)
@@ -477,3 +473,21 @@ def person_anonymisieren(*, person: Person, durch: User) -> Person:
     person.anonymisiert_am = timezone.now()
     speichern(person, durch)
     return person
+
+
+# --- work log --------------------------------------------------------------------------------
+
+TAETIGKEIT_FREMDES_GEBIET = "Tätigkeiten können Sie nur in Ihren eigenen Gebieten erfassen."
+
+
+@transaction.atomic
+def taetigkeit_erfassen(*, gebiet: Gebiet, datum: dt.date, titel: str, durch: User, beschreibung: str = "",
+                        handlungsfeld: Handlungsfeld | None = None,
+                        erreichte_personen: int | None = None) -> Taetigkeit:
+    """Record one entry of the work log in an area the user works in."""
+    if not kann_im_gebiet_arbeiten(durch, gebiet):
+        raise Regelverstoss(TAETIGKEIT_FREMDES_GEBIET)
+    taetigkeit = Taetigkeit(gebiet=gebiet, datum=datum, titel=titel, beschreibung=beschreibung,
+                            handlungsfeld=handlungsfeld, erreichte_personen=erreichte_personen, erfasst_von=durch)
+    speichern(taetigkeit, durch)
+    return taetigkeit

@@ -16,11 +16,9 @@ from decimal import Decimal
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 
-from kern import rollen
 from kern.format import datum, euro_text, prozent
 from kern.zeit import heute
 from programme.models import Jahresbudget, Programmgebiet
-from quartiere import zugriff
 from quartiere.models import Gebiet, Quartiersmanagement
 
 from .models import SITZUNG_STATTGEFUNDEN, Gremium, Sitzung
@@ -28,14 +26,6 @@ from .models import SITZUNG_STATTGEFUNDEN, Gremium, Sitzung
 
 def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
     return f"{n} {einzahl if n == 1 else mehrzahl}"
-
-
-def sichtbare_gebiete(user: User | AnonymousUser, gebiete: QuerySet[Gebiet] | None = None) -> QuerySet[Gebiet]:
-    """Areas (rows of Gebiet itself) the user may see: staff and council all, managers their own."""
-    gebiete = Gebiet.objects.all() if gebiete is None else gebiete
-    if rollen.ist_verwaltung(user) or rollen.ist_rat(user):
-        return gebiete
-    return gebiete.filter(id__in=zugriff.eigene_gebiet_ids(user))
 
 
 # --- Strukturcheck ---------------------------------------------------------------------------
@@ -222,7 +212,7 @@ def strukturcheck_gebiete(user: User | AnonymousUser, jahr: int, *,
         .select_related("stadt")
         .order_by("stadt__name", "name")
     )
-    return sichtbare_gebiete(user, gebiete)
+    return gebiete.arbeit_sichtbar_fuer(user)
 
 
 def strukturcheck_matrix(user: User | AnonymousUser, jahr: int, *,

@@ -3,20 +3,18 @@ import json
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kern import rollen
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste, seite
 from kern.zeit import heute
+from kern.zugriff import objekt_oder_404, verlangen
 from programme.models import Bewilligung, Projekt
-from quartiere import zugriff
 from quartiere.models import Person
 
 from . import selectors, services
@@ -38,28 +36,33 @@ from .forms import (
     foerder_auswahl,
     organisationen_fuer,
 )
-from .models import Beschluss, Gremium, Sitzung, Teilnahme, Thema, Themenbewertung
-from .permissions import kann_aufgabe_erledigen, kann_namen_sehen, kann_personendaten_verwalten
+from .models import Aufgabe, Beschluss, Gremium, Sitzung, Teilnahme, Thema, Themenbewertung
+from .permissions import (
+    kann_aufgabe_erledigen,
+    kann_aufgaben_sehen,
+    kann_foerderung_beschliessen,
+    kann_gremium_bearbeiten,
+    kann_namen_sehen,
+    kann_personendaten_verwalten,
+)
 
-SITZUNG_FELD = "gremium__gebiet"
+AUFGABEN_NUR_MIT_NAMEN = "Aufgaben mit verantwortlichen Personen sehen Verwaltung und Quartiersmanagement."
+AUFGABE_NICHT_ABHAKEN = "Sie dürfen diese Aufgabe nicht abhaken."
+NUR_PERSONENDATEN = "Personendaten verwaltet nur die Verwaltung."
 
 
 # --- helpers: the access check comes first in every view --------------------------------------
 
 
 def _gremium(request, pk: int, *, schreiben: bool = False) -> Gremium:
-    return zugriff.objekt_oder_404(request.user, Gremium.objects.select_related("gebiet__stadt", "programm"),
-                                  schreiben=schreiben, pk=pk)
+    return objekt_oder_404(request.user, Gremium.objects.select_related("gebiet__stadt", "programm"),
+                           schreiben=schreiben, pk=pk)
 
 
 def _sitzung(request, pk: int, *, schreiben: bool = False) -> Sitzung:
-    return zugriff.objekt_oder_404(
+    return objekt_oder_404(
         request.user, Sitzung.objects.select_related("gremium__gebiet__stadt", "verfasst_von__organisation"),
-        SITZUNG_FELD, schreiben=schreiben, pk=pk)
-
-
-def _darf_schreiben(request, gremium: Gremium) -> bool:
-    return zugriff.bearbeitbar(request.user, Gremium.objects.filter(pk=gremium.pk)).exists()
+        schreiben=schreiben, pk=pk)
 
 
 # Action pages of bodies and meetings lead back to the meeting and show its cards beside the form.
@@ -100,7 +103,7 @@ GREMIUM_SPALTEN = [
 
 def gremium_liste(request):
     jahr = heute().year
-    gremien = selectors.gremien_mit_kennzahlen(zugriff.sichtbar(request.user, Gremium.objects.all()), jahr).order_by(
+    gremien = selectors.gremien_mit_kennzahlen(Gremium.objects.sichtbar_fuer(request.user), jahr).order_by(
         "gebiet__stadt__name", "gebiet__name", "name")
     return gefilterte_liste(
         request, filterset=GremiumFilter(request.GET or None, queryset=gremien, user=request.user),
@@ -121,7 +124,7 @@ def gremium_detail(request, pk: int):
         "jahre": selectors.sitzungen_je_jahr(gremium),
         "beschluesse": list(selectors.offene_beschluesse(Beschluss.objects.filter(sitzung__gremium=gremium))),
         "themenspeicher": list(gremium.themen.filter(status=Thema.Status.THEMENSPEICHER).order_by("titel")),
-        "darf_schreiben": _darf_schreiben(request, gremium),
+        "darf_schreiben": kann_gremium_bearbeiten(request.user, gremium),
     })
 
 
@@ -160,7 +163,7 @@ def sitzung_detail(request, pk: int):
     return render(request, "beteiligung/sitzung_detail.html", {
         "doku": selectors.sitzungsdokumentation(sitzung, mit_namen=mit_namen),
         "sitzung": sitzung,
-        "darf_schreiben": _darf_schreiben(request, sitzung.gremium),
+        "darf_schreiben": kann_gremium_bearbeiten(request.user, sitzung.gremium),
         "folgestatus": sorted(services.SITZUNG_UEBERGAENGE[sitzung.status]),
     })
 
@@ -208,8 +211,7 @@ def teilnehmende(request, pk: int):
 
 @require_POST
 def teilnahme_entfernen(request, pk: int):
-    teilnahme = zugriff.objekt_oder_404(request.user, Teilnahme.objects.select_related("sitzung"),
-                                       "sitzung__gremium__gebiet", schreiben=True, pk=pk)
+    teilnahme = objekt_oder_404(request.user, Teilnahme.objects.select_related("sitzung"), schreiben=True, pk=pk)
     services.teilnahme_entfernen(teilnahme=teilnahme, durch=request.user)
     messages.success(request, "Die Teilnahme ist entfernt.")
     return redirect("beteiligung:teilnehmende", pk=teilnahme.sitzung_id)
@@ -255,8 +257,8 @@ def thema_uebernehmen(request, pk: int):
 
 
 def bewertung_bearbeiten(request, pk: int):
-    bewertung = zugriff.objekt_oder_404(request.user, Themenbewertung.objects.select_related("thema", "sitzung"),
-                                       "sitzung__gremium__gebiet", schreiben=True, pk=pk)
+    bewertung = objekt_oder_404(request.user, Themenbewertung.objects.select_related("thema", "sitzung"),
+                                schreiben=True, pk=pk)
     form = BewertungForm(request.POST or None, initial={"punkte": bewertung.punkte, "besprochen": bewertung.besprochen,
                                                         "ergebnis": bewertung.ergebnis})
     return _aktion(
@@ -268,9 +270,8 @@ def bewertung_bearbeiten(request, pk: int):
 
 
 def thema_detail(request, pk: int):
-    thema = zugriff.objekt_oder_404(
-        request.user, Thema.objects.select_related("gremium__gebiet", "handlungsfeld", "eingebracht_in"),
-        "gremium__gebiet", pk=pk)
+    thema = objekt_oder_404(request.user, Thema.objects.mit_gebiet().select_related("handlungsfeld", "eingebracht_in"),
+                            pk=pk)
     return render(request, "beteiligung/thema_detail.html", {
         "thema": thema, "verlauf": selectors.themenverlauf(thema),
     })
@@ -282,11 +283,11 @@ def thema_detail(request, pk: int):
 def beschluss_neu(request, pk: int):
     sitzung = _sitzung(request, pk, schreiben=True)
     tops = sitzung.tagesordnungspunkte.order_by("nummer")
-    mit_foerderung = sitzung.gremium.art == Gremium.Art.GEBIETSFORUM and rollen.ist_verwaltung(request.user)
+    mit_foerderung = kann_foerderung_beschliessen(request.user, sitzung.gremium)
     if mit_foerderung:
         antraege, projekte, programme = foerder_auswahl(
-            sitzung.gremium, zugriff.sichtbar(request.user, Bewilligung.objects.all()),
-            zugriff.sichtbar(request.user, Projekt.objects.all()))
+            sitzung.gremium, Bewilligung.objects.sichtbar_fuer(request.user),
+            Projekt.objects.sichtbar_fuer(request.user))
         form = FoerderBeschlussForm(request.POST or None, tagesordnungspunkte=tops, antraege=antraege,
                                     projekte=projekte, programme=programme,
                                     initial={"jahr": sitzung.datum.year})
@@ -309,10 +310,10 @@ def beschluss_neu(request, pk: int):
 
 
 def _beschluss(request, pk: int, *, schreiben: bool = False) -> Beschluss:
-    return zugriff.objekt_oder_404(
-        request.user, Beschluss.objects.select_related("sitzung__gremium__gebiet", "tagesordnungspunkt",
-                                                       "bewilligung__projekt", "bewilligung__programm"),
-        "sitzung__gremium__gebiet", schreiben=schreiben, pk=pk)
+    return objekt_oder_404(
+        request.user, Beschluss.objects.mit_gebiet().select_related("tagesordnungspunkt", "bewilligung__projekt",
+                                                                    "bewilligung__programm"),
+        schreiben=schreiben, pk=pk)
 
 
 def beschluss_detail(request, pk: int):
@@ -323,7 +324,7 @@ def beschluss_detail(request, pk: int):
         "verlauf": selectors.umsetzungsverlauf(beschluss, mit_namen=mit_namen),
         "mit_namen": mit_namen,
         "aufgaben": list(beschluss.aufgaben.order_by("faellig_am", "id")),
-        "darf_schreiben": _darf_schreiben(request, beschluss.sitzung.gremium),
+        "darf_schreiben": kann_gremium_bearbeiten(request.user, beschluss.sitzung.gremium),
     })
 
 
@@ -340,9 +341,8 @@ def beschluss_umsetzung(request, pk: int):
 
 
 def beschluesse_offen(request):
-    gremien = zugriff.sichtbar(request.user, Gremium.objects.all())
-    beschluesse = selectors.offene_beschluesse(
-        zugriff.sichtbar(request.user, Beschluss.objects.all(), "sitzung__gremium__gebiet"))
+    gremien = Gremium.objects.sichtbar_fuer(request.user)
+    beschluesse = selectors.offene_beschluesse(Beschluss.objects.sichtbar_fuer(request.user))
     filterset = BeschlussFilter(request.GET, queryset=beschluesse, user=request.user, gremien=gremien)
     zeilen = filterset.qs if filterset.is_valid() else beschluesse.none()
     return render(request, "beteiligung/beschluesse_offen.html", {"filter": filterset, **seite(request, zeilen)})
@@ -363,11 +363,9 @@ def aufgabe_neu(request, pk: int):
 
 
 def aufgaben(request):
-    if not kann_namen_sehen(request.user):
-        raise PermissionDenied("Aufgaben mit verantwortlichen Personen sehen Verwaltung und Quartiersmanagement.")
+    verlangen(kann_aufgaben_sehen(request.user), AUFGABEN_NUR_MIT_NAMEN)
     offen = request.GET.get("stand") != "erledigt"
-    zeilen = selectors.sichtbare_aufgaben(request.user).select_related(
-        "verantwortlich", "sitzung__gremium__gebiet").order_by(
+    zeilen = Aufgabe.objects.sichtbar_fuer(request.user).mit_gebiet().select_related("verantwortlich").order_by(
         "erledigt_am" if offen else "-erledigt_am", "faellig_am", "id")
     zeilen = zeilen.filter(erledigt_am__isnull=offen)
     return render(request, "beteiligung/aufgaben.html", {"offen": offen, "heute": heute(),
@@ -376,13 +374,10 @@ def aufgaben(request):
 
 @require_POST
 def aufgabe_erledigt(request, pk: int):
-    # Visible through zugriff.gebiet_scope; a manager also sees the items assigned to them.
-    aufgabe = selectors.sichtbare_aufgaben(request.user).select_related(
-        "sitzung__gremium", "verantwortlich").filter(pk=pk).first()
-    if aufgabe is None:
-        raise Http404("Nicht gefunden.")
-    if not kann_aufgabe_erledigen(request.user, aufgabe):
-        raise PermissionDenied("Sie dürfen diese Aufgabe nicht abhaken.")
+    # Whoever sees the item may try; kann_aufgabe_erledigen says who may tick it off.
+    aufgabe = objekt_oder_404(request.user, Aufgabe.objects.select_related("sitzung__gremium", "verantwortlich"),
+                              pk=pk)
+    verlangen(kann_aufgabe_erledigen(request.user, aufgabe), AUFGABE_NICHT_ABHAKEN)
     try:
         services.aufgabe_erledigen(aufgabe=aufgabe, durch=request.user)
     except Regelverstoss as exc:
@@ -413,8 +408,7 @@ def strukturcheck(request):
 
 
 def _nur_personendaten(request) -> None:
-    if not kann_personendaten_verwalten(request.user):
-        raise PermissionDenied("Personendaten verwaltet nur die Verwaltung.")
+    verlangen(kann_personendaten_verwalten(request.user), NUR_PERSONENDATEN)
 
 
 def personen(request):
@@ -427,7 +421,7 @@ def personen(request):
 
 def person_export(request, pk: int):
     _nur_personendaten(request)
-    person = zugriff.objekt_oder_404(request.user, Person.objects.select_related("organisation", "user"), None, pk=pk)
+    person = objekt_oder_404(request.user, Person.objects.select_related("organisation", "user"), pk=pk)
     antwort = HttpResponse(json.dumps(selectors.personendaten(person), ensure_ascii=False, indent=2),
                            content_type="application/json; charset=utf-8")
     antwort["Content-Disposition"] = f'attachment; filename="personendaten-{person.pk}.json"'
@@ -436,7 +430,7 @@ def person_export(request, pk: int):
 
 def person_anonymisieren(request, pk: int):
     _nur_personendaten(request)
-    person = zugriff.objekt_oder_404(request.user, Person.objects.select_related("organisation"), None, pk=pk)
+    person = objekt_oder_404(request.user, Person.objects.select_related("organisation"), pk=pk)
     return _aktion(
         request, titel=f"Person anonymisieren: {person}", form=AnonymisierenForm(request.POST or None),
         ziel=reverse("beteiligung:personen"), erfolg="Die Person ist anonymisiert.", kontext={"person": person},

@@ -9,6 +9,9 @@ from django.contrib.auth.models import AnonymousUser, Group, User
 from django.core.exceptions import PermissionDenied
 
 
+NUR_VERWALTUNG = "Diese Funktion steht nur der Verwaltung zur Verfügung."
+
+
 class Rolle:
     VERWALTUNG = "Verwaltung"
     QUARTIERSMANAGEMENT = "Quartiersmanagement"
@@ -53,6 +56,10 @@ def rolle_von(user: User | AnonymousUser) -> str | None:
     return None
 
 
+def hat_rolle(user: User | AnonymousUser) -> bool:
+    return rolle_von(user) is not None
+
+
 def nur_verwaltung(user: User | AnonymousUser) -> None:
     if not ist_verwaltung(user):
-        raise PermissionDenied("Diese Funktion steht nur der Verwaltung zur Verfügung.")
+        raise PermissionDenied(NUR_VERWALTUNG)

@@ -15,11 +15,6 @@ from beteiligung.models import Gremium, Sitzung, Tagesordnungspunkt
 from quartiere.models import Gebiet
 
 
-def in_stadt(feld: str, stadt_id: int) -> Q:
-    """The rows whose area `feld` is the city itself or lies in it."""
-    return Q(**{f"{feld}_id": stadt_id}) | Q(**{f"{feld}__stadt_id": stadt_id})
-
-
 def _neuestes(queryset: QuerySet, feld: str = "modified") -> Subquery:
     return Subquery(queryset.order_by(f"-{feld}").values(feld)[:1])
 

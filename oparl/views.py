@@ -163,19 +163,15 @@ def body(request, pk: int):
 
 def _body_liste(request, stadt_id: int, art: str):
     aus = Darstellung(request)
-    in_stadt = functools.partial(selectors.in_stadt, stadt_id=stadt_id)
     if art == "organization":
-        return _liste(request, selectors.gremien().filter(in_stadt("gebiet")),
-                      lambda gs: [aus.organization(g) for g in gs])
+        return _liste(request, selectors.gremien().in_stadt(stadt_id), lambda gs: [aus.organization(g) for g in gs])
     if art == "meeting":
-        return _liste(request, selectors.sitzungen().filter(in_stadt("gremium__gebiet")),
-                      lambda ss: [aus.meeting(s) for s in ss])
+        return _liste(request, selectors.sitzungen().in_stadt(stadt_id), lambda ss: [aus.meeting(s) for s in ss])
     if art == "agendaitem":
-        return _liste(request, selectors.tagesordnungspunkte().filter(in_stadt("sitzung__gremium__gebiet")),
+        return _liste(request, selectors.tagesordnungspunkte().in_stadt(stadt_id),
                       lambda tops: [aus.agenda_item(t, t.position) for t in tops])
     if art == "location":
-        return _liste(request, selectors.orte().filter(in_stadt("gremium__gebiet")),
-                      lambda ss: [aus.location(s) for s in ss])
+        return _liste(request, selectors.orte().in_stadt(stadt_id), lambda ss: [aus.location(s) for s in ss])
     if art == "paper":
         return _liste(request, selectors.papiere().filter(body_id=stadt_id), aus.papers)
     if art == "file":

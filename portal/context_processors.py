@@ -1,7 +1,8 @@
 from django.urls import reverse
 
-from beteiligung.permissions import kann_namen_sehen
-from kern.rollen import ist_quartiersmanagement, ist_rat, ist_verwaltung, rolle_von
+from beteiligung.permissions import kann_aufgaben_sehen, kann_personendaten_verwalten
+from kern.rollen import hat_rolle, ist_quartiersmanagement, ist_rat, ist_verwaltung, rolle_von
+from programme.permissions import kann_nachweise_pruefen
 
 
 def alle(user) -> bool:
@@ -9,22 +10,23 @@ def alle(user) -> bool:
 
 
 # Top-level entries and menus: (title, url name, who sees it) or (title, [entries], who sees it).
+# A login without a role reaches only its start page and the public archive (kern.zugriff).
 NAVIGATION = [
     ("Start", "start", alle),
-    ("Projekte", "programme:projekte", alle),
+    ("Projekte", "programme:projekte", hat_rolle),
     ("Programme", [
-        ("Förderprogramme", "programme:programme", alle),
-        ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", ist_verwaltung),
+        ("Förderprogramme", "programme:programme", hat_rolle),
+        ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", kann_nachweise_pruefen),
     ], alle),
     ("Quartiere", [
-        ("Gebiete", "gebiete:liste", alle),
-        ("Organisationen", "akteure:organisationen", alle),
-        ("Einrichtungen", "akteure:einrichtungen", alle),
+        ("Gebiete", "gebiete:liste", hat_rolle),
+        ("Organisationen", "akteure:organisationen", hat_rolle),
+        ("Einrichtungen", "akteure:einrichtungen", hat_rolle),
     ], alle),
     ("Beteiligung", [
-        ("Gremien", "beteiligung:gremien", alle),
-        ("Aufgaben", "beteiligung:aufgaben", kann_namen_sehen),
-        ("Datenschutz", "beteiligung:personen", ist_verwaltung),
+        ("Gremien", "beteiligung:gremien", hat_rolle),
+        ("Aufgaben", "beteiligung:aufgaben", kann_aufgaben_sehen),
+        ("Datenschutz", "beteiligung:personen", kann_personendaten_verwalten),
     ], alle),
     ("Berichte", "berichte:archiv", alle),
 ]

@@ -12,30 +12,27 @@ from kern.zeit import heute
 from programme import selectors
 from programme.models import Projekt, Verwendungsnachweis
 from programme.selectors import budgetstand_je_programm
-from quartiere import zugriff
 from quartiere.models import Gebiet, Quartiersmanagement
-
-
+from quartiere.zugriff import eigene_gebiet_ids
 
 
 def naechste_sitzungen(user, *, anzahl: int = 8):
     return (
-        zugriff.sichtbar(user, Sitzung.objects.all(), "gremium__gebiet")
+        Sitzung.objects.sichtbar_fuer(user)
         .filter(datum__gte=heute(), status=Sitzung.Status.GEPLANT)
-        .select_related("gremium", "gremium__gebiet")
+        .mit_gebiet()
         .order_by("datum", "beginn")[:anzahl]
     )
 
 
 def ueberfaellige_nachweise(user):
-    return selectors.ueberfaellige_nachweise(
-        zugriff.sichtbar(user, Verwendungsnachweis.objects.all(), "bewilligung__gebiet"))
+    return selectors.ueberfaellige_nachweise(Verwendungsnachweis.objects.sichtbar_fuer(user))
 
 
 def auslaufende_qm_stellen(user, *, monate: int = 6):
     bis = heute() + dt.timedelta(days=round(monate * 30.5))
     return (
-        zugriff.sichtbar(user, Quartiersmanagement.objects.all())
+        Quartiersmanagement.objects.sichtbar_fuer(user)
         .filter(befristet_bis__gte=heute(), befristet_bis__lte=bis)
         .select_related("gebiet", "traeger")
         .order_by("befristet_bis")
@@ -44,14 +41,14 @@ def auslaufende_qm_stellen(user, *, monate: int = 6):
 
 def projekte_je_status(user) -> list[dict]:
     zahlen = dict(
-        zugriff.sichtbar(user, Projekt.objects.all()).values("status").annotate(n=Count("id")).values_list("status", "n")
+        Projekt.objects.sichtbar_fuer(user).values("status").annotate(n=Count("id")).values_list("status", "n")
     )
     return [{"status": s, "titel": s.label, "anzahl": zahlen.get(s.value, 0)} for s in Projekt.Status]
 
 
 def offene_aufgaben(user):
     return (
-        zugriff.sichtbar(user, Aufgabe.objects.all(), "sitzung__gremium__gebiet")
+        Aufgabe.objects.aus_sichtbaren_sitzungen(user)
         .filter(erledigt_am__isnull=True)
         .select_related("verantwortlich", "sitzung__gremium")
         .order_by("faellig_am")
@@ -85,9 +82,9 @@ def verwaltung(user) -> dict:
 
 def quartiersmanagement(user) -> dict:
     jahr = heute().year
-    gebiet_ids = zugriff.eigene_gebiet_ids(user)
+    gebiet_ids = eigene_gebiet_ids(user)
     projekte = (
-        zugriff.sichtbar(user, Projekt.objects.all())
+        Projekt.objects.sichtbar_fuer(user)
         .select_related("gebiet", "traeger")
         .order_by("-modified")[:10]
     )
@@ -104,7 +101,7 @@ def quartiersmanagement(user) -> dict:
         "aufgaben": list(offene_aufgaben(user)[:20]),
         "ueberfaellige_aufgaben": list(beteiligung_selectors.ueberfaellige_aufgaben(user)[:20]),
         "taetigkeiten": list(
-            zugriff.sichtbar(user, Taetigkeit.objects.all()).select_related("gebiet", "handlungsfeld")[:10]
+            Taetigkeit.objects.sichtbar_fuer(user).select_related("gebiet", "handlungsfeld")[:10]
         ),
     }
 

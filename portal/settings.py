@@ -5,6 +5,7 @@ Production sets at least SECRET_KEY, DEBUG=0, ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,12 +39,35 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+ENTWICKLUNGSSCHLUESSEL = "unsicherer-schluessel-nur-fuer-die-entwicklung-" + "x" * 20
+# Keys copied from tutorials, templates and our own development default.
+BEKANNTE_SCHLUESSEL = frozenset({
+    ENTWICKLUNGSSCHLUESSEL, "changeme", "change-me", "change_me", "secret", "geheim", "secret-key", "secretkey",
+    "your-secret-key", "your-secret-key-here", "insecure", "django", "test", "dev", "development", "xxx",
+})
+SCHLUESSEL_MINDESTLAENGE = 50
+
+
+def schluessel_pruefen(schluessel: str) -> str:
+    """Why `schluessel` is no production SECRET_KEY, or "" when it is fit."""
+    if not schluessel:
+        return "SECRET_KEY must be set when DEBUG is off"
+    if schluessel.strip().lower() in BEKANNTE_SCHLUESSEL or schluessel.startswith("django-insecure-"):
+        return "SECRET_KEY is a well-known or example key; generate a new one"
+    if len(schluessel) < SCHLUESSEL_MINDESTLAENGE:
+        return (f"SECRET_KEY must be at least {SCHLUESSEL_MINDESTLAENGE} characters long, "
+                f"not {len(schluessel)}")
+    if len(set(schluessel)) < 5:
+        return "SECRET_KEY repeats too few different characters to be secret"
+    return ""
+
+
 DEBUG = envbool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-    SECRET_KEY = "unsicherer-schluessel-nur-fuer-die-entwicklung-" + "x" * 20
+if not DEBUG and (grund := schluessel_pruefen(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"{grund}. Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(64))'")
+SECRET_KEY = SECRET_KEY or ENTWICKLUNGSSCHLUESSEL
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
@@ -60,6 +84,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "axes",
+    "csp",
     "kern",
     "quartiere",
     "programme",
@@ -72,16 +98,27 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "kern.zugriff.RolleErforderlichMiddleware",
+    "portal.middleware.KeinZwischenspeicherMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+if not DEBUG:
+    # Production serves the static files itself, straight after the HTTPS redirect, before sessions
+    # and the database; in development runserver and the test server serve them from the finders.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -116,6 +153,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+CSRF_FAILURE_VIEW = "portal.fehlerseiten.csrf_abgelehnt"
+# django-axes first: it refuses a locked-out username and address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
@@ -134,6 +177,29 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Production serves static files with WhiteNoise under content-hashed names (cached for a year,
+# compressed); development and tests use the plain finders, so no collectstatic is needed there.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Media (uploads, published PDFs) on S3-compatible storage when S3_BUCKET is set, so several app
+# servers share them; credentials from S3_ACCESS_KEY_ID/S3_SECRET_ACCESS_KEY or boto3's own chain.
+# Files are never overwritten: a published document keeps its name and bytes.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "location": os.environ.get("S3_PREFIX", ""),
+        "addressing_style": os.environ.get("S3_ADDRESSING_STYLE") or None,
+        "file_overwrite": False,
+        "default_acl": None,
+    }}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -144,21 +210,74 @@ if MAP_TILE_URL and not (MAP_TILE_URL.startswith(("https://", "/")) and "{z}" in
     raise ImproperlyConfigured(f"MAP_TILE_URL must be an https:// or /path URL with {{z}}/{{x}}/{{y}}, "
                                f"not {MAP_TILE_URL!r}")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
+
+def _kachelquelle(url: str) -> list[str]:
+    """The CSP source of the tile server: its origin, with Leaflet's {s} subdomains as a wildcard."""
+    if not url.startswith("https://"):
+        return []
+    host = url.removeprefix("https://").split("/", 1)[0]
+    return ["https://" + host.replace("{s}", "*")]
 INDIKATOR_IMPORT_MAX_MB = envint("INDIKATOR_IMPORT_MAX_MB", 5)
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers probe the health URL over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^gesundheit/$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
 # Joining the browsers' preload list is hard to undo, so it stays a decision of the operator
 # (SECURE_HSTS_PRELOAD=1) and its absence is no deployment defect.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY", False) else None
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+# How many reverse proxies append to X-Forwarded-For (a load balancer and a web server: 2).
+PROXY_ANZAHL = envint("PROXY_ANZAHL", 1)
+if PROXY_ANZAHL < 1:
+    raise ImproperlyConfigured(f"PROXY_ANZAHL must be at least 1, not {PROXY_ANZAHL}")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
+
+# Login protection (django-axes): failures counted per username and client address, in the database,
+# so every app server sees the same count. Successful logins are not logged (data minimisation).
+AXES_ENABLED = envbool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTEN", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "portal.anmeldeschutz.client_adresse"
+AXES_LOCKOUT_CALLABLE = "portal.anmeldeschutz.gesperrt"
+if AXES_FAILURE_LIMIT < 1 or AXES_COOLOFF_TIME <= timedelta(0):
+    raise ImproperlyConfigured("AXES_FAILURE_LIMIT and AXES_COOLOFF_MINUTEN must be at least 1")
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files, no inline
+# script, no inline style, no event handler attribute; the map's tiles from MAP_TILE_URL's server.
+# Bootstrap draws some icons as data: images. The map data is a JSON <script> block, which runs nothing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_kachelquelle(MAP_TILE_URL)],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features the portal never uses; "()" allows them to no page at all.
+PERMISSIONS_POLICY = {
+    merkmal: "()" for merkmal in (
+        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "midi", "payment", "screen-wake-lock", "usb", "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,

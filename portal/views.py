@@ -1,13 +1,16 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
+from beteiligung import services
+from beteiligung.forms import TaetigkeitForm
+from beteiligung.permissions import kann_taetigkeiten_erfassen
 from kern import rollen
+from kern.fehler import Regelverstoss
 from kern.zeit import heute
-from quartiere import zugriff
+from kern.zugriff import verlangen
+from quartiere.models import Gebiet
 
 from . import dashboard
-from .forms import TaetigkeitForm
 
 
 def start(request):
@@ -17,7 +20,7 @@ def start(request):
     if rollen.ist_quartiersmanagement(user):
         return render(request, "portal/start_qm.html", {
             **dashboard.quartiersmanagement(user),
-            "taetigkeit_form": TaetigkeitForm(gebiete=zugriff.arbeitsgebiete(user),
+            "taetigkeit_form": TaetigkeitForm(gebiete=Gebiet.objects.arbeitsgebiete_fuer(user),
                                               initial={"datum": heute()}),
         })
     if rollen.ist_rat(user):
@@ -26,14 +29,15 @@ def start(request):
 
 
 def taetigkeit_erfassen(request):
-    gebiete = zugriff.arbeitsgebiete(request.user)
-    if not (rollen.ist_verwaltung(request.user) or rollen.ist_quartiersmanagement(request.user)):
-        raise PermissionDenied("Tätigkeiten erfasst das Quartiersmanagement.")
+    verlangen(kann_taetigkeiten_erfassen(request.user), "Tätigkeiten erfasst das Quartiersmanagement.")
+    gebiete = Gebiet.objects.arbeitsgebiete_fuer(request.user)
     form = TaetigkeitForm(request.POST or None, gebiete=gebiete, initial={"datum": heute()})
     if request.method == "POST" and form.is_valid():
-        taetigkeit = form.save(commit=False)
-        taetigkeit.erfasst_von = request.user
-        taetigkeit.save()
-        messages.success(request, f"Die Tätigkeit „{taetigkeit.titel}“ ist erfasst.")
-        return redirect("start")
+        try:
+            taetigkeit = services.taetigkeit_erfassen(**form.cleaned_data, durch=request.user)
+        except Regelverstoss as exc:
+            messages.error(request, exc.meldung)
+        else:
+            messages.success(request, f"Die Tätigkeit „{taetigkeit.titel}“ ist erfasst.")
+            return redirect("start")
     return render(request, "portal/taetigkeit_formular.html", {"form": form})

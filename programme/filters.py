@@ -2,8 +2,6 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from kern import rollen
-from quartiere import zugriff
 from quartiere.models import Gebiet, Organisation
 
 from .models import Foerderprogramm, Handlungsfeld, Projekt, Zielgruppe
@@ -44,7 +42,8 @@ class ProjektFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, user, **kwargs):
         super().__init__(data, *args, **kwargs)
         # Only areas the user may see are offered (and accepted).
-        self.filters["gebiet"].queryset = _sichtbare_gebiete(user)
+        self.filters["gebiet"].queryset = (Gebiet.objects.quartiere().arbeit_sichtbar_fuer(user)
+                                           .select_related("stadt").order_by("stadt__name", "name"))
 
     def suche(self, queryset, name, value):
         return queryset.filter(Q(titel__icontains=value) | Q(beschreibung__icontains=value)
@@ -57,7 +56,23 @@ class ProjektFilter(django_filters.FilterSet):
         return queryset.filter(beginn__year__lte=value, ende__year__gte=value)
 
 
-def _sichtbare_gebiete(user):
-    if rollen.ist_rat(user):
-        return Gebiet.objects.quartiere().select_related("stadt").order_by("stadt__name", "name")
-    return zugriff.arbeitsgebiete(user)
+class OrganisationFilter(django_filters.FilterSet):
+    """Organisations, sortable by the number of projects they run."""
+
+    q = django_filters.CharFilter(label="Suche", method="suche",
+                                  widget=forms.TextInput(attrs={"placeholder": "Name oder Kurzname"}))
+    art = django_filters.ChoiceFilter(label="Art", choices=Organisation.Art.choices, empty_label="alle")
+    stadt = django_filters.ModelChoiceFilter(label="Stadt", queryset=Gebiet.objects.staedte(),
+                                             empty_label="alle Städte")
+    sortierung = django_filters.OrderingFilter(
+        label="Sortierung", fields=(("name", "name"), ("art", "art"), ("stadt__name", "stadt"),
+                                    ("anzahl_projekte", "projekte")),
+        field_labels={"name": "Name", "art": "Art", "stadt": "Stadt", "projekte": "Projekte"},
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+    def suche(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(kurzname__icontains=value))

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from quartiere.models import Gebiet, Organisation, Person, Zeitstempel, ende_nicht_vor_beginn, nicht_negativ
+from quartiere.zugriff import GebietsbezogenQuerySet
 
 NULL_EURO = Decimal("0.00")
 
@@ -22,6 +23,12 @@ def jahr_plausibel(name: str) -> models.CheckConstraint:
 
 def summe(queryset: models.QuerySet, feld: str) -> Decimal:
     return queryset.aggregate(s=Coalesce(Sum(feld), NULL_EURO, output_field=models.DecimalField()))["s"]
+
+
+class OhneGebietQuerySet(GebietsbezogenQuerySet):
+    """Programmes and vocabularies belong to no area: every role sees them, staff change them."""
+
+    gebiet_pfad = None
 
 
 class Foerderprogramm(Zeitstempel):
@@ -55,6 +62,8 @@ class Foerderprogramm(Zeitstempel):
     max_betrag = geldfeld("größte Bewilligung je Projekt (€)", null=True, blank=True)
     max_laufzeit_monate = models.PositiveSmallIntegerField("längste Projektlaufzeit (Monate)", null=True, blank=True)
 
+    objects = OhneGebietQuerySet.as_manager()
+
     class Meta:
         verbose_name = "Förderprogramm"
         verbose_name_plural = "Förderprogramme"
@@ -86,6 +95,10 @@ class Foerderprogramm(Zeitstempel):
         return self.kurzname
 
 
+class ProgrammgebietQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "gebiet"
+
+
 class Programmgebiet(Zeitstempel):
     class Rolle(models.TextChoices):
         FOERDERGEBIET = "foerdergebiet", "Fördergebiet"
@@ -98,6 +111,8 @@ class Programmgebiet(Zeitstempel):
     rolle = models.CharField("Rolle", max_length=20, choices=Rolle.choices, default=Rolle.FOERDERGEBIET)
     beginn = models.DateField("von")
     ende = models.DateField("bis", null=True, blank=True)
+
+    objects = ProgrammgebietQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Programmgebiet"
@@ -113,7 +128,10 @@ class Programmgebiet(Zeitstempel):
         return f"{self.gebiet} in {self.programm} ({self.get_rolle_display()})"
 
 
-class JahresbudgetQuerySet(models.QuerySet):
+class JahresbudgetQuerySet(GebietsbezogenQuerySet):
+    # A programme's total budget (no area) is seen by staff and council only, as every row of no area.
+    gebiet_pfad = "gebiet"
+
     def programmbudgets(self):
         return self.filter(gebiet__isnull=True)
 
@@ -162,6 +180,8 @@ class Handlungsfeld(Zeitstempel):
     name = models.CharField("Name", max_length=120, unique=True)
     beschreibung = models.TextField("Beschreibung", blank=True)
 
+    objects = OhneGebietQuerySet.as_manager()
+
     class Meta:
         verbose_name = "Handlungsfeld"
         verbose_name_plural = "Handlungsfelder"
@@ -174,6 +194,8 @@ class Handlungsfeld(Zeitstempel):
 class Zielgruppe(Zeitstempel):
     name = models.CharField("Name", max_length=120, unique=True)
 
+    objects = OhneGebietQuerySet.as_manager()
+
     class Meta:
         verbose_name = "Zielgruppe"
         verbose_name_plural = "Zielgruppen"
@@ -181,6 +203,10 @@ class Zielgruppe(Zeitstempel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProjektQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "gebiet"
 
 
 class Projekt(Zeitstempel):
@@ -216,6 +242,8 @@ class Projekt(Zeitstempel):
                                      on_delete=models.SET_NULL, related_name="+")
     history = HistoricalRecords()
 
+    objects = ProjektQuerySet.as_manager()
+
     class Meta:
         verbose_name = "Projekt"
         verbose_name_plural = "Projekte"
@@ -236,7 +264,10 @@ class Projekt(Zeitstempel):
         return self.titel
 
 
-class BewilligungQuerySet(models.QuerySet):
+class BewilligungQuerySet(GebietsbezogenQuerySet):
+    # The area whose budget the grant counts against (the project's area or one above it).
+    gebiet_pfad = "gebiet"
+
     def im_jahr(self, jahr: int):
         return self.filter(jahr=jahr)
 
@@ -314,7 +345,9 @@ class Bewilligung(Zeitstempel):
         return f"{self.projekt} – {self.programm} {self.jahr}"
 
 
-class AuszahlungQuerySet(models.QuerySet):
+class AuszahlungQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "bewilligung__gebiet"
+
     def summe(self) -> Decimal:
         return summe(self, "betrag")
 
@@ -344,6 +377,10 @@ class Auszahlung(Zeitstempel):
         return f"Auszahlung {self.betrag} € am {self.datum:%d.%m.%Y} ({self.bewilligung})"
 
 
+class VerwendungsnachweisQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "bewilligung__gebiet"
+
+
 class Verwendungsnachweis(Zeitstempel):
     bewilligung = models.OneToOneField(Bewilligung, verbose_name="Bewilligung", on_delete=models.PROTECT,
                                        related_name="verwendungsnachweis")
@@ -356,6 +393,8 @@ class Verwendungsnachweis(Zeitstempel):
     rueckforderung = geldfeld("Rückforderung (€)", default=NULL_EURO)
     bemerkung = models.TextField("Bemerkung", blank=True)
     history = HistoricalRecords()
+
+    objects = VerwendungsnachweisQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Verwendungsnachweis"

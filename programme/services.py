@@ -13,13 +13,12 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from kern import rollen
 from kern.fehler import Regelverstoss
 from kern.format import datum as datum_text, euro_text, messwert
 from kern.speichern import speichern
 from kern.zeit import heute
-from quartiere import zugriff
 from quartiere.models import Gebiet
+from quartiere.permissions import kann_im_gebiet_arbeiten
 
 from .models import (
     NULL_EURO,
@@ -30,6 +29,14 @@ from .models import (
     Programmgebiet,
     Projekt,
     Verwendungsnachweis,
+)
+from .permissions import (
+    kann_auszahlen,
+    kann_bewilligen,
+    kann_budget_festlegen,
+    kann_nachweise_pruefen,
+    kann_projekt_bearbeiten,
+    kann_status_setzen,
 )
 
 
@@ -83,20 +90,19 @@ UEBERGAENGE: dict[str, set[str]] = {
     S.ABGESCHLOSSEN: {S.NACHWEIS_GEPRUEFT},
     S.NACHWEIS_GEPRUEFT: set(),
 }
-# Transitions only staff may make; the others are open to the area's managers too.
-NUR_VERWALTUNG_UEBERGAENGE = {(S.BEANTRAGT, S.BEWILLIGT), (S.BEANTRAGT, S.ABGELEHNT),
-                              (S.ABGESCHLOSSEN, S.NACHWEIS_GEPRUEFT)}
+# Which of them only staff may make: programme.permissions.NUR_VERWALTUNG_UEBERGAENGE.
 ANTRAG_ERLAUBT_IN = {S.ENTWURF, S.BEANTRAGT, S.BEWILLIGT, S.LAUFEND}
 
 
 
-def _verwaltung_pruefen(user: User, aktion: str) -> None:
-    if not rollen.ist_verwaltung(user):
+def erlaubnis_pruefen(erlaubt: bool, aktion: str) -> None:
+    """Refuse a staff-only step with the German reason; `erlaubt` is a programme.permissions answer."""
+    if not erlaubt:
         raise Regelverstoss(NUR_VERWALTUNG.format(aktion=aktion))
 
 
 def _projekt_bearbeitbar_pruefen(projekt: Projekt, user: User) -> None:
-    if not zugriff.bearbeitbar(user, Projekt.objects.filter(pk=projekt.pk)).exists():
+    if not kann_projekt_bearbeiten(user, projekt):
         raise Regelverstoss(NICHT_EIGENES_GEBIET)
 
 
@@ -104,8 +110,7 @@ def _status_wechseln(projekt: Projekt, nach: str, durch: User) -> None:
     von = projekt.status
     if nach not in UEBERGAENGE[von]:
         raise Regelverstoss(STATUS_UNZULAESSIG.format(von=S(von).label, nach=S(nach).label))
-    if (von, nach) in NUR_VERWALTUNG_UEBERGAENGE:
-        _verwaltung_pruefen(durch, f"den Status „{S(nach).label}“ setzen")
+    erlaubnis_pruefen(kann_status_setzen(durch, projekt, nach), f"den Status „{S(nach).label}“ setzen")
     projekt.status = nach
     speichern(projekt, durch)
 
@@ -216,7 +221,7 @@ def _budget_pruefen(*, programm: Foerderprogramm, jahr: int, gebiet: Gebiet, bet
 def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User,
                        datum: dt.date | None = None) -> Bewilligung:
     """Staff grant a request, within the budget of the programme, year and area."""
-    _verwaltung_pruefen(durch, "Förderungen bewilligen")
+    erlaubnis_pruefen(kann_bewilligen(durch, bewilligung), "Förderungen bewilligen")
     bewilligung = Bewilligung.objects.select_for_update(of=("self",)).select_related("projekt", "programm", "gebiet").get(
         pk=bewilligung.pk)
     if bewilligung.status != Bewilligung.Status.BEANTRAGT:
@@ -242,7 +247,7 @@ def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User
 @transaction.atomic
 def bewilligung_ablehnen(*, bewilligung: Bewilligung, durch: User, begruendung: str,
                          datum: dt.date | None = None) -> Bewilligung:
-    _verwaltung_pruefen(durch, "Anträge ablehnen")
+    erlaubnis_pruefen(kann_bewilligen(durch, bewilligung), "Anträge ablehnen")
     bewilligung = Bewilligung.objects.select_for_update().get(pk=bewilligung.pk)
     if bewilligung.status != Bewilligung.Status.BEANTRAGT:
         raise Regelverstoss(ANTRAG_NICHT_OFFEN.format(status=bewilligung.get_status_display()))
@@ -263,7 +268,7 @@ def bewilligung_ablehnen(*, bewilligung: Bewilligung, durch: User, begruendung: 
 def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User,
                         datum: dt.date | None = None, bemerkung: str = "") -> Auszahlung:
     """Staff pay out part of a grant; the payouts never exceed the grant."""
-    _verwaltung_pruefen(durch, "Auszahlungen anweisen")
+    erlaubnis_pruefen(kann_auszahlen(durch, bewilligung), "Auszahlungen anweisen")
     if betrag <= 0:
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
     bewilligung = Bewilligung.objects.select_for_update().get(pk=bewilligung.pk)
@@ -302,7 +307,7 @@ def verwendungsnachweis_einreichen(*, nachweis: Verwendungsnachweis, verwendet: 
 @transaction.atomic
 def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, rueckforderung: Decimal, durch: User,
                                 bemerkung: str = "", datum: dt.date | None = None) -> Verwendungsnachweis:
-    _verwaltung_pruefen(durch, "Verwendungsnachweise prüfen")
+    erlaubnis_pruefen(kann_nachweise_pruefen(durch, nachweis), "Verwendungsnachweise prüfen")
     nachweis = Verwendungsnachweis.objects.select_for_update().get(pk=nachweis.pk)
     if nachweis.eingereicht_am is None:
         raise Regelverstoss(NACHWEIS_NICHT_EINGEREICHT)
@@ -350,7 +355,7 @@ def projekt_abschliessen(*, projekt: Projekt, durch: User, teilnehmende_erreicht
 def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Decimal, durch: User,
                            gebiet: Gebiet | None = None, bemerkung: str | None = None) -> Jahresbudget:
     """Create or change a programme's budget of a year (with an area: that area's budget)."""
-    _verwaltung_pruefen(durch, "Budgets festlegen")
+    erlaubnis_pruefen(kann_budget_festlegen(durch, programm), "Budgets festlegen")
     if betrag < 0:
         raise Regelverstoss(BUDGET_NEGATIV)
     gesperrt = _budgets_gesperrt(programm, jahr)
@@ -418,7 +423,7 @@ def projekt_speichern(*, durch: User, daten: dict, projekt: Projekt | None = Non
         projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
         _projekt_bearbeitbar_pruefen(projekt, durch)
     gebiet = daten.get("gebiet", projekt.gebiet if projekt.gebiet_id else None)
-    if gebiet is None or not zugriff.darf_im_gebiet_arbeiten(durch, gebiet):
+    if gebiet is None or not kann_im_gebiet_arbeiten(durch, gebiet):
         raise Regelverstoss(GEBIET_NICHT_ERLAUBT)
     for feld in PROJEKT_FELDER:
         if feld in daten:

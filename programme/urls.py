@@ -21,3 +21,8 @@ urlpatterns = [
     path("verwendungsnachweise/<int:pk>/einreichen/", views.nachweis_einreichen, name="nachweis_einreichen"),
     path("verwendungsnachweise/<int:pk>/pruefen/", views.nachweis_pruefen, name="nachweis_pruefen"),
 ]
+
+# Joined with quartiere's facility list under the namespace "akteure" in portal/urls.py.
+akteure_urlpatterns = [
+    path("organisationen/", views.organisation_liste, name="organisationen"),
+]

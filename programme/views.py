@@ -1,23 +1,22 @@
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from kern import rollen
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste
 from kern.zeit import heute
-from quartiere import zugriff
+from kern.zugriff import objekt_oder_404, verlangen
 from quartiere.models import Gebiet, Organisation
+from quartiere.zugriff import sichtbare_gebiet_ids
 
 from . import diagramme, selectors, services
-from .filters import ProjektFilter
+from .filters import OrganisationFilter, ProjektFilter
 from .forms import (
     AblehnenForm,
     AntragForm,
@@ -30,6 +29,16 @@ from .forms import (
     StatusForm,
 )
 from .models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
+from .permissions import (
+    kann_auszahlen,
+    kann_bewilligen,
+    kann_budget_festlegen,
+    kann_historie_sehen,
+    kann_nachweise_pruefen,
+    kann_projekt_bearbeiten,
+    kann_projekte_erfassen,
+    kann_status_setzen,
+)
 
 
 def programm_liste(request):
@@ -37,7 +46,8 @@ def programm_liste(request):
     return render(request, "programme/programm_liste.html", {
         "jahr": jahr,
         "budgets": selectors.budgetstand_je_programm(jahr=jahr),
-        "programme": Foerderprogramm.objects.select_related("stadt", "zustaendig").order_by("stadt__name", "kurzname"),
+        "programme": Foerderprogramm.objects.sichtbar_fuer(request.user).select_related("stadt", "zustaendig")
+        .order_by("stadt__name", "kurzname"),
     })
 
 
@@ -54,12 +64,10 @@ def _jahr_aus_anfrage(request, jahre: list[int]) -> int:
 
 
 def programm_detail(request, pk: int):
-    programm = zugriff.objekt_oder_404(request.user, Foerderprogramm.objects.select_related("stadt", "zustaendig"),
-                                      feld=None, pk=pk)
+    programm = objekt_oder_404(request.user, Foerderprogramm.objects.select_related("stadt", "zustaendig"), pk=pk)
     jahre = selectors.programmjahre(programm)
     jahr = _jahr_aus_anfrage(request, jahre)
-    gebiet_ids = None if rollen.ist_verwaltung(request.user) or rollen.ist_rat(request.user) \
-        else zugriff.eigene_gebiet_ids(request.user)
+    gebiet_ids = sichtbare_gebiet_ids(request.user)
     je_gebiet = selectors.auslastung_je_gebiet(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
     je_handlungsfeld = selectors.auslastung_je_handlungsfeld(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
     gesamt = selectors.budgetstand_je_programm(jahr=jahr, programme=Foerderprogramm.objects.filter(pk=programm.pk))
@@ -68,15 +76,15 @@ def programm_detail(request, pk: int):
         "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": je_gebiet,
         "je_handlungsfeld": je_handlungsfeld, "gesamt": gesamt[0] if gesamt else None, "diagramm": diagramm,
         "nur_eigene_gebiete": gebiet_ids is not None,
+        "darf_budget_festlegen": kann_budget_festlegen(request.user, programm),
         "budget_historie": selectors.budget_historie(programm=programm, jahr=jahr)
-        if rollen.ist_verwaltung(request.user) else None,
+        if kann_historie_sehen(request.user, programm) else None,
     })
 
 
 def _projekt(request, pk: int, *, schreiben: bool = False) -> Projekt:
-    return zugriff.objekt_oder_404(request.user, Projekt.objects.select_related("gebiet__stadt", "traeger",
-                                                                                 "ansprechperson"),
-                                  schreiben=schreiben, pk=pk)
+    return objekt_oder_404(request.user, Projekt.objects.select_related("gebiet__stadt", "traeger", "ansprechperson"),
+                           schreiben=schreiben, pk=pk)
 
 
 def projekt_detail(request, pk: int):
@@ -86,27 +94,27 @@ def projekt_detail(request, pk: int):
         .prefetch_related(Prefetch("auszahlungen", queryset=Auszahlung.objects.order_by("datum")))
         .order_by("jahr", "programm__kurzname")
     )
-    darf_bearbeiten = zugriff.bearbeitbar(request.user, Projekt.objects.filter(pk=projekt.pk)).exists()
+    darf_bearbeiten = kann_projekt_bearbeiten(request.user, projekt)
     return render(request, "programme/projekt_detail.html", {
         "projekt": projekt,
         "handlungsfelder": list(projekt.handlungsfelder.all()),
         "zielgruppen": list(projekt.zielgruppen.all()),
         "bewilligungen": bewilligungen,
         "darf_bearbeiten": darf_bearbeiten,
+        "darf_bewilligen": kann_bewilligen(request.user),
+        "darf_auszahlen": kann_auszahlen(request.user),
+        "darf_nachweise_pruefen": kann_nachweise_pruefen(request.user),
         "darf_beantragen": darf_bearbeiten and projekt.status in services.ANTRAG_ERLAUBT_IN,
         "folgestatus": _erlaubte_status(request.user, projekt) if darf_bearbeiten else [],
-        "historie": selectors.projekt_historie(projekt) if rollen.ist_verwaltung(request.user) else None,
+        "historie": selectors.projekt_historie(projekt) if kann_historie_sehen(request.user, projekt) else None,
     })
 
 
 def _erlaubte_status(user, projekt: Projekt) -> list[str]:
     # Grants and refusals happen through their own forms; the rest may be set directly.
     ueber_antrag = {Projekt.Status.BEANTRAGT, Projekt.Status.BEWILLIGT, Projekt.Status.ABGELEHNT}
-    return [
-        s for s in services.UEBERGAENGE[projekt.status]
-        if s not in ueber_antrag
-        and ((projekt.status, s) not in services.NUR_VERWALTUNG_UEBERGAENGE or rollen.ist_verwaltung(user))
-    ]
+    return [s for s in services.UEBERGAENGE[projekt.status]
+            if s not in ueber_antrag and kann_status_setzen(user, projekt, s)]
 
 
 # Every action page of a grant shows the application, the budget and the payouts beside its form.
@@ -134,10 +142,10 @@ def projekt_url(projekt: Projekt) -> str:
     return reverse("programme:projekt", args=[projekt.pk])
 
 
-def _bewilligung(request, pk: int) -> Bewilligung:
-    rollen.nur_verwaltung(request.user)
-    return zugriff.objekt_oder_404(request.user, Bewilligung.objects.select_related("projekt", "programm", "gebiet"),
-                                  pk=pk)
+def _bewilligung(request, pk: int, erlaubt) -> Bewilligung:
+    """The grant behind a staff-only action page; `erlaubt` is the action's permission."""
+    verlangen(erlaubt(request.user))
+    return objekt_oder_404(request.user, Bewilligung.objects.select_related("projekt", "programm", "gebiet"), pk=pk)
 
 
 def _budgetkontext(bewilligung: Bewilligung) -> dict:
@@ -147,7 +155,7 @@ def _budgetkontext(bewilligung: Bewilligung) -> dict:
 
 
 def bewilligen(request, pk: int):
-    bewilligung = _bewilligung(request, pk)
+    bewilligung = _bewilligung(request, pk, kann_bewilligen)
     form = BewilligenForm(request.POST or None, initial={"betrag": bewilligung.betrag_beantragt})
     return _aktion(
         request, titel=f"Bewilligen: {bewilligung}", form=form, ziel=projekt_url(bewilligung.projekt),
@@ -158,7 +166,7 @@ def bewilligen(request, pk: int):
 
 
 def ablehnen(request, pk: int):
-    bewilligung = _bewilligung(request, pk)
+    bewilligung = _bewilligung(request, pk, kann_bewilligen)
     form = AblehnenForm(request.POST or None)
     return _aktion(
         request, titel=f"Antrag ablehnen: {bewilligung}", form=form, ziel=projekt_url(bewilligung.projekt),
@@ -169,7 +177,7 @@ def ablehnen(request, pk: int):
 
 
 def auszahlen(request, pk: int):
-    bewilligung = _bewilligung(request, pk)
+    bewilligung = _bewilligung(request, pk, kann_auszahlen)
     ausgezahlt = bewilligung.auszahlungen.summe()
     form = AuszahlungForm(request.POST or None)
     return _aktion(
@@ -184,9 +192,9 @@ def auszahlen(request, pk: int):
 
 
 def _nachweis(request, pk: int, *, schreiben: bool) -> Verwendungsnachweis:
-    return zugriff.objekt_oder_404(
+    return objekt_oder_404(
         request.user, Verwendungsnachweis.objects.select_related("bewilligung__projekt", "bewilligung__programm"),
-        "bewilligung__gebiet", schreiben=schreiben, pk=pk)
+        schreiben=schreiben, pk=pk)
 
 
 def nachweis_einreichen(request, pk: int):
@@ -201,7 +209,7 @@ def nachweis_einreichen(request, pk: int):
 
 
 def nachweis_pruefen(request, pk: int):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_nachweise_pruefen(request.user))
     nachweis = _nachweis(request, pk, schreiben=True)
     form = NachweisPruefenForm(request.POST or None)
     return _aktion(
@@ -225,8 +233,8 @@ def status_setzen(request, pk: int):
 
 
 def budget_festlegen(request, pk: int):
-    rollen.nur_verwaltung(request.user)
-    programm = zugriff.objekt_oder_404(request.user, Foerderprogramm.objects.all(), feld=None, pk=pk)
+    verlangen(kann_budget_festlegen(request.user))
+    programm = objekt_oder_404(request.user, Foerderprogramm.objects.all(), pk=pk)
     gebiete = Gebiet.objects.filter(programmgebiete__programm=programm).distinct()
     form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": request.GET.get("jahr", heute().year)})
     budgets = Jahresbudget.objects.filter(programm=programm).select_related("gebiet").order_by("-jahr", "gebiet__name")
@@ -241,10 +249,9 @@ def budget_festlegen(request, pk: int):
 
 
 def ueberfaellige_verwendungsnachweise(request):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_nachweise_pruefen(request.user))
     return render(request, "programme/nachweise_ueberfaellig.html", {
-        "nachweise": selectors.ueberfaellige_nachweise(zugriff.sichtbar(request.user, Verwendungsnachweis.objects.all(),
-                                                                       "bewilligung__gebiet")),
+        "nachweise": selectors.ueberfaellige_nachweise(Verwendungsnachweis.objects.sichtbar_fuer(request.user)),
     })
 
 
@@ -268,7 +275,7 @@ PROJEKT_SPALTEN = [
 
 def projekt_liste(request):
     projekte = (
-        zugriff.sichtbar(request.user, Projekt.objects.all())
+        Projekt.objects.sichtbar_fuer(request.user)
         .select_related("gebiet__stadt", "traeger")
         .prefetch_related("handlungsfelder", "zielgruppen")
         .order_by("-beginn", "titel")
@@ -277,12 +284,12 @@ def projekt_liste(request):
     return gefilterte_liste(
         request, filterset=filterset, template="programme/projekt_liste.html", spalten=PROJEKT_SPALTEN,
         dateiname=f"Projekte_{heute():%Y-%m-%d}",
-        kontext={"darf_erfassen": zugriff.arbeitsgebiete(request.user).exists()},
+        kontext={"darf_erfassen": kann_projekte_erfassen(request.user)},
     )
 
 
 def _projektformular(request, projekt: Projekt | None):
-    form = ProjektForm(request.POST or None, instance=projekt, gebiete=zugriff.arbeitsgebiete(request.user),
+    form = ProjektForm(request.POST or None, instance=projekt, gebiete=Gebiet.objects.arbeitsgebiete_fuer(request.user),
                        organisationen=Organisation.objects.order_by("name"))
     if request.method == "POST" and form.is_valid():
         try:
@@ -297,11 +304,36 @@ def _projektformular(request, projekt: Projekt | None):
     })
 
 
+KEINE_PROJEKTE = "Sie können keine Projekte erfassen."
+
+
 def projekt_anlegen(request):
-    if not zugriff.arbeitsgebiete(request.user).exists():
-        raise PermissionDenied("Sie können keine Projekte erfassen.")
+    verlangen(kann_projekte_erfassen(request.user), KEINE_PROJEKTE)
     return _projektformular(request, None)
 
 
 def projekt_bearbeiten(request, pk: int):
     return _projektformular(request, _projekt(request, pk, schreiben=True))
+
+
+ORGANISATION_SPALTEN = [
+    Spalte("Name", lambda o: o.name),
+    Spalte("Kurzname", lambda o: o.kurzname),
+    Spalte("Art", lambda o: o.get_art_display()),
+    Spalte("Stadt", lambda o: o.stadt.name if o.stadt else ""),
+    Spalte("übergeordnet", lambda o: o.parent.name if o.parent else ""),
+    Spalte("Adresse", lambda o: o.adresse),
+    Spalte("Projekte als Träger", lambda o: o.anzahl_projekte, "zahl"),
+]
+
+
+def organisation_liste(request):
+    # Organisations are public city data: every role sees all of them, with the count of projects
+    # they run (which is why the list lives here and not in quartiere).
+    organisationen = (Organisation.objects.select_related("stadt", "parent")
+                      .annotate(anzahl_projekte=Count("projekte", distinct=True)).order_by("name"))
+    return gefilterte_liste(
+        request, filterset=OrganisationFilter(request.GET or None, queryset=organisationen),
+        template="programme/organisation_liste.html", spalten=ORGANISATION_SPALTEN,
+        dateiname=f"Organisationen_{heute():%Y-%m-%d}",
+    )

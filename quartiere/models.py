@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from .zugriff import GebietsbezogenQuerySet, schreib_bedingung, sicht_bedingung
+
 
 class Zeitstempel(models.Model):
     """Every object carries created/modified timestamps (OParl needs them)."""
@@ -71,7 +73,10 @@ def grenze_pruefen(grenze) -> None:
 TIEFE = 5
 
 
-class GebietQuerySet(models.QuerySet):
+class GebietQuerySet(GebietsbezogenQuerySet):
+    # Areas are city data: every role sees them, staff change them.
+    gebiet_pfad = None
+
     def staedte(self):
         return self.filter(art=Gebiet.Art.STADT)
 
@@ -87,6 +92,16 @@ class GebietQuerySet(models.QuerySet):
             bedingung |= Q(**{f"{pfad}__in": pks})
             pfad += "__parent"
         return self.filter(bedingung)
+
+    def arbeit_sichtbar_fuer(self, user):
+        """Areas whose work (projects, bodies, meetings) the user sees: staff and council all, managers
+        their own."""
+        return self.filter(sicht_bedingung(user, "pk"))
+
+    def arbeitsgebiete_fuer(self, user):
+        """Areas offered in forms for recording work: staff all areas below city level, managers their own."""
+        return (self.quartiere().filter(schreib_bedingung(user, "pk")).select_related("stadt")
+                .order_by("stadt__name", "name"))
 
 
 class Gebiet(Zeitstempel):
@@ -258,6 +273,10 @@ class Organisation(Zeitstempel):
         return self.kurzname or self.name
 
 
+class PersonQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = None
+
+
 class Person(Zeitstempel):
     anrede = models.CharField("Anrede", max_length=20, blank=True)
     titel = models.CharField("Titel", max_length=40, blank=True)
@@ -277,6 +296,8 @@ class Person(Zeitstempel):
     einwilligung_am = models.DateField("Einwilligung zur Datenverarbeitung am", null=True, blank=True)
     anonymisiert_am = models.DateTimeField("anonymisiert am", null=True, blank=True)
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         verbose_name = "Person"
         verbose_name_plural = "Personen"
@@ -292,6 +313,14 @@ class Person(Zeitstempel):
     @property
     def darf_namentlich_genannt_werden(self) -> bool:
         return self.anonymisiert_am is None and (self.ist_verwaltung or self.einwilligung_am is not None)
+
+
+class EinrichtungQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "gebiet"
+
+    def sichtbar_fuer(self, user):
+        # Facilities are city data every role sees (the lists of actors); their areas' managers change them.
+        return self.filter(sicht_bedingung(user, None))
 
 
 class Einrichtung(Zeitstempel):
@@ -320,6 +349,8 @@ class Einrichtung(Zeitstempel):
     geschlossen_am = models.DateField("geschlossen am", null=True, blank=True)
     beschreibung = models.TextField("Beschreibung", blank=True)
 
+    objects = EinrichtungQuerySet.as_manager()
+
     class Meta:
         verbose_name = "Einrichtung"
         verbose_name_plural = "Einrichtungen"
@@ -330,7 +361,9 @@ class Einrichtung(Zeitstempel):
         return self.name
 
 
-class QuartiersmanagementQuerySet(models.QuerySet):
+class QuartiersmanagementQuerySet(GebietsbezogenQuerySet):
+    gebiet_pfad = "gebiet"
+
     def aktiv_am(self, stichtag):
         return self.filter(Q(beginn__isnull=True) | Q(beginn__lte=stichtag)).filter(
             Q(befristet_bis__isnull=True) | Q(befristet_bis__gte=stichtag)

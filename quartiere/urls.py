@@ -11,3 +11,8 @@ urlpatterns = [
     path("sozialindex/<int:pk>/einstellungen/", views.sozialindex_einstellungen, name="sozialindex_einstellungen"),
     path("sozialindex/<int:pk>/berechnen/", views.sozialindex_berechnen, name="sozialindex_berechnen"),
 ]
+
+# Joined with the other apps' lists of actors under the namespace "akteure" in portal/urls.py.
+akteure_urlpatterns = [
+    path("einrichtungen/", views.einrichtung_liste, name="einrichtungen"),
+]

@@ -5,16 +5,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kern import rollen
+from kern.export import Spalte
 from kern.fehler import Regelverstoss
+from kern.listen import gefilterte_liste
+from kern.zeit import heute
+from kern.zugriff import verlangen
 
 from . import selectors, services
+from .filters import EinrichtungFilter
 from .forms import BestaetigenForm, GewichtFormSet, ImportForm, RanglisteForm, SozialindexForm
-from .models import Gebiet, Importentwurf, Indikator, Sozialindex
+from .models import Einrichtung, Gebiet, Importentwurf, Indikator, Sozialindex
+from .permissions import kann_indikatoren_importieren, kann_sozialindex_einstellen
 from .services import Ablehnung
 
 def import_hochladen(request):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_indikatoren_importieren(request.user))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         indikator = form.cleaned_data["indikator"]
@@ -29,7 +34,7 @@ def import_hochladen(request):
 
 def import_vorschau(request, pk):
     """Preview of an uploaded file (GET) and its confirmation (POST): all rows or none are written."""
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_indikatoren_importieren(request.user))
     entwurf = get_object_or_404(Importentwurf, pk=pk, durch=request.user)
     form = BestaetigenForm(request.POST or None)
     fehler = None
@@ -73,12 +78,14 @@ def sozialindex(request):
                          jahre=liste.jahre if liste else [])
     zeilen = [(p, [p.komponenten.get(str(g.indikator_id)) for g in liste.gewichte]) for p in liste.plaetze] \
         if liste else []
-    return render(request, "quartiere/sozialindex.html", {"stadt": stadt, "liste": liste, "form": form,
-                                                          "zeilen": zeilen})
+    return render(request, "quartiere/sozialindex.html", {
+        "stadt": stadt, "liste": liste, "form": form, "zeilen": zeilen,
+        "darf_einstellen": kann_sozialindex_einstellen(request.user, stadt),
+    })
 
 
 def sozialindex_einstellungen(request, pk: int):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_sozialindex_einstellen(request.user))
     stadt = get_object_or_404(Gebiet.objects.staedte(), pk=pk)
     bestehend = Sozialindex.objects.filter(stadt=stadt).first()
     gewichte = {g.indikator_id: g for g in bestehend.gewichte.all()} if bestehend else {}
@@ -115,9 +122,31 @@ def _indikator_der_zeile(form, indikatoren: list[Indikator]) -> Indikator | None
 
 @require_POST
 def sozialindex_berechnen(request, pk: int):
-    rollen.nur_verwaltung(request.user)
+    verlangen(kann_sozialindex_einstellen(request.user))
     sozialindex = get_object_or_404(Sozialindex.objects.select_related("stadt"), stadt_id=pk)
     ergebnis = services.sozialindex_berechnen(sozialindex=sozialindex)
     messages.success(request, f"Der Sozialindex für {sozialindex.stadt} ist neu berechnet: {len(ergebnis.jahre)} "
                               f"Jahre mit Rangliste, {ergebnis.geaendert} Änderungen.")
     return redirect(f"{reverse('quartiere:sozialindex')}?stadt={pk}")
+
+
+EINRICHTUNG_SPALTEN = [
+    Spalte("Name", lambda e: e.name),
+    Spalte("Art", lambda e: e.get_art_display()),
+    Spalte("Stadt", lambda e: e.gebiet.stadt.name if e.gebiet.stadt else ""),
+    Spalte("Gebiet", lambda e: e.gebiet.name),
+    Spalte("Träger", lambda e: e.traeger.name if e.traeger else ""),
+    Spalte("Status", lambda e: e.get_status_display()),
+    Spalte("Adresse", lambda e: e.adresse),
+    Spalte("eröffnet am", lambda e: e.eroeffnet_am, "datum"),
+]
+
+
+def einrichtung_liste(request):
+    # Facilities are public city data: every role sees all of them.
+    einrichtungen = Einrichtung.objects.select_related("gebiet__stadt", "traeger").order_by("name")
+    return gefilterte_liste(
+        request, filterset=EinrichtungFilter(request.GET or None, queryset=einrichtungen),
+        template="quartiere/einrichtung_liste.html", spalten=EINRICHTUNG_SPALTEN,
+        dateiname=f"Einrichtungen_{heute():%Y-%m-%d}",
+    )

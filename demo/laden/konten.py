@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group, User
 
 from demo.daten.gemeinsam import ADMIN_EMAIL, KONTEN, PASSWORT
 from kern import rollen
-from quartiere import zugriff
 from quartiere.models import Gebiet, Person
+from quartiere.permissions import kann_im_gebiet_arbeiten
 
 from .basis import Kontext, m2m_setzen, sichern
 
@@ -45,4 +45,4 @@ def quartiersmanager(k: Kontext) -> list[User]:
 
 
 def darf_im_gebiet_arbeiten(user: User, gebiet: Gebiet) -> bool:
-    return zugriff.darf_im_gebiet_arbeiten(user, gebiet)
+    return kann_im_gebiet_arbeiten(user, gebiet)

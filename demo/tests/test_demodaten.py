@@ -8,6 +8,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db.models import Sum
+from django.test import RequestFactory
 from django.utils import timezone
 
 from beteiligung.models import Sitzung, Teilnahme
@@ -90,10 +91,10 @@ def test_finanzierung_der_projekte(demodaten):
 def test_demo_zugaenge(demodaten):
     for username, gruppe in [("verwaltung", ROLLEN["verwaltung"]), ("qm-blockdiek", ROLLEN["quartiersmanagement"]),
                              ("qm-rheindorf", ROLLEN["quartiersmanagement"]), ("rat", ROLLEN["rat"])]:
-        user = authenticate(username=username, password="demo")
+        user = authenticate(RequestFactory().post("/anmelden/"), username=username, password="demo")
         assert user is not None, username
         assert list(user.groups.values_list("name", flat=True)) == [gruppe]
-    admin = authenticate(username="admin", password="demo")
+    admin = authenticate(RequestFactory().post("/anmelden/"), username="admin", password="demo")
     assert admin is not None and admin.is_superuser
     assert User.objects.get(username="verwaltung").is_staff
     blockdiek, rheindorf = Gebiet.objects.get(name="Blockdiek"), Gebiet.objects.get(name="Rheindorf")

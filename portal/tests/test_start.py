@@ -41,8 +41,9 @@ def _alle_urls(resolver=None, prefix=""):
 
 
 # The public archive of published reports needs no login (berichte/tests/test_views.py), nor does the
-# OParl interface, which shows only public objects (portal/tests/test_oparl.py).
-OEFFENTLICH = {"anmelden/", "abmelden/", "berichte/", "berichte/<int:pk>/", "berichte/<int:pk>/pdf/"}
+# OParl interface, which shows only public objects (portal/tests/test_oparl.py), nor the health URL
+# (portal/tests/test_betrieb.py).
+OEFFENTLICH = {"anmelden/", "abmelden/", "berichte/", "berichte/<int:pk>/", "berichte/<int:pk>/pdf/", "gesundheit/"}
 OEFFENTLICH_UNTER = ("oparl/v1/",)
 
 

@@ -2,11 +2,11 @@
 
 Each named URL of the portal needs a row in MATRIX; a new view without a row fails
 `test_every_url_has_a_row`, so no page escapes the access rules. Objects belong to area A;
-`qm_a` manages A, `qm_b` manages B.
+`qm_a` manages A, `qm_b` manages B; `ohne_rolle` is logged in but belongs to no group: it sees
+the public pages and its start page, everything else answers 403.
 
-A row: url name -> (kwargs builder, {persona: status}). Statuses: 200, 302 (to the login),
-403, 404, or 405 for a GET on a POST-only view. Personas missing from the dict expect
-DEFAULT[persona].
+A row: url name -> (kwargs builder, {persona: status}), with a status for every persona: 200,
+302 (to the login), 403, 404, or 405 for a GET on a POST-only view.
 """
 
 import datetime as dt
@@ -30,18 +30,22 @@ from testhilfen.programme import (
     VerwendungsnachweisFactory,
 )
 
-PERSONAS = ("anonym", "rat", "qm_a", "qm_b", "verwaltung")
+PERSONAS = ("anonym", "ohne_rolle", "rat", "qm_a", "qm_b", "verwaltung")
 
 # Seen by every role, changed by none.
-LESEN = {"anonym": 302, "rat": 200, "qm_a": 200, "qm_b": 200, "verwaltung": 200}
+LESEN = {"anonym": 302, "ohne_rolle": 403, "rat": 200, "qm_a": 200, "qm_b": 200, "verwaltung": 200}
 # An object of area A that its manager may change.
-OBJEKT_A_SCHREIBEN = {"anonym": 302, "rat": 403, "qm_a": 200, "qm_b": 404, "verwaltung": 200}
+OBJEKT_A_SCHREIBEN = {"anonym": 302, "ohne_rolle": 403, "rat": 403, "qm_a": 200, "qm_b": 404, "verwaltung": 200}
 # An object of area A, read-only for council.
-OBJEKT_A_LESEN = {"anonym": 302, "rat": 200, "qm_a": 200, "qm_b": 404, "verwaltung": 200}
+OBJEKT_A_LESEN = {"anonym": 302, "ohne_rolle": 403, "rat": 200, "qm_a": 200, "qm_b": 404, "verwaltung": 200}
 # Staff only; managers get 403 (or 404 when the object lies outside their areas).
-NUR_VERWALTUNG = {"anonym": 302, "rat": 403, "qm_a": 403, "qm_b": 403, "verwaltung": 200}
+NUR_VERWALTUNG = {"anonym": 302, "ohne_rolle": 403, "rat": 403, "qm_a": 403, "qm_b": 403, "verwaltung": 200}
+# Staff and managers.
+VERWALTUNG_UND_QM = {"anonym": 302, "ohne_rolle": 403, "rat": 403, "qm_a": 200, "qm_b": 200, "verwaltung": 200}
 # Public pages.
-OEFFENTLICH = {"anonym": 200, "rat": 200, "qm_a": 200, "qm_b": 200, "verwaltung": 200}
+OEFFENTLICH = {p: 200 for p in PERSONAS}
+# A GET on a POST-only view; a login without a role is refused before the view answers.
+NUR_POST = {**{p: 405 for p in PERSONAS}, "anonym": 302, "ohne_rolle": 403}
 
 
 def ohne():
@@ -53,17 +57,19 @@ def pk(name):
 
 
 MATRIX = {
-    "start": (ohne(), LESEN),
-    "login": (ohne(), {"anonym": 200, "rat": 302, "qm_a": 302, "qm_b": 302, "verwaltung": 302}),
-    "taetigkeit_neu": (ohne(), {"anonym": 302, "rat": 403, "qm_a": 200, "qm_b": 200, "verwaltung": 200}),
+    "start": (ohne(), {**LESEN, "ohne_rolle": 200}),
+    "login": (ohne(), {**{p: 302 for p in PERSONAS}, "anonym": 200}),
+    "taetigkeit_neu": (ohne(), VERWALTUNG_UND_QM),
     "logout": (ohne(), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    # The health URL for load balancers: database and storage state, no personal data.
+    "gesundheit": (ohne(), OEFFENTLICH),
     "programme:programme": (ohne(), LESEN),
     "akteure:organisationen": (ohne(), LESEN),
     "akteure:einrichtungen": (ohne(), LESEN),
     "programme:programm": (pk("programm"), LESEN),
     "programme:budget": (pk("programm"), NUR_VERWALTUNG),
     "programme:projekte": (ohne(), LESEN),
-    "programme:projekt_neu": (ohne(), {"anonym": 302, "rat": 403, "qm_a": 200, "qm_b": 200, "verwaltung": 200}),
+    "programme:projekt_neu": (ohne(), VERWALTUNG_UND_QM),
     "programme:projekt": (pk("projekt"), OBJEKT_A_LESEN),
     "programme:projekt_bearbeiten": (pk("projekt"), OBJEKT_A_SCHREIBEN),
     "programme:antrag": (pk("projekt"), OBJEKT_A_SCHREIBEN),
@@ -87,14 +93,14 @@ MATRIX = {
     "beteiligung:thema_uebernehmen": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
     "beteiligung:beschluss_neu": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
     "beteiligung:aufgabe_neu": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
-    "beteiligung:teilnahme_entfernen": (pk("teilnahme"), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "beteiligung:teilnahme_entfernen": (pk("teilnahme"), NUR_POST),
     "beteiligung:bewertung": (pk("bewertung"), OBJEKT_A_SCHREIBEN),
     "beteiligung:thema": (pk("thema"), OBJEKT_A_LESEN),
     "beteiligung:beschluesse_offen": (ohne(), LESEN),
     "beteiligung:beschluss": (pk("beschluss"), OBJEKT_A_LESEN),
     "beteiligung:beschluss_umsetzung": (pk("beschluss"), OBJEKT_A_SCHREIBEN),
-    "beteiligung:aufgaben": (ohne(), {"anonym": 302, "rat": 403, "qm_a": 200, "qm_b": 200, "verwaltung": 200}),
-    "beteiligung:aufgabe_erledigt": (pk("aufgabe"), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "beteiligung:aufgaben": (ohne(), VERWALTUNG_UND_QM),
+    "beteiligung:aufgabe_erledigt": (pk("aufgabe"), NUR_POST),
     "beteiligung:strukturcheck": (ohne(), LESEN),
     "beteiligung:personen": (ohne(), NUR_VERWALTUNG),
     "beteiligung:person_export": (pk("person"), NUR_VERWALTUNG),
@@ -105,7 +111,7 @@ MATRIX = {
     "gebiete:karte": (ohne(), LESEN),
     "quartiere:sozialindex": (ohne(), LESEN),
     "quartiere:sozialindex_einstellungen": (pk("stadt"), NUR_VERWALTUNG),
-    "quartiere:sozialindex_berechnen": (pk("stadt"), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "quartiere:sozialindex_berechnen": (pk("stadt"), NUR_POST),
     "quartiere:import": (ohne(), NUR_VERWALTUNG),
     "quartiere:import_vorschau": (pk("importentwurf"), NUR_VERWALTUNG),
     # Published reports: the list and public PDFs for everyone, also without login (a non-public
@@ -113,11 +119,10 @@ MATRIX = {
     "berichte:archiv": (ohne(), OEFFENTLICH),
     "berichte:bericht": (pk("bericht"), OEFFENTLICH),
     "berichte:pdf": (pk("bericht"), OEFFENTLICH),
-    "berichte:korrigieren": (pk("bericht"), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "berichte:korrigieren": (pk("bericht"), NUR_POST),
     "berichte:neu": (ohne(), NUR_VERWALTUNG),
     "berichte:vorschau": (lambda welt: {"art": "programmjahresbericht"}, NUR_VERWALTUNG),
-    "berichte:veroeffentlichen": (lambda welt: {"art": "programmjahresbericht"},
-                                  {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "berichte:veroeffentlichen": (lambda welt: {"art": "programmjahresbericht"}, NUR_POST),
     "berichte:vorlagen": (ohne(), NUR_VERWALTUNG),
     "berichte:vorlage_neu": (ohne(), NUR_VERWALTUNG),
     "berichte:vorlage_bearbeiten": (pk("vorlage"), NUR_VERWALTUNG),
@@ -161,7 +166,7 @@ def _benannte_urls(resolver=None, namespace=""):
 
 
 @pytest.fixture
-def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat):
+def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, ohne_rolle):
     """Objects of area A that the views of the matrix are called with."""
     jahr = dt.date.today().year
     programm = FoerderprogrammFactory(stadt=gebiet_a.stadt, beginn=dt.date(jahr - 1, 1, 1))
@@ -176,7 +181,8 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat):
         "gebiet_a": gebiet_a, "gebiet_b": gebiet_b, "programm": programm, "projekt": projekt, "antrag": antrag,
         "bewilligung": bewilligung, "nachweis": nachweis, **beteiligung_welt(gebiet_a),
         **quartiere_welt(gebiet_a, verwaltung), **berichte_welt(gebiet_a),
-        "personas": {"anonym": None, "rat": rat, "qm_a": qm_a, "qm_b": qm_b, "verwaltung": verwaltung},
+        "personas": {"anonym": None, "ohne_rolle": ohne_rolle, "rat": rat, "qm_a": qm_a, "qm_b": qm_b,
+                     "verwaltung": verwaltung},
     }
     return {**welt, **_oparl_welt(welt)}
 
@@ -208,3 +214,15 @@ def test_access_matrix(url_name, welt, client_als, anonym):
         assert response.status_code == erwartet[persona], f"{url_name} als {persona}: {response.status_code}"
         if response.status_code == 302 and persona == "anonym":
             assert response.url.startswith(reverse("login"))
+
+
+def test_a_login_without_a_role_is_told_so_on_its_start_page(client_als, ohne_rolle):
+    response = client_als(ohne_rolle).get(reverse("start"))
+    assert response.status_code == 200
+    assert "Ihrem Konto ist noch keine Rolle zugeordnet." in response.content.decode()
+
+
+def test_a_login_without_a_role_may_sign_out(client_als, ohne_rolle):
+    client = client_als(ohne_rolle)
+    assert client.post(reverse("logout")).status_code == 302
+    assert client.get(reverse("start")).status_code == 302

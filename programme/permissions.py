@@ -1,0 +1,59 @@
+"""Who may do what with programmes, budgets, projects and grants; pure questions on one object.
+
+Which rows a user sees or changes is the QuerySets' part (programme.models, on quartiere.zugriff).
+Money decisions are staff's; an area's managers record and change its projects and request funding.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+
+from kern import rollen
+from quartiere.zugriff import bearbeitbare_gebiet_ids, eigene_gebiet_ids
+
+from .models import Bewilligung, Foerderprogramm, Projekt, Verwendungsnachweis
+
+S = Projekt.Status
+# Transitions only staff may make; the others are open to the area's managers too.
+NUR_VERWALTUNG_UEBERGAENGE = {(S.BEANTRAGT, S.BEWILLIGT), (S.BEANTRAGT, S.ABGELEHNT),
+                              (S.ABGESCHLOSSEN, S.NACHWEIS_GEPRUEFT)}
+
+
+def kann_projekte_erfassen(user: User | AnonymousUser) -> bool:
+    """Record new projects: staff, and managers who hold a running position."""
+    return rollen.ist_verwaltung(user) or bool(eigene_gebiet_ids(user))
+
+
+def kann_projekt_bearbeiten(user: User | AnonymousUser, projekt: Projekt) -> bool:
+    """Change a project, request funding for it, submit its proofs of use: staff, the area's managers."""
+    ids = bearbeitbare_gebiet_ids(user)
+    return ids is None or projekt.gebiet_id in ids
+
+
+def kann_status_setzen(user: User | AnonymousUser, projekt: Projekt, status: str) -> bool:
+    """Move a project from its status to `status` (where the workflow allows that step at all)."""
+    nur_verwaltung = (projekt.status, status) in NUR_VERWALTUNG_UEBERGAENGE
+    return kann_projekt_bearbeiten(user, projekt) and (not nur_verwaltung or rollen.ist_verwaltung(user))
+
+
+def kann_bewilligen(user: User | AnonymousUser, bewilligung: Bewilligung | None = None) -> bool:
+    """Decide on a request for funding, granting or refusing it: staff."""
+    return rollen.ist_verwaltung(user)
+
+
+def kann_auszahlen(user: User | AnonymousUser, bewilligung: Bewilligung | None = None) -> bool:
+    return rollen.ist_verwaltung(user)
+
+
+def kann_nachweise_pruefen(user: User | AnonymousUser, nachweis: Verwendungsnachweis | None = None) -> bool:
+    """Check proofs of use and follow up the overdue ones: staff."""
+    return rollen.ist_verwaltung(user)
+
+
+def kann_budget_festlegen(user: User | AnonymousUser, programm: Foerderprogramm | None = None) -> bool:
+    return rollen.ist_verwaltung(user)
+
+
+def kann_historie_sehen(user: User | AnonymousUser, obj: Projekt | Foerderprogramm | None = None) -> bool:
+    """Who changed a project's or a budget's money and status when: staff."""
+    return rollen.ist_verwaltung(user)
