@@ -41,7 +41,9 @@ run: venv
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demodaten
-	$(PY) manage.py runserver 127.0.0.1:8000
+	# The task worker runs beside the web server and stops with it.
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:8000
 
 test: venv-dev
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)

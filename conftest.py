@@ -6,6 +6,8 @@ from io import StringIO
 # Browser tests drive Playwright's sync API from the test thread, which Django's async guard
 # would refuse; this file is loaded only by the test runner.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Queued work runs at once in tests; a test that checks the queue itself sets the database backend.
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 import pytest
 from django.contrib.auth.models import AnonymousUser

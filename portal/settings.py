@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "kern",
     "quartiere",
     "programme",
@@ -206,6 +208,19 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Map: without a tile URL the map draws the areas on a plain background and asks no third party.
+# Background work (report publishing, large exports) runs in a queue kept in the database; a worker
+# process (`manage.py db_worker`) takes the tasks. TASKS_BACKEND=immediate runs them in the request,
+# which the test suite uses unless a test asks for the queue.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("TASKS_BACKEND") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
+
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 if MAP_TILE_URL and not (MAP_TILE_URL.startswith(("https://", "/")) and "{z}" in MAP_TILE_URL):
     raise ImproperlyConfigured(f"MAP_TILE_URL must be an https:// or /path URL with {{z}}/{{x}}/{{y}}, "
