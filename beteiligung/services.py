@@ -18,7 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from kern.fehler import Regelverstoss
-from kern.format import datum as datum_text
+from kern.format import datum as datum_text, euro
 from kern.speichern import speichern
 from kern.zeit import heute
 from programme import services as geld
@@ -68,6 +68,9 @@ FOERDERUNG_NUR_GEBIETSFORUM = "Über Förderungen beschließen hier nur Gebietsf
 FOERDERUNG_NICHT_EMPFEHLUNG = "Eine Empfehlung bewilligt keine Förderung; wählen Sie Beschluss oder Konsens."
 FOERDERUNG_PROJEKT_AUSSERHALB = "Das Projekt „{projekt}“ liegt nicht im Gebiet {gebiet} des Forums."
 FOERDERUNG_HAT_SCHON_BESCHLUSS = "Diese Förderung ist schon mit einem Beschluss verknüpft."
+FOERDERUNG_BETRAG_ABWEICHEND = (
+    "Die Förderung ist schon mit {betrag} bewilligt; der Beschluss muss diesen Betrag nennen."
+)
 FOERDERUNG_UNVOLLSTAENDIG = "Für eine Förderung braucht es ein Projekt, ein Programm, ein Jahr und einen Betrag."
 TOP_ANDERE_SITZUNG = "Der Tagesordnungspunkt gehört zu einer anderen Sitzung."
 BESCHLUSS_ANDERE_SITZUNG = "Der Beschluss gehört zu einer anderen Sitzung."
@@ -356,6 +359,11 @@ def _foerderung_bewilligen(*, sitzung: Sitzung, foerderung: Foerderung, text: st
             raise Regelverstoss(FOERDERUNG_HAT_SCHON_BESCHLUSS)
     if not _im_gebiet(projekt.gebiet, sitzung.gremium.gebiet):
         raise Regelverstoss(FOERDERUNG_PROJEKT_AUSSERHALB.format(projekt=projekt, gebiet=sitzung.gremium.gebiet))
+    if bewilligung is not None and bewilligung.status == Bewilligung.Status.BEWILLIGT:
+        # The decision is recorded after the staff granted what the forum agreed: it links, and moves no money.
+        if bewilligung.betrag_bewilligt != foerderung.betrag:
+            raise Regelverstoss(FOERDERUNG_BETRAG_ABWEICHEND.format(betrag=euro(bewilligung.betrag_bewilligt)))
+        return bewilligung
     if bewilligung is None:
         bewilligung = geld.bewilligung_beantragen(
             projekt=projekt, programm=foerderung.programm, jahr=foerderung.jahr, betrag=foerderung.betrag,

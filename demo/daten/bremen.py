@@ -146,7 +146,7 @@ PERSONEN = [
      "Geschäftsführung", False, dt.date(2016, 6, 20)),
     ("hb-schule", "Frau", "Birgit", "Nordmann", "Grundschule Blockdiek", "Schulleitung", False,
      dt.date(2017, 8, 28)),
-    ("hb-beirat", "Herr", "Uwe", "Dreyer", "Beirat Osterholz", "Beiratssprecher", False, None),
+    ("hb-beirat", "Herr", "Uwe", "Dreyer", "Beirat Osterholz", "Beiratssprecher", False, dt.date(2015, 12, 10)),
     ("hb-kultur", "Frau", "Svenja", "Hollmann", "Kultur vor Ort e. V.", "Projektleitung", False,
      dt.date(2018, 2, 1)),
 ]
