@@ -149,9 +149,6 @@ def _projekt_laden(k: Kontext, spec: Projektvorlage) -> None:
                                                 teilnehmende_erreicht=spec.teilnehmende[1])
     for bewilligung, a in bewilligungen:
         _nachweis_laden(k, bewilligung, a, durch)
-    projekt.refresh_from_db()
-    if spec.ziel == GEPRUEFT and projekt.status == S.ABGESCHLOSSEN:
-        services.projekt_status_setzen(projekt=projekt, status=S.NACHWEIS_GEPRUEFT, durch=k.verwaltung)
 
 
 @contextmanager
