@@ -208,3 +208,44 @@ def test_lowering_a_budget_counts_reclaims_where_they_free_money(gebiet_a, verwa
         _festlegen(programm, JAHR, "5999.99", verwaltung, gebiet=gebiet_a)
     assert _festlegen(programm, JAHR, "6000", verwaltung, gebiet=gebiet_a).betrag == D("6000")
     assert Bewilligung.objects.get().betrag_netto == D("6000")
+
+
+# --- On the demo data ------------------------------------------------------------------------------
+
+def test_every_demo_area_year_remains_budget_less_grants_less_reclaims(demodaten):
+    budgets = Jahresbudget.objects.gebietsbudgets().select_related("programm", "gebiet")
+    mit_rueckforderung = 0
+    for budget in budgets:
+        zeile = next(z for z in selectors.auslastung_je_gebiet(programm=budget.programm, jahr=budget.jahr)
+                     if z.objekt_id == budget.gebiet_id)
+        bewilligt = Bewilligung.objects.bewilligt().filter(programm=budget.programm, jahr=budget.jahr,
+                                                           gebiet=budget.gebiet)
+        assert zeile.netto == bewilligt.summe() - bewilligt.zurueckgefordert(), budget
+        assert zeile.verbleibend == budget.betrag - bewilligt.belastung(rueckfluss=zeile.rueckfluss), budget
+        mit_rueckforderung += bool(zeile.zurueckgefordert)
+    assert mit_rueckforderung >= 30
+
+
+def test_a_4000_euro_reclaim_on_a_demo_area_year_raises_its_remaining_budget_by_4000(demodaten, client_als):
+    from programme.models import Verwendungsnachweis
+
+    nachweis = next(
+        n for n in Verwendungsnachweis.objects.filter(eingereicht_am__isnull=False, geprueft_am__isnull=True,
+                                                      bewilligung__gebiet__jahresbudgets__isnull=False)
+        .select_related("bewilligung__programm", "bewilligung__gebiet").distinct()
+        .order_by("bewilligung__jahr", "bewilligung__gebiet__name", "pk")
+        if n.bewilligung.auszahlungen.summe() >= 4000)
+    bewilligung = nachweis.bewilligung
+    verwaltung = type(bewilligung.entschieden_von).objects.get(username="verwaltung")
+
+    def verbleibend():
+        return next(z for z in selectors.auslastung_je_gebiet(programm=bewilligung.programm, jahr=bewilligung.jahr)
+                    if z.objekt_id == bewilligung.gebiet_id).verbleibend
+
+    vorher = verbleibend()
+    services.verwendungsnachweis_pruefen(nachweis=nachweis, rueckforderung=D("4000"), durch=verwaltung)
+    assert verbleibend() == vorher + 4000
+    seite = client_als(verwaltung).get(reverse("programme:programm", args=[bewilligung.programm_id]),
+                                       {"jahr": bewilligung.jahr}).content.decode()
+    zeile = re.search(rf">{re.escape(bewilligung.gebiet.name)}</th>(.*?)</tr>", seite, re.S).group(1)
+    assert f"{vorher + 4000:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".") + "\u00a0€" in zeile
