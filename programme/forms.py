@@ -46,6 +46,10 @@ class AuszahlungForm(forms.Form):
     bemerkung = forms.CharField(label="Bemerkung", max_length=250, required=False)
 
 
+class RueckzahlungForm(forms.Form):
+    betrag = geld("zurückgezahlter Betrag (€)")
+
+
 class NachweisEinreichenForm(forms.Form):
     verwendet = DezimalFeld(label="nachgewiesene Ausgaben (€)", max_digits=12, decimal_places=2,
                                    min_value=Decimal("0"), localize=True)

@@ -15,7 +15,7 @@ from kern.zugriff import objekt_oder_404, verlangen
 from quartiere.models import Gebiet, Organisation
 from quartiere.zugriff import sichtbare_gebiet_ids
 
-from . import diagramme, selectors, services
+from . import diagramme, selectors, services, statusmaschine
 from .filters import OrganisationFilter, ProjektFilter
 from .forms import (
     AblehnenForm,
@@ -26,6 +26,7 @@ from .forms import (
     NachweisEinreichenForm,
     NachweisPruefenForm,
     ProjektForm,
+    RueckzahlungForm,
     StatusForm,
 )
 from .models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
@@ -68,13 +69,12 @@ def programm_detail(request, pk: int):
     jahre = selectors.programmjahre(programm)
     jahr = _jahr_aus_anfrage(request, jahre)
     gebiet_ids = sichtbare_gebiet_ids(request.user)
-    je_gebiet = selectors.auslastung_je_gebiet(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
+    stand = selectors.programmjahr(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
     je_handlungsfeld = selectors.auslastung_je_handlungsfeld(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
-    gesamt = selectors.budgetstand_je_programm(jahr=jahr, programme=Foerderprogramm.objects.filter(pk=programm.pk))
-    diagramm = diagramme.budget_je_gebiet(programm=programm, jahr=jahr, zeilen=je_gebiet)
+    diagramm = diagramme.budget_je_gebiet(programm=programm, jahr=jahr, zeilen=stand.je_gebiet)
     return render(request, "programme/programm_detail.html", {
-        "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": je_gebiet,
-        "je_handlungsfeld": je_handlungsfeld, "gesamt": gesamt[0] if gesamt else None, "diagramm": diagramm,
+        "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": stand.zeilen, "stand": stand,
+        "je_handlungsfeld": je_handlungsfeld, "gesamt": stand.gesamt, "diagramm": diagramm,
         "nur_eigene_gebiete": gebiet_ids is not None,
         "darf_budget_festlegen": kann_budget_festlegen(request.user, programm),
         "budget_historie": selectors.budget_historie(programm=programm, jahr=jahr)
@@ -111,10 +111,8 @@ def projekt_detail(request, pk: int):
 
 
 def _erlaubte_status(user, projekt: Projekt) -> list[str]:
-    # Grants and refusals happen through their own forms; the rest may be set directly.
-    ueber_antrag = {Projekt.Status.BEANTRAGT, Projekt.Status.BEWILLIGT, Projekt.Status.ABGELEHNT}
-    return [s for s in services.UEBERGAENGE[projekt.status]
-            if s not in ueber_antrag and kann_status_setzen(user, projekt, s)]
+    # Steps that move money happen through their own forms; only the others are offered here.
+    return [s for s in statusmaschine.von_hand_erreichbar(projekt.status) if kann_status_setzen(user, projekt, s)]
 
 
 # Every action page of a grant shows the application, the budget and the payouts beside its form.
@@ -188,6 +186,17 @@ def auszahlen(request, pk: int):
         ausfuehren=lambda d: services.auszahlung_anweisen(bewilligung=bewilligung, betrag=d["betrag"],
                                                           durch=request.user, datum=d["datum"],
                                                           bemerkung=d["bemerkung"]),
+    )
+
+
+def rueckzahlung(request, pk: int):
+    bewilligung = _bewilligung(request, pk, kann_auszahlen)
+    form = RueckzahlungForm(request.POST or None, initial={"betrag": bewilligung.rueckzahlung_offen})
+    return _aktion(
+        request, titel=f"Rückzahlung verbuchen: {bewilligung}", form=form, ziel=projekt_url(bewilligung.projekt),
+        erfolg="Die Rückzahlung ist verbucht.", kontext=_budgetkontext(bewilligung),
+        ausfuehren=lambda d: services.rueckzahlung_verbuchen(bewilligung=bewilligung, betrag=d["betrag"],
+                                                             durch=request.user),
     )
 
 
