@@ -290,6 +290,6 @@ def test_bodies_list_sorts_and_exports_only_visible_bodies(client_als, gebiet_a,
     response = client.get(reverse("beteiligung:gremien"), {"sortierung": "-name"})
     assert [g.name for g in response.context["zeilen"]] == ["Zukunftsforum B", "Bürgerversammlung B"]
     export = client.get(reverse("beteiligung:gremien"), {"format": "csv"})
-    zeilen = list(csv.reader(io.StringIO(export.content.decode("utf-8")[1:]), delimiter=";"))
+    zeilen = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8")[1:]), delimiter=";"))
     assert zeilen[0][0] == "Gremium"
     assert sorted(z[0] for z in zeilen[1:]) == ["Bürgerversammlung B", "Zukunftsforum B"]

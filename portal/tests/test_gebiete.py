@@ -82,7 +82,7 @@ def test_area_list_pages_and_exports_exactly_the_filtered_rows(client_als, verwa
     seite2 = client.get(reverse("gebiete:liste"), {"seite": 2}).content.decode()
     assert "Seite 2 von 2" in seite2 and "Gebiet 29" in seite2 and "Gebiet 00" not in seite2
     antwort = client.get(reverse("gebiete:liste"), {"belastet": "ja", "format": "csv"})
-    zeilen = antwort.content.decode("utf-8-sig").strip().splitlines()
+    zeilen = antwort.getvalue().decode("utf-8-sig").strip().splitlines()
     assert zeilen[0].startswith("Name;Art;übergeordnetes Gebiet;Stadt;Kennziffer")
     assert [z.split(";")[0] for z in zeilen[1:]] == ["Gebiet 00", "Gebiet 01", "Gebiet 02"]
     xlsx = client.get(reverse("gebiete:liste"), {"format": "xlsx"})
