@@ -277,8 +277,9 @@ def projekt_liste(request):
     projekte = (
         Projekt.objects.sichtbar_fuer(request.user)
         .select_related("gebiet__stadt", "traeger")
+        .defer("gebiet__grenze", "gebiet__stadt__grenze")
         .prefetch_related("handlungsfelder", "zielgruppen")
-        .order_by("-beginn", "titel")
+        .order_by("-beginn", "titel", "pk")
     )
     filterset = ProjektFilter(request.GET or None, queryset=projekte, user=request.user)
     return gefilterte_liste(
