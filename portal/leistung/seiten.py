@@ -51,7 +51,7 @@ def seiten(o: dict) -> list[tuple[str, str, str]]:
         ("Projektliste", projekte),
         ("Projektliste gefiltert", f"{projekte}?stadt={o['stadt'].pk}&status=laufend"),
         ("Projekt", reverse("programme:projekt", args=[o["projekt"].pk])),
-        ("Programm", reverse("programme:programm", args=[o["programm"].pk]) + f"?jahr={jahr}"),
+        ("Programm", reverse("programme:programm", args=[o["programm"].pk])),
         ("Gebietsliste", reverse("gebiete:liste")),
         ("Gebietsseite", reverse("gebiete:detail", args=[o["gebiet"].pk])),
         ("Karte", reverse("gebiete:karte") + f"?stadt={o['stadt'].pk}"),
