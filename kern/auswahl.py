@@ -13,7 +13,8 @@ GROSSE_AUSWAHL = 300
 HINWEIS = "Bei vielen Einträgen erscheinen sie nach Wahl einer Stadt."
 
 
-def ist_gross(queryset: QuerySet, grenze: int = GROSSE_AUSWAHL) -> bool:
+def ist_gross(queryset: QuerySet, grenze: int | None = None) -> bool:
+    grenze = GROSSE_AUSWAHL if grenze is None else grenze
     return queryset.order_by()[: grenze + 1].count() > grenze
 
 
