@@ -9,7 +9,7 @@ from django.urls import reverse
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
-from kern.listen import gefilterte_liste
+from kern.listen import gefilterte_liste, seite
 from kern.zeit import heute
 from kern.zugriff import objekt_oder_404, verlangen
 from quartiere.models import Gebiet, Organisation
@@ -248,11 +248,14 @@ def budget_festlegen(request, pk: int):
     )
 
 
+NACHWEISE_SEITE = 50
+
+
 def ueberfaellige_verwendungsnachweise(request):
     verlangen(kann_nachweise_pruefen(request.user))
-    return render(request, "programme/nachweise_ueberfaellig.html", {
-        "nachweise": selectors.ueberfaellige_nachweise(Verwendungsnachweis.objects.sichtbar_fuer(request.user)),
-    })
+    blatt = seite(request, selectors.ueberfaellige_nachweise(Verwendungsnachweis.objects.sichtbar_fuer(request.user)),
+                  NACHWEISE_SEITE)
+    return render(request, "programme/nachweise_ueberfaellig.html", {"nachweise": blatt["seite"].object_list, **blatt})
 
 
 PROJEKT_SPALTEN = [
