@@ -402,7 +402,7 @@ def strukturcheck(request):
         raise Http404("Für dieses Jahr gibt es keinen Strukturcheck.")
     jahr = int(wert) if wert else tag.year
     # Paged, so a Land with thousands of areas still gets a short page; the check runs for its rows only.
-    blatt = seite(request, selectors.strukturcheck_gebiete(request.user, jahr).defer("grenze", "stadt__grenze"),
+    blatt = seite(request, selectors.strukturcheck_gebiete(request.user, jahr),
                   STRUKTURCHECK_SEITE)
     return render(request, "beteiligung/strukturcheck.html", {
         "jahr": jahr, "jahre": list(range(tag.year, tag.year - 5, -1)), **blatt,
