@@ -139,16 +139,17 @@ def _projekt_status(jahr: int, aktuell: int, k: int) -> str:
 def _projekte(rng: random.Random, stadtteile: list[Gebiet], traeger: dict, je_stadtteil: int,
               aktuell: int, felder: list[Handlungsfeld]) -> list[Projekt]:
     projekte = []
-    for gebiet in stadtteile:
+    for i, gebiet in enumerate(stadtteile):
         orgs = traeger[gebiet.stadt_id]
         for k in range(je_stadtteil):
-            jahr = aktuell - BUDGETJAHRE + 1 + k % BUDGETJAHRE
+            jahr = aktuell - k % BUDGETJAHRE  # newest year first, so every size has current projects
             kosten = Decimal(rng.randrange(50, 600) * 100)
             projekte.append(Projekt(
                 titel=f"{rng.choice(TITEL)} {gebiet.kennziffer}/{k + 1}", gebiet=gebiet, traeger=rng.choice(orgs),
                 beginn=dt.date(jahr, rng.randrange(1, 7), 1), ende=dt.date(jahr, 12, 31), gesamtkosten=kosten,
                 eigenmittel=(kosten / 10).quantize(Decimal("1")), drittmittel=Decimal(0),
-                beschreibung="Ein Vorhaben im Quartier.", status=_projekt_status(jahr, aktuell, k),
+                beschreibung="Ein Vorhaben im Quartier.",
+                status=_projekt_status(jahr, aktuell, k // BUDGETJAHRE + i),
                 teilnehmende_geplant=rng.randrange(10, 200)))
     projekte = _bulk(Projekt, projekte)
     durch = Projekt.handlungsfelder.through

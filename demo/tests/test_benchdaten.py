@@ -27,6 +27,10 @@ def test_generated_cities_have_the_promised_shape(klein):
     assert Gebiet.objects.filter(stadt__name="Benchstadt 001", art=Gebiet.Art.STADTTEIL).count() == 25
     assert Indikatorwert.objects.count() == klein["Indikatorwerte"] == 60 * benchdaten.INDIKATOREN * 2
     assert Projekt.objects.filter(gebiet__stadt__name="Benchstadt 002").count() == 75
+    from kern.zeit import heute
+
+    dieses_jahr = set(Projekt.objects.filter(beginn__year=heute().year).values_list("status", flat=True))
+    assert {"laufend", "bewilligt", "beantragt"} <= dieses_jahr
 
 
 def test_budgets_cover_grants_and_payouts_never_exceed_grants(klein):
