@@ -210,6 +210,7 @@ def strukturcheck_gebiete(user: User | AnonymousUser, jahr: int, *,
         Gebiet.objects.quartiere()
         .filter(Q(besonders_belastet=True) | Exists(qm) | Exists(programm) | Exists(gremium))
         .select_related("stadt")
+        .defer("grenze", "stadt__grenze")  # boundaries are large and no check reads them
         .order_by("stadt__name", "name")
     )
     return gebiete.arbeit_sichtbar_fuer(user)

@@ -392,15 +392,21 @@ def aufgabe_erledigt(request, pk: int):
 # --- Strukturcheck ---------------------------------------------------------------------------
 
 
+STRUKTURCHECK_SEITE = 100
+
+
 def strukturcheck(request):
     tag = heute()
     wert = request.GET.get("jahr", "")
     if wert and not (wert.isdigit() and 2000 <= int(wert) <= tag.year + 1):
         raise Http404("Für dieses Jahr gibt es keinen Strukturcheck.")
     jahr = int(wert) if wert else tag.year
+    # Paged, so a Land with thousands of areas still gets a short page; the check runs for its rows only.
+    blatt = seite(request, selectors.strukturcheck_gebiete(request.user, jahr),
+                  STRUKTURCHECK_SEITE)
     return render(request, "beteiligung/strukturcheck.html", {
-        "jahr": jahr, "jahre": list(range(tag.year, tag.year - 5, -1)),
-        "matrix": selectors.strukturcheck_matrix(request.user, jahr),
+        "jahr": jahr, "jahre": list(range(tag.year, tag.year - 5, -1)), **blatt,
+        "matrix": list(selectors.strukturcheck(blatt["seite"].object_list, jahr).values()),
     })
 
 

@@ -276,6 +276,8 @@ class Projekt(Zeitstempel):
         verbose_name = "Projekt"
         verbose_name_plural = "Projekte"
         ordering = ["-beginn", "titel"]
+        # The project list's order (its pages are read from the top of this index).
+        indexes = [models.Index(models.F("beginn").desc(), "titel", "id", name="projekt_liste_reihenfolge")]
         constraints = [
             ende_nicht_vor_beginn("projekt_zeitraum"),
             nicht_negativ("gesamtkosten", "projekt_gesamtkosten_nicht_negativ"),
@@ -352,7 +354,9 @@ class Bewilligung(Zeitstempel):
         verbose_name = "Bewilligung"
         verbose_name_plural = "Bewilligungen"
         ordering = ["-jahr", "projekt__titel"]
-        indexes = [models.Index(fields=["programm", "jahr", "status", "gebiet"], name="bewilligung_auswertung")]
+        indexes = [models.Index(fields=["programm", "jahr", "status", "gebiet"], name="bewilligung_auswertung"),
+                   # The start page's sums of a year over all programmes.
+                   models.Index(fields=["jahr", "status"], name="bewilligung_jahr_status")]
         constraints = [
             nicht_negativ("betrag_beantragt", "bewilligung_beantragt_nicht_negativ"),
             nicht_negativ("betrag_bewilligt", "bewilligung_bewilligt_nicht_negativ"),

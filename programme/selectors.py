@@ -326,7 +326,8 @@ def ueberfaellige_nachweise(nachweise):
     return (
         nachweise.filter(faellig_am__lt=heute(), eingereicht_am__isnull=True)
         .select_related("bewilligung__projekt", "bewilligung__programm", "bewilligung__gebiet")
-        .order_by("faellig_am")
+        .defer("bewilligung__gebiet__grenze")
+        .order_by("faellig_am", "pk")
     )
 
 

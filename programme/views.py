@@ -1,3 +1,4 @@
+from collections import defaultdict
 from functools import partial
 
 from django.contrib import messages
@@ -9,7 +10,7 @@ from django.urls import reverse
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
-from kern.listen import gefilterte_liste
+from kern.listen import gefilterte_liste, seite
 from kern.zeit import heute
 from kern.zugriff import objekt_oder_404, verlangen
 from quartiere.models import Gebiet, Organisation
@@ -257,11 +258,14 @@ def budget_festlegen(request, pk: int):
     )
 
 
+NACHWEISE_SEITE = 50
+
+
 def ueberfaellige_verwendungsnachweise(request):
     verlangen(kann_nachweise_pruefen(request.user))
-    return render(request, "programme/nachweise_ueberfaellig.html", {
-        "nachweise": selectors.ueberfaellige_nachweise(Verwendungsnachweis.objects.sichtbar_fuer(request.user)),
-    })
+    blatt = seite(request, selectors.ueberfaellige_nachweise(Verwendungsnachweis.objects.sichtbar_fuer(request.user)),
+                  NACHWEISE_SEITE)
+    return render(request, "programme/nachweise_ueberfaellig.html", {"nachweise": blatt["seite"].object_list, **blatt})
 
 
 PROJEKT_SPALTEN = [
@@ -277,23 +281,51 @@ PROJEKT_SPALTEN = [
     Spalte("Drittmittel (€)", lambda p: p.drittmittel, "geld"),
     Spalte("Teilnehmende geplant", lambda p: p.teilnehmende_geplant, "zahl"),
     Spalte("Teilnehmende erreicht", lambda p: p.teilnehmende_erreicht, "zahl"),
-    Spalte("Handlungsfelder", lambda p: ", ".join(h.name for h in p.handlungsfelder.all())),
-    Spalte("Zielgruppen", lambda p: ", ".join(z.name for z in p.zielgruppen.all())),
+    Spalte("Handlungsfelder", lambda p: p.handlungsfelder_text),
+    Spalte("Zielgruppen", lambda p: p.zielgruppen_text),
 ]
+
+
+def _mit_namenslisten(projekte):
+    """The projects block by block, each with its action fields and target groups as text: two
+    queries a block instead of a prefetched queryset per project."""
+    block = []
+    for projekt in projekte.prefetch_related(None).iterator(chunk_size=EXPORTBLOCK):
+        block.append(projekt)
+        if len(block) == EXPORTBLOCK:
+            yield from _namen_setzen(block)
+            block = []
+    yield from _namen_setzen(block)
+
+
+def _namen_setzen(block: list[Projekt]) -> list[Projekt]:
+    ids = [p.pk for p in block]
+    for feld, ziel in (("handlungsfelder", "handlungsfeld"), ("zielgruppen", "zielgruppe")):
+        namen = defaultdict(list)
+        durch = getattr(Projekt, feld).through.objects.filter(projekt_id__in=ids)
+        for projekt_id, name in durch.order_by(f"{ziel}__name").values_list("projekt_id", f"{ziel}__name"):
+            namen[projekt_id].append(name)
+        for p in block:
+            setattr(p, f"{feld}_text", ", ".join(namen[p.pk]))
+    return block
+
+
+EXPORTBLOCK = 2000
 
 
 def projekt_liste(request):
     projekte = (
         Projekt.objects.sichtbar_fuer(request.user)
         .select_related("gebiet__stadt", "traeger")
+        .defer("gebiet__grenze", "gebiet__stadt__grenze")
         .prefetch_related("handlungsfelder", "zielgruppen")
-        .order_by("-beginn", "titel")
+        .order_by("-beginn", "titel", "pk")
     )
     filterset = ProjektFilter(request.GET or None, queryset=projekte, user=request.user)
     return gefilterte_liste(
         request, filterset=filterset, template="programme/projekt_liste.html", spalten=PROJEKT_SPALTEN,
         dateiname=f"Projekte_{heute():%Y-%m-%d}",
-        kontext={"darf_erfassen": kann_projekte_erfassen(request.user)},
+        kontext={"darf_erfassen": kann_projekte_erfassen(request.user)}, exportzeilen=_mit_namenslisten,
     )
 
 
