@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programme', '0004_auswertungsindex'),
+        ('programme', '0005_rueckforderungen'),
         ('quartiere', '0003_indikatorimport_sozialindex'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
