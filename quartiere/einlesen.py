@@ -256,11 +256,40 @@ def _zeile_lesen(datei: Datei, zeilennummer: int, zellen: list[str], *, kopf: li
         datei.werte.append(Rohwert(jahr=jahr_wert, wert=zahl, prognose=ist_prognose, **gemeinsam))
 
 
+FELD_ZU_LANG = "Zeile {zeile}: ein Feld ist zu lang (mehr als {grenze} Zeichen); die Datei wird nicht gelesen."
+CSV_UNLESBAR = "Zeile {zeile}: die Zeile ist keine gültige CSV-Zeile; die Datei wird nicht gelesen."
+
+
+class _CsvZeilen:
+    """The csv reader, with its errors (a field over the size limit, a stray NUL) as a Dateifehler."""
+
+    def __init__(self, leser):
+        self.leser = leser
+
+    @property
+    def line_num(self) -> int:
+        return self.leser.line_num
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            return next(self.leser)
+        except csv.Error as exc:
+            zeile = self.leser.line_num
+            if "field larger than field limit" in str(exc):
+                raise Dateifehler(FELD_ZU_LANG.format(zeile=zeile, grenze=f"{csv.field_size_limit():,}".replace(
+                    ",", "."))) from None
+            raise Dateifehler(CSV_UNLESBAR.format(zeile=zeile)) from None
+
+
 def lesen(inhalt: bytes, *, indikator_vorgabe: str = "") -> Datei:
     """Parse the file; raises Dateifehler when it cannot be read at all."""
     text, kodierung = dekodieren(inhalt)
     trennzeichen = _trennzeichen(text)
-    leser = csv.reader(io.StringIO(text, newline=""), delimiter=trennzeichen)
+    roh = csv.reader(io.StringIO(text, newline=""), delimiter=trennzeichen)
+    leser = _CsvZeilen(roh)
     kopf = next(leser, None)
     while kopf is not None and not any(z.strip() for z in kopf):
         kopf = next(leser, None)
