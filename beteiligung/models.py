@@ -22,6 +22,7 @@ class Gremium(Zeitstempel):
         STADTTEILKONFERENZ = "stadtteilkonferenz", "Stadtteilkonferenz"
         ARBEITSGRUPPE = "arbeitsgruppe", "Arbeitsgruppe"
         AUSSCHUSS = "ausschuss", "Ratsausschuss"
+        DEPUTATION = "deputation", "Deputation"
         BEZIRKSVERTRETUNG = "bezirksvertretung", "Bezirksvertretung"
         RAT = "rat", "Rat"
 
