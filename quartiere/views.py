@@ -41,7 +41,8 @@ def import_vorschau(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             protokoll = services.importentwurf_ausfuehren(entwurf=entwurf, durch=request.user,
-                                                          fingerabdruck=form.cleaned_data["fingerabdruck"])
+                                                          fingerabdruck=form.cleaned_data["fingerabdruck"],
+                                                          zahlen_bestaetigt=form.cleaned_data["zahlen_bestaetigt"])
         except Ablehnung as exc:
             fehler = exc.meldung
         else:
