@@ -130,6 +130,9 @@ class Sitzung(Zeitstempel):
     teilnehmendenzahl = models.PositiveIntegerField(
         "Zahl der Teilnehmenden", null=True, blank=True, help_text="für öffentliche Versammlungen ohne Namensliste"
     )
+    punkte_je_person = models.PositiveSmallIntegerField(
+        "Bewertungspunkte je Person", null=True, blank=True,
+        help_text="wie viele Punkte jede:r Teilnehmende verteilen durfte (Lean Coffee: meist 2 oder 3)")
     oeffentlich = models.BooleanField("öffentlich", default=False)
     hintergrund = models.TextField("Hintergrund", blank=True)
     zusammenfassung = models.TextField("Ergebnisse / Zusammenfassung", blank=True)
@@ -160,6 +163,16 @@ class Sitzung(Zeitstempel):
     @property
     def stattgefunden(self) -> bool:
         return self.status in SITZUNG_STATTGEFUNDEN
+
+    @property
+    def gesperrt(self) -> bool:
+        """Documented: topics, votes, decisions and participants no longer change."""
+        return self.status == self.Status.DOKUMENTIERT
+
+    def teilnehmende_gesamt(self, namentlich: int) -> int | None:
+        """How many took part: the count given (it includes the named participants), else those named
+        (`namentlich`: participants in the role Teilnehmende:r; moderation and minutes are listed apart)."""
+        return max(self.teilnehmendenzahl or 0, namentlich) or None
 
 
 SITZUNG_STATTGEFUNDEN = (Sitzung.Status.DURCHGEFUEHRT, Sitzung.Status.DOKUMENTIERT)
