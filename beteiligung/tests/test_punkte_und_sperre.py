@@ -1,4 +1,4 @@
-"""Dot votes per meeting, the lock of a documented meeting, and one participant count on page and PDF."""
+"""Dot votes per meeting and the lock of a documented meeting (the participant count: berichte/tests)."""
 
 import datetime as dt
 
@@ -9,7 +9,6 @@ from beteiligung import services
 from beteiligung.models import Beschluss, Sitzung, Teilnahme, Themenbewertung
 from kern.fehler import Regelverstoss
 from testhilfen.beteiligung import SitzungFactory, TeilnahmeFactory, ThemenbewertungFactory
-from testhilfen.pdftext import rendern
 from testhilfen.quartiere import PersonFactory
 
 HEUTE = dt.date.today()
@@ -89,14 +88,3 @@ def test_a_documented_meeting_locks_topics_votes_decisions_and_participants(doku
     assert Teilnahme.objects.filter(sitzung=sitzung).count() == 1 and not Beschluss.objects.exists()
     # Texts stay open for a correction, which the archive publishes as a new version.
     services.sitzung_aendern(sitzung=sitzung, durch=verwaltung, ausblick="Nächstes Treffen im Frühjahr.")
-
-
-def test_page_and_pdf_give_the_same_participant_count(forum_a, verwaltung, client_als):
-    sitzung = SitzungFactory(gremium=forum_a, datum=HEUTE - dt.timedelta(days=3), status=Sitzung.Status.DURCHGEFUEHRT,
-                             teilnehmendenzahl=10, zusammenfassung="Ergebnisse.")
-    for _ in range(2):
-        TeilnahmeFactory(sitzung=sitzung, person=PersonFactory(einwilligung_am=HEUTE))
-    seite = client_als(verwaltung).get(reverse("beteiligung:sitzung", args=[sitzung.pk])).content.decode()
-    assert '<p id="teilnehmende-anzahl">10 Teilnehmende, davon namentlich:</p>' in seite
-    text, _ = rendern("sitzungsdokumentation", {"sitzung": sitzung.pk})
-    assert "insgesamt 10 Teilnehmende" in " ".join(text.split())
