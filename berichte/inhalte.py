@@ -233,6 +233,8 @@ def sitzungsdokumentation(*, sitzung: Sitzung) -> dict:
         "verfasser": sitzung.verfasst_von,
         "verfasser_name": _im_amt(sitzung.verfasst_von),
         "punkte_gesamt": sum(b.punkte for b in bewertungen),
+        "teilnehmende_gesamt": sitzung.teilnehmende_gesamt(
+            sum(t.rolle == Teilnahme.Rolle.TEILNEHMEND for t in teilnahmen)),
     }
 
 

@@ -230,7 +230,7 @@ def sitzungsdokumentation(sitzung: Sitzung, *, mit_namen: bool) -> Sitzungsdokum
         moderation=rollen[Teilnahme.Rolle.MODERATION],
         protokoll=rollen[Teilnahme.Rolle.PROTOKOLL],
         organisationen=sorted(organisationen.items()),
-        anzahl_teilnehmende=len(rollen[Teilnahme.Rolle.TEILNEHMEND]) or sitzung.teilnehmendenzahl,
+        anzahl_teilnehmende=sitzung.teilnehmende_gesamt(len(rollen[Teilnahme.Rolle.TEILNEHMEND])),
         tagesordnung=list(sitzung.tagesordnungspunkte.order_by("nummer")),
         besprochen=[k for k in karten if k.bewertung.besprochen],
         themenspeicher=[k for k in karten if not k.bewertung.besprochen],

@@ -31,6 +31,7 @@ SCHRITTE = [
     beteiligung.win_foren_laden,
     beteiligung.zugabe_laden,
     beteiligung.sitzungen_dokumentieren,
+    beteiligung.strukturmodelle_laden,
     beteiligung.taetigkeiten_laden,
     berichte.berichte_laden,
 ]

@@ -86,7 +86,14 @@ def _zeitpunkt(name: str, wert: str) -> dt.datetime:
         zeitpunkt = None
     if zeitpunkt is None:
         raise Ungueltig(ZEITPUNKT_UNGUELTIG.format(name=name))
-    return timezone.make_aware(zeitpunkt, zeitzone()) if timezone.is_naive(zeitpunkt) else zeitpunkt
+    try:
+        if timezone.is_naive(zeitpunkt):
+            zeitpunkt = timezone.make_aware(zeitpunkt, zeitzone())
+        # The database compares in UTC; the first and last days of the calendar leave its range there.
+        zeitpunkt.astimezone(dt.timezone.utc)
+    except (OverflowError, ValueError):
+        raise Ungueltig(ZEITPUNKT_UNGUELTIG.format(name=name)) from None
+    return zeitpunkt
 
 
 def _filter(request) -> tuple[dict, dict]:
@@ -181,7 +188,7 @@ def _body_liste(request, stadt_id: int, art: str):
                       lambda zeilen: [aus.consultation(z.bericht_id, z) for z in zeilen],
                       ordnung=("bericht_id", "reihenfolge", "pk"))
     # Persons, memberships and legislative terms are never published.
-    return _liste(request, Gebiet.objects.none(), lambda leer: [])
+    return _liste(request, selectors.staedte().none(), lambda leer: [])
 
 
 def body_liste_view(art: str):

@@ -11,6 +11,7 @@ from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste, seite
+from kern.parameter import parameter_jahr
 from kern.zeit import heute
 from kern.zugriff import objekt_oder_404, verlangen
 from quartiere.models import Gebiet, Organisation
@@ -53,13 +54,16 @@ def programm_liste(request):
     })
 
 
+KEIN_PROGRAMMJAHR = "Für dieses Jahr gibt es im Programm keine Daten."
+
+
 def _jahr_aus_anfrage(request, jahre: list[int]) -> int:
     """The year asked for, else this year, else the programme's latest year before it."""
-    wert = request.GET.get("jahr")
-    if wert is not None:
-        if not wert.isdigit() or int(wert) not in jahre:
-            raise Http404("Für dieses Jahr gibt es im Programm keine Daten.")
-        return int(wert)
+    jahr = parameter_jahr(request, ungueltig=KEIN_PROGRAMMJAHR)
+    if jahr is not None:
+        if jahr not in jahre:
+            raise Http404(KEIN_PROGRAMMJAHR)
+        return jahr
     aktuell = heute().year
     bisher = [j for j in jahre if j <= aktuell]
     return aktuell if aktuell in jahre or not jahre else (bisher[-1] if bisher else jahre[0])
@@ -246,7 +250,7 @@ def budget_festlegen(request, pk: int):
     verlangen(kann_budget_festlegen(request.user))
     programm = objekt_oder_404(request.user, Foerderprogramm.objects.all(), pk=pk)
     gebiete = Gebiet.objects.filter(programmgebiete__programm=programm).distinct()
-    form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": request.GET.get("jahr", heute().year)})
+    form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": parameter_jahr(request, fehlt=heute().year)})
     budgets = Jahresbudget.objects.filter(programm=programm).select_related("gebiet").order_by("-jahr", "gebiet__name")
     return _aktion(
         request, titel=f"Budget festlegen: {programm}", form=form,

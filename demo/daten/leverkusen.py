@@ -429,3 +429,9 @@ RATSVORLAGE = {
     "anlagen": ANLAGEN,
 }
 VORIGE_VORLAGENNUMMER = 3029  # Leverkusen's papers of 2019 were numbered up to 2019/3029 before this one
+
+
+# --- What the Strukturcheck counts in Leverkusen: the paper's own model ----------------------------------------
+STRUKTURMODELL = {"name": "Leverkusener Modell", "beteiligung_arten": ["buergerversammlung"],
+                  "beteiligung_soll_min": 2, "beteiligung_soll_max": 4, "steuerung_arten": ["steuerungskreis"],
+                  "steuerung_soll_min": 1}

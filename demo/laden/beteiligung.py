@@ -14,7 +14,7 @@ import datetime as dt
 from decimal import Decimal
 
 from beteiligung import services
-from beteiligung.models import Aufgabe, Beschluss, Gremium, Sitzung, Taetigkeit, Thema
+from beteiligung.models import Aufgabe, Beschluss, Gremium, Sitzung, Strukturmodell, Taetigkeit, Thema
 from demo.daten import bremen, bremerhaven, gemeinsam, leverkusen
 from kern.format import euro_text as euro
 from quartiere.models import Organisation, Quartiersmanagement
@@ -285,6 +285,13 @@ def zugabe_laden(k: Kontext) -> None:
 
 
 # --- Work log ------------------------------------------------------------------------------------
+
+def strukturmodelle_laden(k: Kontext) -> None:
+    """The Leverkusen model for Leverkusen, the WiN model for Bremen (the other cities follow Leverkusen's)."""
+    for stadt, daten in (("Leverkusen", leverkusen.STRUKTURMODELL), ("Bremen", bremen.STRUKTURMODELL)):
+        modell = sichern(Strukturmodell, defaults=daten, stadt=k.staedte[stadt])
+        modell.full_clean()
+
 
 def taetigkeiten_laden(k: Kontext) -> None:
     """The same year's round of work in every quartier management, last year and this year up to today."""

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import condition
 
 from kern.format import messwert
+from kern.parameter import id_wert
 from kern.zeit import heute
 from programme.models import Foerderprogramm, Programmgebiet
 from quartiere import selectors
@@ -196,8 +197,8 @@ def _daten_parameter(request) -> tuple[int, str]:
 
 def karte(request):
     staedte = Gebiet.objects.staedte().order_by("name")
-    wert = request.GET.get("stadt", "")
-    stadt = (staedte.filter(pk=wert).first() if wert.isdigit() else None) or staedte.first()
+    pk = id_wert(request.GET.get("stadt", ""))
+    stadt = (staedte.filter(pk=pk).first() if pk is not None else None) or staedte.first()
     indikatoren = list(Indikator.objects.order_by("name"))
     programme = list(Foerderprogramm.objects.filter(stadt=stadt).order_by("kurzname")) if stadt else []
     mit_grenze = Gebiet.objects.filter(stadt=stadt, grenze__isnull=False) if stadt else Gebiet.objects.none()
