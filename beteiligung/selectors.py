@@ -43,6 +43,7 @@ stichtag_fuer = _strukturcheck.stichtag_fuer
 strukturcheck = _strukturcheck.strukturcheck
 strukturcheck_gebiete = _strukturcheck.strukturcheck_gebiete
 strukturcheck_matrix = _strukturcheck.strukturcheck_matrix
+strukturmodelle = _strukturcheck.strukturmodelle
 
 
 

@@ -401,11 +401,12 @@ def strukturcheck(request):
     jahr = parameter_ganzzahl(request, "jahr", minimum=2000, maximum=tag.year + 1, fehlt=tag.year,
                               ungueltig="Für dieses Jahr gibt es keinen Strukturcheck.")
     # Paged, so a Land with thousands of areas still gets a short page; the check runs for its rows only.
-    blatt = seite(request, selectors.strukturcheck_gebiete(request.user, jahr),
+    modelle = selectors.strukturmodelle()
+    blatt = seite(request, selectors.strukturcheck_gebiete(request.user, jahr, strukturmodelle=modelle),
                   STRUKTURCHECK_SEITE)
     return render(request, "beteiligung/strukturcheck.html", {
         "jahr": jahr, "jahre": list(range(tag.year, tag.year - 5, -1)), **blatt,
-        "matrix": list(selectors.strukturcheck(blatt["seite"].object_list, jahr).values()),
+        "matrix": list(selectors.strukturcheck(blatt["seite"].object_list, jahr, strukturmodelle=modelle).values()),
     })
 
 
