@@ -110,6 +110,8 @@ MATRIX = {
     "gebiete:liste": (ohne(), LESEN),
     "gebiete:detail": (pk("gebiet_a"), LESEN),
     "gebiete:karte": (ohne(), LESEN),
+    # Without ?stadt=&ebene= the boundaries URL names no map: 404 for every role that may read.
+    "gebiete:karte_daten": (ohne(), {**LESEN, "rat": 404, "qm_a": 404, "qm_b": 404, "verwaltung": 404}),
     "quartiere:sozialindex": (ohne(), LESEN),
     "quartiere:sozialindex_einstellungen": (pk("stadt"), NUR_VERWALTUNG),
     "quartiere:sozialindex_berechnen": (pk("stadt"), NUR_POST),
