@@ -5,7 +5,7 @@ import factory
 from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
 
-from berichte.models import Beratung, Bericht, Berichtsart, Ratsvorlage
+from berichte.models import Beratung, Bericht, Berichtsart, Ratsvorlage, Veroeffentlichungsauftrag
 from testhilfen.quartiere import StadtFactory
 
 KLEINES_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
@@ -51,3 +51,14 @@ class BerichtFactory(DjangoModelFactory):
     sha256 = hashlib.sha256(KLEINES_PDF).hexdigest()
     dateigroesse = len(KLEINES_PDF)
     datei = factory.LazyFunction(lambda: ContentFile(KLEINES_PDF, name="bericht.pdf"))
+
+
+class VeroeffentlichungsauftragFactory(DjangoModelFactory):
+    """An order waiting in the queue (nothing is enqueued: the worker would not find its task)."""
+
+    class Meta:
+        model = Veroeffentlichungsauftrag
+
+    art = Berichtsart.PROGRAMMJAHRESBERICHT
+    titel = factory.Sequence(lambda n: f"Programmjahresbericht: WiN {2000 + n}")
+    parameter = factory.LazyFunction(dict)
