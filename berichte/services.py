@@ -122,6 +122,7 @@ def bericht_korrigieren(*, bericht: Bericht, durch: User | None, oeffentlich: bo
     the version it replaces. The replaced PDF stays as it was."""
     veroeffentlichen_pruefen(durch)
     datum = datum or heute()
+    bericht = Bericht.objects.get(pk=bericht.pk)
     korrektur_pruefen(bericht)
     inhalt = arten.inhalt_fuer(bericht.art, bericht.parameter)
     ergebnis = _rendern(inhalt, nummer=bericht.nummer, datum=datum, version=bericht.version + 1)
