@@ -290,8 +290,13 @@ class TaetigkeitForm(forms.ModelForm):
 
 class BestaetigungForm(forms.Form):
     # Sent only by the confirmation page's button: a bare POST publishes nothing.
-    bestaetigt = forms.BooleanField(widget=forms.HiddenInput, initial=True,
-                                    error_messages={"required": "Bitte bestätigen Sie die Veröffentlichung."})
+    bestaetigt = forms.BooleanField(widget=forms.HiddenInput, initial=True, required=False)
+
+    def clean(self):
+        daten = super().clean()
+        if not daten.get("bestaetigt"):
+            raise forms.ValidationError("Bitte bestätigen Sie die Veröffentlichung.")
+        return daten
 
 
 class RueckzugForm(forms.Form):

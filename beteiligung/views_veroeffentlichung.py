@@ -19,8 +19,10 @@ def sitzung_veroeffentlichen(request, pk: int):
     """The confirmation step: what becomes visible to whom; only its button publishes."""
     sitzung = _sitzung(request, pk, schreiben=True)
     verlangen(kann_sitzung_veroeffentlichen(request.user), NUR_VERWALTUNG_VEROEFFENTLICHT)
+    # Bound on every POST, an empty one too, so that a bare POST shows why nothing happened.
+    form = BestaetigungForm(request.POST if request.method == "POST" else None)
     return _aktion(
-        request, titel=f"Sitzung veröffentlichen: {sitzung.titel}", form=BestaetigungForm(request.POST or None),
+        request, titel=f"Sitzung veröffentlichen: {sitzung.titel}", form=form,
         ziel=reverse("beteiligung:sitzung", args=[pk]), template="beteiligung/sitzung_veroeffentlichen.html",
         erfolg="Die Sitzung ist öffentlich.", kontext={"sitzung": sitzung,
                                                        "tops": sitzung.tagesordnungspunkte.order_by("nummer")},
