@@ -19,6 +19,7 @@ from django_tasks import task
 from kern.fehler import Regelverstoss
 
 from . import arten, services
+from .fehler import VeroeffentlichungAbgelehnt
 from .models import Bericht, Veroeffentlichungsauftrag
 
 logger = logging.getLogger("berichte.auftraege")
@@ -26,9 +27,14 @@ logger = logging.getLogger("berichte.auftraege")
 UNERWARTETER_FEHLER = ("Der Bericht konnte nicht erzeugt werden; es wurde keine Nummer vergeben und nichts "
                        "gespeichert. Die technischen Einzelheiten stehen im Protokoll.")
 Status = Veroeffentlichungsauftrag.Status
+SCHON_IN_ARBEIT = "Dieser Bericht wird schon veröffentlicht; sein Auftrag ist noch nicht abgeschlossen."
 
 
 def _beauftragen(auftrag: Veroeffentlichungsauftrag) -> Veroeffentlichungsauftrag:
+    # A second click on the confirmation would publish the same report twice, under two numbers.
+    gleich = Veroeffentlichungsauftrag.objects.offen().filter(art=auftrag.art, ersetzt=auftrag.ersetzt)
+    if any(offen.parameter == auftrag.parameter for offen in gleich):
+        raise VeroeffentlichungAbgelehnt(SCHON_IN_ARBEIT)
     with transaction.atomic():
         auftrag.save()
         auftrag_ausfuehren.enqueue(auftrag.pk)

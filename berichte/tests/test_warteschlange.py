@@ -147,3 +147,14 @@ def test_the_publishing_page_is_for_staff(client_als, rat, qm_a, verwaltung):
     for user, status in ((rat, 403), (qm_a, 403), (verwaltung, 200)):
         assert client_als(user).get(reverse("berichte:auftrag", args=[auftrag.pk])).status_code == status
         assert client_als(user).get(reverse("berichte:auftrag_stand", args=[auftrag.pk])).status_code == status
+
+
+@pytest.mark.django_db
+def test_a_second_click_on_the_confirmation_files_no_second_order(warteschlange, client_als, verwaltung, win):
+    client = client_als(verwaltung)
+    _beauftragen(client, win)
+    antwort = client.post(URL, {"programm": win.pk, "jahr": 2016, "bestaetigt": "1"}, follow=True)
+    assert "Dieser Bericht wird schon veröffentlicht" in antwort.content.decode()
+    assert Veroeffentlichungsauftrag.objects.count() == 1 and DBTaskResult.objects.count() == 1
+    worker_laufen()
+    assert Bericht.objects.count() == 1
