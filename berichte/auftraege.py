@@ -69,7 +69,7 @@ def _stand(auftrag: Veroeffentlichungsauftrag, status: str, **felder) -> None:
 def ausfuehren(auftrag_id: int) -> str:
     """Publish what the order asks for; the order ends as done (with its report) or failed (with the reason)."""
     with transaction.atomic():
-        auftrag = Veroeffentlichungsauftrag.objects.select_for_update().select_related(
+        auftrag = Veroeffentlichungsauftrag.objects.select_for_update(of=("self",)).select_related(
             "ersetzt", "beauftragt_von").get(pk=auftrag_id)
         if auftrag.status != Status.WARTEND:
             return auftrag.status

@@ -158,3 +158,47 @@ def test_a_second_click_on_the_confirmation_files_no_second_order(warteschlange,
     assert Veroeffentlichungsauftrag.objects.count() == 1 and DBTaskResult.objects.count() == 1
     worker_laufen()
     assert Bericht.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Mehrere Worker nebeneinander nur auf PostgreSQL")
+def test_several_workers_side_by_side_give_consecutive_numbers(warteschlange, verwaltung, gebiet_a, monkeypatch):
+    import threading
+
+    from django.db import connections
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    from berichte import auftraege
+
+    def schnell(html):
+        time.sleep(0.05)
+        return pdf.Pdf(daten=b"%PDF-1.4 " + html.encode()[:2000], seiten=1)
+
+    monkeypatch.setattr(pdf, "pdf_rendern", schnell)
+    for jahr in range(2016, 2022):
+        programm = FoerderprogrammFactory(kurzname=f"P{jahr}", stadt=gebiet_a.stadt)
+        auftraege.veroeffentlichung_beauftragen(art="programmjahresbericht",
+                                                parameter={"programm": programm.pk, "jahr": jahr},
+                                                oeffentlich=True, durch=verwaltung)
+    fehler = []
+
+    def worker(nummer):
+        # The worker of `manage.py db_worker --batch`, without its signal handlers (those need the main thread).
+        try:
+            Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+                   max_tasks=None, worker_id=f"w{nummer}", excluded_queue_names=[]).run()
+        except Exception as exc:  # noqa: BLE001 - any error fails the test below
+            fehler.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    assert fehler == []
+    assert sorted(Bericht.objects.values_list("laufnummer", flat=True)) == [1, 2, 3, 4, 5, 6]
+    assert set(Veroeffentlichungsauftrag.objects.values_list("status", flat=True)) == {"fertig"}
+    assert len({w for ids in DBTaskResult.objects.values_list("worker_ids", flat=True) for w in ids}) >= 2
