@@ -77,6 +77,8 @@ def verwaltung(user) -> dict:
         "ueberfaellige_aufgaben": list(beteiligung_selectors.ueberfaellige_aufgaben(user)[:20]),
         "strukturcheck": (matrix := beteiligung_selectors.strukturcheck_matrix(user, jahr)),
         "strukturcheck_ampeln": ampeln_zaehlen(matrix),
+        "vorgeschlagene_sitzungen": list(Sitzung.objects.sichtbar_fuer(user).filter(
+            veroeffentlichung_vorgeschlagen=True, oeffentlich=False).select_related("gremium").order_by("datum")[:20]),
     }
 
 

@@ -60,6 +60,8 @@ def test_a_manager_proposes_and_staff_confirm(client_als, qm_a, verwaltung, sitz
 
     seite = client_als(verwaltung).get(reverse("beteiligung:sitzung", args=[sitzung_a.pk])).content.decode()
     assert "zur Veröffentlichung vorgeschlagen" in seite and "Veröffentlichen …" in seite
+    start = client_als(verwaltung).get(reverse("start")).content.decode()
+    assert "Zur Veröffentlichung vorgeschlagene Sitzungen" in start and sitzung_a.titel in start
     veroeffentlichung.sitzung_veroeffentlichen(sitzung=sitzung_a, durch=verwaltung)
     sitzung_a.refresh_from_db()
     assert _oeffentlich(sitzung_a) and not sitzung_a.veroeffentlichung_vorgeschlagen
