@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from kern.zugriff import objekt_oder_404, verlangen
-
 from kern.zeit import heute
+from kern.zugriff import objekt_oder_404, verlangen
 
 from . import ablage, arten, auftraege, pdf, services
 from .fehler import BerichtFehler
