@@ -26,6 +26,24 @@ def _eigene_ablage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+SOFORT = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WARTESCHLANGE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _aufgaben_sofort(settings):
+    # pytest-django reads the settings before this file sets TASKS_BACKEND, so the setting is made here;
+    # a test of the queue itself sets settings.TASKS = WARTESCHLANGE (fixture `warteschlange`).
+    if os.environ.get("TASKS_BACKEND") == "immediate":
+        settings.TASKS = SOFORT
+
+
+@pytest.fixture
+def warteschlange(settings):
+    """Tasks wait in the database until a worker takes them (run one with `testhilfen.berichte.worker_laufen`)."""
+    settings.TASKS = WARTESCHLANGE
+
+
 SCHNELLER_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

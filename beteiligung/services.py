@@ -39,9 +39,16 @@ from .models import (
     Thema,
     Themenbewertung,
 )
-from .permissions import kann_aufgabe_erledigen, kann_gremium_bearbeiten, kann_personendaten_verwalten
+from .permissions import (
+    kann_aufgabe_erledigen,
+    kann_gremium_bearbeiten,
+    kann_personendaten_verwalten,
+    kann_sitzung_veroeffentlichen,
+)
 
 NICHT_EIGENES_GEBIET = "Das Gremium gehört nicht zu einem Ihrer Gebiete."
+NUR_VERWALTUNG_VEROEFFENTLICHT = ("Öffentlich macht eine Sitzung nur die Verwaltung; das Quartiersmanagement "
+                                  "schlägt die Veröffentlichung vor.")
 KEINE_EINWILLIGUNG = (
     "Für {name} liegt keine Einwilligung zur Datenverarbeitung vor. Erfassen Sie das Datum der Einwilligung "
     "oder zählen Sie die Person nur in der Zahl der Teilnehmenden."
@@ -197,6 +204,8 @@ def sitzung_anlegen(*, gremium: Gremium, durch: User, titel: str, datum: dt.date
     unbekannt = set(texte) - {"zusammenfassung", "ausblick", "verfasst_von"}
     if unbekannt:
         raise TypeError(f"unknown fields: {sorted(unbekannt)}")
+    if oeffentlich and not kann_sitzung_veroeffentlichen(durch):
+        raise Regelverstoss(NUR_VERWALTUNG_VEROEFFENTLICHT)
     sitzung = Sitzung(gremium=gremium, titel=titel, datum=datum, beginn=beginn, ende=ende, ort=ort, format=format,
                       oeffentlich=oeffentlich, hintergrund=hintergrund, teilnehmendenzahl=teilnehmendenzahl,
                       punkte_je_person=punkte_je_person, status=Sitzung.Status.GEPLANT, **texte)
@@ -204,7 +213,8 @@ def sitzung_anlegen(*, gremium: Gremium, durch: User, titel: str, datum: dt.date
     return sitzung
 
 
-SITZUNG_TEXTFELDER = ("titel", "datum", "beginn", "ende", "ort", "format", "oeffentlich", "teilnehmendenzahl",
+# Whether a meeting is public changes only through beteiligung.veroeffentlichung, with its confirmation.
+SITZUNG_TEXTFELDER = ("titel", "datum", "beginn", "ende", "ort", "format", "teilnehmendenzahl",
                       "punkte_je_person", "hintergrund", "zusammenfassung", "ausblick")
 # What a documented meeting keeps as documented.
 SITZUNG_GESPERRTE_FELDER = ("teilnehmendenzahl", "punkte_je_person")

@@ -45,6 +45,7 @@ from .permissions import (
     kann_gremium_bearbeiten,
     kann_namen_sehen,
     kann_personendaten_verwalten,
+    kann_sitzung_veroeffentlichen,
 )
 
 AUFGABEN_NUR_MIT_NAMEN = "Aufgaben mit verantwortlichen Personen sehen Verwaltung und Quartiersmanagement."
@@ -166,6 +167,7 @@ def sitzung_detail(request, pk: int):
         "sitzung": sitzung,
         "darf_schreiben": kann_gremium_bearbeiten(request.user, sitzung.gremium),
         "folgestatus": sorted(services.SITZUNG_UEBERGAENGE[sitzung.status]),
+        "darf_veroeffentlichen": kann_sitzung_veroeffentlichen(request.user),
     })
 
 

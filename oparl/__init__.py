@@ -2,7 +2,8 @@
 
 Council information systems read the portal through it (https://schema.oparl.org/1.1/). The
 interface is public, so it shows only what is public for everyone, whoever asks: meetings marked
-`oeffentlich` and published reports marked `oeffentlich`. Anything else does not exist here (404).
+`oeffentlich` and published reports marked `oeffentlich` (withdrawn ones as deleted). Anything else
+does not exist here (404).
 
 How our data maps onto OParl, where the specification leaves room:
 - Body = a city; Organization = a Gremium of the city or of one of its areas; Meeting = a public
@@ -14,9 +15,12 @@ How our data maps onto OParl, where the specification leaves room:
   after the first say "(Version N)" in their name and `quartiersportal:version`, and the public
   versions of a number point to each other in `relatedPaper`. A superseded version stays in the
   archive and valid as published, so it is not deleted.
-- Nothing published here is hard-deleted and withdrawal is not recorded, so `deleted` is always
-  false. A Gremium that is no longer active gets an `endDate` instead: the day of its last public
-  meeting, else the day it was last changed.
+- Nothing published here is hard-deleted. A report or meeting that staff withdraw (`zurueckgezogen_am`)
+  stays at its URL with status 200 as a deleted object: `id`, `type`, `created`, `modified` (the
+  withdrawal) and `deleted: true`, and for a File the `accessUrl` the schema requires (it answers 410).
+  It stays in every list, so a client syncing with `modified_since` learns of it; its agenda items,
+  place, file and consultations are deleted with it. A Gremium that is no longer active gets an
+  `endDate` instead: the day of its last public meeting, else the day it was last changed.
 - `modified` of a meeting includes its agenda items, of a paper its consultations, its council
   paper and its other versions: they are embedded, and clients sync by `modified`.
 - `meetingState` uses the values the specification recommends: planned → "terminiert", held →

@@ -70,6 +70,13 @@ class Darstellung:
     def _zeiten(obj, modified: dt.datetime | None = None) -> dict:
         return {"created": _zeit(obj.created), "modified": _zeit(modified or obj.modified), "deleted": False}
 
+    @staticmethod
+    def _geloescht(kopf: dict, obj, modified: dt.datetime | None = None, **pflicht) -> dict:
+        """A withdrawn object: OParl keeps id, type and created, `modified` is the withdrawal, the rest goes
+        (but for what the schema requires)."""
+        modified = max(modified or obj.modified, obj.zurueckgezogen_am)
+        return {**kopf, **pflicht, "created": _zeit(obj.created), "modified": _zeit(modified), "deleted": True}
+
     def system(self) -> dict:
         return {**self._kopf(self.url("system"), "System"), "oparlVersion": SCHEMA, "name": "Quartiersportal",
                 "body": self.url("bodies"), "website": self.request.build_absolute_uri("/"), "deleted": False}
@@ -94,6 +101,9 @@ class Darstellung:
         return {**daten, **self._zeiten(gremium)}
 
     def meeting(self, sitzung: Sitzung) -> dict:
+        if sitzung.zurueckgezogen_am:
+            return self._geloescht(self._kopf(self.url("meeting", sitzung.pk), "Meeting"), sitzung,
+                                   sitzung.oparl_modified)
         daten = {**self._kopf(self.url("meeting", sitzung.pk), "Meeting"), "name": sitzung.titel,
                  "meetingState": SITZUNGSSTATUS[sitzung.status], "start": _tageszeit(sitzung.datum, sitzung.beginn)}
         if sitzung.ende:
@@ -109,12 +119,16 @@ class Darstellung:
 
     def agenda_item(self, top: Tagesordnungspunkt, position: int, *, eingebettet: bool = False) -> dict:
         daten = {**self._kopf(self.url("agendaitem", top.pk), "AgendaItem")}
+        if getattr(top, "zurueckgezogen_am", None):
+            return self._geloescht(daten, top, top.oparl_modified)
         if not eingebettet:
             daten["meeting"] = self.url("meeting", top.sitzung_id)
         return {**daten, "number": str(top.nummer), "order": position, "name": top.titel, "public": True,
                 **self._zeiten(top)}
 
     def location(self, sitzung: Sitzung, *, eingebettet: bool = False) -> dict:
+        if sitzung.zurueckgezogen_am:
+            return self._geloescht(self._kopf(self.url("location", sitzung.pk), "Location"), sitzung)
         daten = {**self._kopf(self.url("location", sitzung.pk), "Location"), "description": sitzung.ort}
         if not eingebettet:
             daten["meetings"] = [self.url("meeting", sitzung.pk)]
@@ -126,6 +140,8 @@ class Darstellung:
 
     def paper(self, bericht: Bericht, andere_versionen: Iterable[int]) -> dict:
         daten = {**self._kopf(self.url("paper", bericht.pk), "Paper")}
+        if bericht.zurueckgezogen:
+            return self._geloescht(daten, bericht, bericht.oparl_modified)
         if bericht.body_id:
             daten["body"] = self.url("body", bericht.body_id)
         daten.update({"name": _berichtsname(bericht), "reference": bericht.nummer, "date": bericht.datum.isoformat(),
@@ -140,6 +156,10 @@ class Darstellung:
         return {**daten, **self._zeiten(bericht, bericht.oparl_modified)}
 
     def file(self, bericht: Bericht, *, eingebettet: bool = False) -> dict:
+        if bericht.zurueckgezogen:
+            # The schema requires accessUrl; it answers 410 Gone.
+            return self._geloescht(self._kopf(self.url("file", bericht.pk), "File"), bericht,
+                                   accessUrl=self.url("file_access", bericht.pk))
         daten = {**self._kopf(self.url("file", bericht.pk), "File"), "name": _berichtsname(bericht),
                  "fileName": bericht.dateiname, "mimeType": "application/pdf", "date": bericht.datum.isoformat(),
                  "size": bericht.dateigroesse, HERSTELLER + "sha256Checksum": bericht.sha256,
@@ -150,6 +170,8 @@ class Darstellung:
 
     def consultation(self, bericht_pk: int, beratung: Beratung, *, eingebettet: bool = False) -> dict:
         daten = {**self._kopf(self.url("consultation", bericht_pk, beratung.pk), "Consultation")}
+        if getattr(beratung, "zurueckgezogen_am", None):
+            return self._geloescht(daten, beratung, beratung.oparl_modified)
         if not eingebettet:
             daten["paper"] = self.url("paper", bericht_pk)
         if beratung.gremium_id:

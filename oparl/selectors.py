@@ -30,20 +30,22 @@ def gremien() -> QuerySet[Gremium]:
 
 
 def sitzungen() -> QuerySet[Sitzung]:
+    """Public meetings; withdrawn ones stay in the lists, shown as deleted."""
     tops = _neuestes(Tagesordnungspunkt.objects.filter(sitzung=OuterRef("pk")))
-    return (Sitzung.objects.oeffentlich().prefetch_related("tagesordnungspunkte")
+    return (Sitzung.objects.oeffentlich_mit_zurueckgezogenen().prefetch_related("tagesordnungspunkte")
             .annotate(oparl_modified=Greatest("modified", Coalesce(tops, "modified"))))
 
 
 def tagesordnungspunkte() -> QuerySet[Tagesordnungspunkt]:
     davor = (Tagesordnungspunkt.objects.filter(sitzung=OuterRef("sitzung"), nummer__lt=OuterRef("nummer"))
              .order_by().values("sitzung").annotate(n=Count("pk")).values("n"))
-    return Tagesordnungspunkt.objects.oeffentlich().annotate(
-        position=Coalesce(Subquery(davor), 0), oparl_modified=F("modified"))
+    return Tagesordnungspunkt.objects.oeffentlich_mit_zurueckgezogenen().annotate(
+        position=Coalesce(Subquery(davor), 0), zurueckgezogen_am=F("sitzung__zurueckgezogen_am"),
+        oparl_modified=Greatest("modified", Coalesce("sitzung__zurueckgezogen_am", "modified")))
 
 
 def orte() -> QuerySet[Sitzung]:
-    return Sitzung.objects.oeffentlich().exclude(ort="").annotate(oparl_modified=F("modified"))
+    return Sitzung.objects.oeffentlich_mit_zurueckgezogenen().exclude(ort="").annotate(oparl_modified=F("modified"))
 
 
 def _mit_stadt(berichte: QuerySet[Bericht]) -> QuerySet[Bericht]:
@@ -52,14 +54,14 @@ def _mit_stadt(berichte: QuerySet[Bericht]) -> QuerySet[Bericht]:
 
 
 def dateien() -> QuerySet[Bericht]:
-    return _mit_stadt(Bericht.objects.oeffentlich()).annotate(oparl_modified=F("modified"))
+    return _mit_stadt(Bericht.objects.oeffentlich_mit_zurueckgezogenen()).annotate(oparl_modified=F("modified"))
 
 
 def papiere() -> QuerySet[Bericht]:
-    versionen = _neuestes(Bericht.objects.oeffentlich().filter(jahr=OuterRef("jahr"),
-                                                               laufnummer=OuterRef("laufnummer")))
+    versionen = _neuestes(Bericht.objects.oeffentlich_mit_zurueckgezogenen().filter(
+        jahr=OuterRef("jahr"), laufnummer=OuterRef("laufnummer")))
     beratungen = _neuestes(Beratung.objects.filter(vorlage=OuterRef("vorlage")))
-    return (_mit_stadt(Bericht.objects.oeffentlich()).select_related("vorlage")
+    return (_mit_stadt(Bericht.objects.oeffentlich_mit_zurueckgezogenen()).select_related("vorlage")
             .prefetch_related(Prefetch("vorlage__beratungen", queryset=Beratung.objects.select_related("gremium")))
             .annotate(oparl_modified=Greatest("modified", Coalesce(versionen, "modified"),
                                               Coalesce("vorlage__modified", "modified"),
@@ -67,9 +69,12 @@ def papiere() -> QuerySet[Bericht]:
 
 
 def beratungen(berichte: QuerySet[Bericht]) -> QuerySet[Beratung]:
-    """One row per pair of a public paper and a row of its council paper's consultation sequence."""
-    return (Beratung.objects.oeffentlich().select_related("gremium").annotate(bericht_id=F("vorlage__berichte__pk"))
-            .filter(bericht_id__in=berichte.values("pk")).annotate(oparl_modified=F("modified")))
+    """One row per pair of a public paper and a row of its council paper's consultation sequence; the rows
+    of a withdrawn paper carry its withdrawal (they are shown as deleted)."""
+    return (Beratung.objects.select_related("gremium")
+            .annotate(bericht_id=F("vorlage__berichte__pk"), zurueckgezogen_am=F("vorlage__berichte__zurueckgezogen_am"))
+            .filter(bericht_id__in=berichte.values("pk"))
+            .annotate(oparl_modified=Greatest("modified", Coalesce("zurueckgezogen_am", "modified"))))
 
 
 def andere_versionen(berichte: list[Bericht]) -> defaultdict[int, list[int]]:

@@ -88,6 +88,8 @@ def verwaltung(user) -> dict:
         "strukturcheck_ampeln": ampeln_zaehlen(matrix),
         "strukturcheck_rot": (rot := rote_zeilen(matrix))[:ROTE_ZEILEN],
         "strukturcheck_rot_anzahl": len(rot),
+        "vorgeschlagene_sitzungen": list(Sitzung.objects.sichtbar_fuer(user).filter(
+            veroeffentlichung_vorgeschlagen=True, oeffentlich=False).select_related("gremium").order_by("datum")[:20]),
     }
 
 

@@ -220,6 +220,8 @@ TASKS = {
         ),
     }
 }
+# /gesundheit/ reports the queue as stuck when its oldest waiting task has waited longer (seconds).
+WARTESCHLANGE_MAX_WARTEZEIT = envint("WARTESCHLANGE_MAX_WARTEZEIT", 600)
 
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 if MAP_TILE_URL and not (MAP_TILE_URL.startswith(("https://", "/")) and "{z}" in MAP_TILE_URL):
