@@ -15,6 +15,8 @@ from programme.selectors import budgetstand_je_programm
 from quartiere.models import Gebiet, Quartiersmanagement
 from quartiere.zugriff import eigene_gebiet_ids
 
+from .models import Barrieremeldung
+
 
 def naechste_sitzungen(user, *, anzahl: int = 8):
     return (
@@ -77,6 +79,7 @@ def verwaltung(user) -> dict:
         "ueberfaellige_aufgaben": list(beteiligung_selectors.ueberfaellige_aufgaben(user)[:20]),
         "strukturcheck": (matrix := beteiligung_selectors.strukturcheck_matrix(user, jahr)),
         "strukturcheck_ampeln": ampeln_zaehlen(matrix),
+        "barrieremeldungen": list(Barrieremeldung.objects.sichtbar_fuer(user).offen().order_by("created")[:5]),
     }
 
 
