@@ -159,7 +159,7 @@ def _zu_viele(schluessel: str) -> str | None:
 
 @login_not_required
 def melden(request):
-    form = MeldungForm(request.POST or None)
+    form = MeldungForm(request.POST if request.method == "POST" else None)
     fehler = ""
     if request.method == "POST" and form.is_valid():
         if form.ist_spam:
