@@ -77,6 +77,9 @@ class BerichtSuche(forms.Form):
         return berichte
 
 
+# Withdrawal of published reports and public meetings (a withdrawal date on Bericht and Sitzung) is
+# not in this code base yet; once it is, both reads below must leave withdrawn rows out, unless
+# `oeffentlich()` already does.
 def oeffentliche_berichte() -> QuerySet[Bericht]:
     """The latest version of every public report, newest first."""
     return (Bericht.objects.oeffentlich().aktuell().select_related("gebiet__stadt", "programm")
