@@ -31,19 +31,15 @@ def bewilligung(verwaltung, gebiet_a):
                               gebiet=gebiet_a, betrag_beantragt=Decimal("5000.00"))
 
 
-def test_staff_log_in_filter_open_a_project_record_a_payout_and_log_out_by_keyboard(
-        fenster, tastatur, bewilligung, tmp_path):
-    seite = fenster.seite(breite=1280, hoehe=800)
-    t = tastatur(seite)
-    seite.goto(fenster.basis + reverse("login"))
-
+def _anmelden_und_ueberspringen(t, seite, basis: str) -> None:
+    seite.goto(basis + reverse("login"))
     # Login: the user name field has the focus; the skip link comes first when tabbing from the top.
     assert t.fokus()["id"] == "id_username"
     t.tippen("verwaltung")
     t.tab()
     t.tippen(PASSWORT)
     t.druecken("Enter", warten=True)
-    assert seite.url == fenster.basis + "/"
+    assert seite.url == basis + "/"
 
     fokus = t.tab()
     assert fokus["text"] == "Zum Inhalt springen" and fokus["sichtbar"]
@@ -52,6 +48,13 @@ def test_staff_log_in_filter_open_a_project_record_a_payout_and_log_out_by_keybo
     # After the skip link the next stop lies inside the content, not in the navigation.
     naechster = t.tab()
     assert seite.evaluate("document.activeElement.closest('main') !== null"), naechster
+
+
+def test_staff_log_in_filter_open_a_project_record_a_payout_and_log_out_by_keyboard(
+        fenster, tastatur, bewilligung, tmp_path):
+    seite = fenster.seite(breite=1280, hoehe=800)
+    t = tastatur(seite)
+    _anmelden_und_ueberspringen(t, seite, fenster.basis)
 
     # To the project list through the navigation: back up to the skip link and tab forward.
     t.tab(rueckwaerts=True)
