@@ -61,18 +61,27 @@ class BerichtSuche(forms.Form):
         for name, feld in self.fields.items():
             feld.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
 
+    @property
+    def gesucht(self) -> bool:
+        """A search with at least one valid value was sent."""
+        if not self.is_bound:
+            return False
+        self.is_valid()  # fills cleaned_data with the valid values
+        return any(self.cleaned_data.values())
+
     def filtern(self, berichte: QuerySet[Bericht]) -> QuerySet[Bericht]:
-        if not self.is_bound or not self.is_valid():
+        """The reports matching every valid value; a wrong value is named above the form and left out."""
+        if not self.is_bound:
             return berichte
+        self.is_valid()
         daten = self.cleaned_data
-        if daten["q"]:
+        if daten.get("q"):
             berichte = berichte.filter(titel__icontains=daten["q"])
-        if daten["stadt"]:
-            s = daten["stadt"]
+        if s := daten.get("stadt"):
             berichte = berichte.filter(Q(gebiet=s) | Q(gebiet__stadt=s) | Q(programm__stadt=s) | Q(vorlage__stadt=s))
-        if daten["art"]:
+        if daten.get("art"):
             berichte = berichte.filter(art=daten["art"])
-        if daten["jahr"]:
+        if daten.get("jahr"):
             berichte = berichte.filter(jahr=daten["jahr"])
         return berichte
 
@@ -82,7 +91,7 @@ class BerichtSuche(forms.Form):
 # `oeffentlich()` already does.
 def oeffentliche_berichte() -> QuerySet[Bericht]:
     """The latest version of every public report, newest first."""
-    return (Bericht.objects.oeffentlich().aktuell().select_related("gebiet__stadt", "programm")
+    return (Bericht.objects.oeffentlich().aktuell().select_related("gebiet__stadt", "programm__stadt", "vorlage__stadt")
             .order_by("-datum", "-jahr", "-laufnummer"))
 
 
@@ -104,7 +113,7 @@ def startseite(request):
     abfrage.pop("seite", None)
     return render(request, "portal/oeffentlich/start.html", {
         "suche": suche, "seite": seite, "abfrage": abfrage.urlencode(),
-        "gesucht": suche.is_bound and suche.is_valid(),
+        "gesucht": suche.gesucht,
         **oeffentliche_sitzungen(),
     })
 

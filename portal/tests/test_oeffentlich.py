@@ -91,6 +91,12 @@ def test_bad_search_values_get_a_german_message_and_never_an_error_page(client, 
     assert "Programmjahresbericht WiN 2025" in html
 
 
+def test_the_valid_values_of_a_search_still_filter_beside_a_wrong_one(client, berichte):
+    antwort = client.get(reverse("start"), {"q": "WiN", "jahr": "zweitausend"})
+    assert 'id="formularfehler"' in antwort.content.decode()
+    assert _titel(antwort) == ["Programmjahresbericht WiN 2025"]
+
+
 def test_the_public_start_page_shows_public_meetings_without_names(client, stadt):
     gremium = GremiumFactory(gebiet=stadt, name="Bürgerforum Musterstadt")
     oeffentlich = SitzungFactory(gremium=gremium, titel="Bürgerversammlung im Frühjahr", oeffentlich=True,
