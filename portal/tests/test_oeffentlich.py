@@ -4,6 +4,8 @@ barriers and the page in Leichte Sprache."""
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.models import Barrieremeldung
@@ -217,3 +219,19 @@ def test_one_address_may_send_only_a_few_messages_an_hour(client, db):
     assert Barrieremeldung.objects.count() == MELDUNGEN_JE_ADRESSE_UND_STUNDE
     # Another address is not held up by it.
     assert client.post(reverse("barrierefreiheit_melden"), MELDUNG, REMOTE_ADDR="10.1.2.3").status_code == 302
+
+
+def test_the_public_start_page_runs_a_fixed_number_of_queries(client, stadt):
+    def zaehlen() -> int:
+        with CaptureQueriesContext(connection) as abfragen:
+            assert client.get(reverse("start")).status_code == 200
+        return len(abfragen)
+
+    gremium = GremiumFactory(gebiet=stadt)
+    BerichtFactory(gebiet=stadt)
+    SitzungFactory(gremium=gremium, oeffentlich=True)
+    wenige = zaehlen()
+    for _ in range(6):
+        BerichtFactory(gebiet=GebietFactory(parent=StadtFactory()))
+        SitzungFactory(gremium=GremiumFactory(gebiet=GebietFactory(parent=stadt)), oeffentlich=True)
+    assert zaehlen() == wenige
