@@ -15,6 +15,8 @@ from programme.selectors import budgetstand_je_programm
 from quartiere.models import Gebiet, Quartiersmanagement
 from quartiere.zugriff import eigene_gebiet_ids
 
+from .models import Barrieremeldung
+
 
 def naechste_sitzungen(user, *, anzahl: int = 8):
     return (
@@ -90,6 +92,7 @@ def verwaltung(user) -> dict:
         "strukturcheck_rot_anzahl": len(rot),
         "vorgeschlagene_sitzungen": list(Sitzung.objects.sichtbar_fuer(user).filter(
             veroeffentlichung_vorgeschlagen=True, oeffentlich=False).select_related("gremium").order_by("datum")[:20]),
+        "barrieremeldungen": list(Barrieremeldung.objects.sichtbar_fuer(user).offen().order_by("created")[:5]),
     }
 
 

@@ -6,7 +6,7 @@ from kern.zugriff import rolle_nicht_erforderlich
 from programme import urls as programme_urls
 from quartiere import urls as quartiere_urls
 
-from . import fehlerseiten, gesundheit, views
+from . import fehlerseiten, gesundheit, oeffentlich, views
 
 # Organisations (programme: they show their projects) and facilities (quartiere) share one namespace.
 akteure_urls = (programme_urls.akteure_urlpatterns + quartiere_urls.akteure_urlpatterns, "akteure")
@@ -14,6 +14,10 @@ akteure_urls = (programme_urls.akteure_urlpatterns + quartiere_urls.akteure_urlp
 urlpatterns = [
     # A login without a role sees its start page ("no role assigned yet") and may sign out.
     path("", rolle_nicht_erforderlich(views.start), name="start"),
+    path("barrierefreiheit/", oeffentlich.erklaerung, name="barrierefreiheit"),
+    path("barrierefreiheit/melden/", oeffentlich.melden, name="barrierefreiheit_melden"),
+    path("barrierefreiheit/meldungen/", oeffentlich.meldungen, name="barrierefreiheit_meldungen"),
+    path("leichte-sprache/", oeffentlich.leichte_sprache, name="leichte_sprache"),
     path("gesundheit/", gesundheit.gesundheit, name="gesundheit"),
     path("taetigkeiten/neu/", views.taetigkeit_erfassen, name="taetigkeit_neu"),
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

@@ -24,6 +24,7 @@ from programme.models import (
     Verwendungsnachweis, Zielgruppe,
 )
 from quartiere.models import Einrichtung, Gebiet, Indikator, Indikatorwert, Organisation, Person, Quartiersmanagement
+from portal.models import Barrieremeldung
 
 # Money rows change only through the portal's services.
 NUR_UEBER_DAS_PORTAL = {Jahresbudget, Bewilligung, Auszahlung, Verwendungsnachweis}
@@ -31,6 +32,8 @@ NUR_UEBER_DAS_PORTAL = {Jahresbudget, Bewilligung, Auszahlung, Verwendungsnachwe
 NUR_VON_DER_ANMELDESPERRE = {AccessAttempt, AccessFailureLog, AccessLog}
 # The task queue and its publishing orders are written by the portal and its worker, read in the admin.
 NUR_VON_DER_WARTESCHLANGE = {DBTaskResult, Veroeffentlichungsauftrag}
+# Feedback on barriers comes only through the public form; staff answer it in the admin.
+NUR_UEBER_DAS_FORMULAR = {Barrieremeldung}
 PORTALMODELLE = [
     Gebiet, Indikator, Indikatorwert, Organisation, Person, Einrichtung, Quartiersmanagement,
     Foerderprogramm, Programmgebiet, Jahresbudget, Handlungsfeld, Zielgruppe, Projekt, Bewilligung, Auszahlung,
@@ -150,7 +153,7 @@ def test_seiten_und_filter_antworten(admin_client_eingeloggt, model):
             assert client.get(url + stufe.format(f=datumsfeld)).status_code == 200
     assert client.get(url + "?q=Quartier").status_code == 200
     hinzufuegen = client.get(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")).status_code
-    nur_lesen = NUR_UEBER_DAS_PORTAL | NUR_VON_DER_ANMELDESPERRE | NUR_VON_DER_WARTESCHLANGE
+    nur_lesen = NUR_UEBER_DAS_PORTAL | NUR_VON_DER_ANMELDESPERRE | NUR_VON_DER_WARTESCHLANGE | NUR_UEBER_DAS_FORMULAR
     assert hinzufuegen == (403 if model in nur_lesen else 200)
 
     obj = model._default_manager.first()

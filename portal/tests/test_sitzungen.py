@@ -26,7 +26,9 @@ def _zurueckdatieren(client, schluessel: str, sekunden: int):
 
 
 def _auf_der_startseite(client) -> bool:
-    return client.get(reverse("start")).status_code == 200
+    """Whether the client, still signed in, gets its role's start page (signed out it gets the public one)."""
+    antwort = client.get(reverse("start"))
+    return antwort.status_code == 200 and antwort.wsgi_request.user.is_authenticated
 
 
 def test_the_default_timeouts(settings):
@@ -83,9 +85,11 @@ def test_an_active_session_still_ends_after_its_absolute_lifetime(verwaltung):
     client = _angemeldeter_client(verwaltung)
     _auf_der_startseite(client)
     _zurueckdatieren(client, ANGEMELDET_SEIT, 8 * 60 * 60 + 60)
+    # The start page is the public one for a signed-out visitor: it says why, beside the way to log in.
     antwort = client.get(reverse("start"))
-    assert antwort.status_code == 302 and "_auth_user_id" not in client.session
-    assert abgelaufen_meldung() in client.get(antwort.url).content.decode()
+    assert antwort.status_code == 200 and "_auth_user_id" not in client.session
+    assert abgelaufen_meldung() in antwort.content.decode()
+    assert f'href="{reverse("login")}"' in antwort.content.decode()
 
 
 def test_a_password_change_in_the_admin_ends_the_other_sessions_only(verwaltung):

@@ -28,7 +28,8 @@ def test_login_and_logout(client, verwaltung):
     assert response.status_code == 302 and response.url == reverse("start")
     response = client.post(reverse("logout"))
     assert response.status_code == 302
-    assert client.get(reverse("start")).status_code == 302
+    # Signed out, the start page is the public one again.
+    assert "Öffentliche Berichte" in client.get(reverse("start")).content.decode()
 
 
 def _alle_urls(resolver=None, prefix=""):
@@ -40,10 +41,11 @@ def _alle_urls(resolver=None, prefix=""):
             yield prefix + str(muster.pattern), muster
 
 
-# The public archive of published reports needs no login (berichte/tests/test_views.py), nor does the
+# The public start page, the accessibility statement, its feedback form and the page in Leichte Sprache
+# (portal/tests/test_oeffentlich.py), the public archive of published reports needs no login (berichte/tests/test_views.py), nor does the
 # OParl interface, which shows only public objects (portal/tests/test_oparl.py), nor the health URL
 # (portal/tests/test_betrieb.py).
-OEFFENTLICH = {"anmelden/", "abmelden/", "berichte/", "berichte/<int:pk>/", "berichte/<int:pk>/pdf/", "gesundheit/"}
+OEFFENTLICH = {"", "barrierefreiheit/", "barrierefreiheit/melden/", "leichte-sprache/", "anmelden/", "abmelden/", "berichte/", "berichte/<int:pk>/", "berichte/<int:pk>/pdf/", "gesundheit/"}
 OEFFENTLICH_UNTER = ("oparl/v1/",)
 
 
