@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import sitzungen, zweiter_faktor
+from . import zweiter_faktor
 
 admin.site.site_header = "Quartiersportal – Verwaltung"
 admin.site.site_title = "Quartiersportal – Verwaltung"
@@ -31,8 +31,7 @@ class BenutzerAdmin(UserAdmin):
     @admin.action(description="Zweiten Faktor zurücksetzen (verlorenes Telefon)")
     def zweiten_faktor_zuruecksetzen(self, request, queryset):
         for user in queryset:
-            zweiter_faktor.zuruecksetzen(user)
-            sitzungen.sitzungen_beenden(user.pk, ausser=request.session.session_key)
+            zweiter_faktor.zuruecksetzen(user, ausser=request.session.session_key)
             self.log_change(request, user, "Zweiten Faktor zurückgesetzt")
         self.message_user(request, f"Zweiter Faktor von {queryset.count()} Konto/Konten zurückgesetzt; bei der "
                                    "nächsten Anmeldung wird er neu eingerichtet.", messages.SUCCESS)

@@ -110,7 +110,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "portal.zweiter_faktor.SitzungsfaktorMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "kern.zugriff.RolleErforderlichMiddleware",
     "portal.middleware.KeinZwischenspeicherMiddleware",

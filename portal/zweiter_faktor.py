@@ -2,9 +2,14 @@
 
 A login with a confirmed device is complete only after its code (TOTP from an authenticator app, or
 one of its recovery codes); staff and admin accounts must have a device and are sent to set one up
-after their password. django-otp's OTPMiddleware marks a session verified by the device that
-confirmed it (its id in the session); `ZweiterFaktorMiddleware` ends every session of such an
-account that was not verified that way, whichever way it was signed in.
+after their password. The login keeps the id of the device that confirmed it in the session (django-otp);
+`ZweiterFaktorMiddleware` ends every session of such an account that was not verified that way,
+whichever way it was signed in.
+
+`SitzungsfaktorMiddleware` is django-otp's OTPMiddleware without its query per request: the device id
+in the (server-side) session is trusted as written by the login, because every removal of a device
+here ends the sessions it verified (`zuruecksetzen`, a new app replacing the old one); recovery codes
+are renewed inside their device. Delete devices only through these functions.
 """
 
 from __future__ import annotations
@@ -17,11 +22,15 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.functional import SimpleLazyObject
 from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
+from django_otp.middleware import OTPMiddleware
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kern import rollen
+
+from .sitzungen import sitzungen_beenden
 
 # The session of a login whose account has no device and needs none; set by the login itself.
 OHNE_ZWEITEN_FAKTOR = "portal_ohne_zweiten_faktor"
@@ -86,19 +95,24 @@ def app_bestaetigen(geraet: TOTPDevice, code: str) -> list[str] | None:
 
 @transaction.atomic
 def wiederherstellungscodes_erneuern(user: User) -> list[str]:
-    """New recovery codes (the old ones stop working), each valid once."""
-    StaticDevice.objects.filter(user=user).delete()
-    geraet = StaticDevice.objects.create(user=user, name=CODES_NAME, confirmed=True)
+    """New recovery codes (the old ones stop working), each valid once; the device itself stays."""
+    geraet = StaticDevice.objects.filter(user=user).first() or StaticDevice(user=user)
+    geraet.name, geraet.confirmed = CODES_NAME, True
+    geraet.save()
+    StaticDevice.objects.filter(user=user).exclude(pk=geraet.pk).delete()
+    geraet.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(ANZAHL_WIEDERHERSTELLUNGSCODES)]
     StaticToken.objects.bulk_create(StaticToken(device=geraet, token=code) for code in codes)
     return codes
 
 
-def zuruecksetzen(user: User) -> int:
-    """Removes every device of the account (lost phone); its next login sets up a new one."""
+def zuruecksetzen(user: User, ausser: str | None = None) -> int:
+    """Removes every device of the account (lost phone) and ends its sessions (but `ausser`, a session
+    key); its next login sets up a new device."""
     anzahl = 0
     for modell in (TOTPDevice, StaticDevice):
         anzahl += modell.objects.filter(user=user).delete()[1].get(modell._meta.label, 0)
+    sitzungen_beenden(user.pk, ausser=ausser)
     return anzahl
 
 
@@ -137,6 +151,18 @@ def offene_anmeldung(request) -> User | None:
     if user is not None:
         user.backend = offen["backend"]
     return user
+
+
+class SitzungsfaktorMiddleware(OTPMiddleware):
+    """OTPMiddleware whose `user.otp_device` is loaded only when read: `is_verified()` asks the session."""
+
+    def _verify_user_sync(self, request, user):
+        self._init_user_fields(user)
+        kennung = request.session.get(DEVICE_ID_SESSION_KEY) if user.is_authenticated else None
+        if kennung:
+            user.otp_device = SimpleLazyObject(
+                lambda: self._finalize_device(request, user, self._device_from_persistent_id(kennung)))
+        return user
 
 
 class ZweiterFaktorMiddleware:
