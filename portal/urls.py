@@ -6,7 +6,7 @@ from kern.zugriff import rolle_nicht_erforderlich
 from programme import urls as programme_urls
 from quartiere import urls as quartiere_urls
 
-from . import anmeldung, fehlerseiten, gesundheit, views
+from . import anmeldung, fehlerseiten, gesundheit, verarbeitungsverzeichnis, views
 
 # Organisations (programme: they show their projects) and facilities (quartiere) share one namespace.
 akteure_urls = (programme_urls.akteure_urlpatterns + quartiere_urls.akteure_urlpatterns, "akteure")
@@ -22,6 +22,7 @@ urlpatterns = [
     path("konto/zweiter-faktor/einrichten/", anmeldung.einrichten, name="zweiter_faktor_einrichten"),
     path("konto/zweiter-faktor/wiederherstellungscodes/", anmeldung.codes_erneuern, name="wiederherstellungscodes"),
     path("abmelden/", rolle_nicht_erforderlich(auth_views.LogoutView.as_view()), name="logout"),
+    path("datenschutz/verzeichnis/", verarbeitungsverzeichnis.verzeichnis, name="verarbeitungsverzeichnis"),
     path("", include("programme.urls")),
     path("", include("berichte.urls")),
     path("", include("beteiligung.urls")),

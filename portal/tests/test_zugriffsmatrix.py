@@ -67,6 +67,7 @@ MATRIX = {
     "zweiter_faktor": (ohne(), {**{p: 200 for p in PERSONAS}, "anonym": 302}),
     "zweiter_faktor_einrichten": (ohne(), {**{p: 200 for p in PERSONAS}, "anonym": 302}),
     "wiederherstellungscodes": (ohne(), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "verarbeitungsverzeichnis": (ohne(), NUR_VERWALTUNG),
     # The health URL for load balancers: database and storage state, no personal data.
     "gesundheit": (ohne(), OEFFENTLICH),
     "programme:programme": (ohne(), LESEN),
