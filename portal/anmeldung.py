@@ -14,6 +14,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
@@ -71,8 +72,8 @@ def _code_falsch(request, user, form):
         request.session.pop(zweiter_faktor.ANMELDUNG_OFFEN, None)
         return gesperrt(request)
     bis = zweiter_faktor.gesperrt_bis(user)
-    warten = f" Nach mehreren falschen Codes können Sie es erst ab {bis.astimezone():%H:%M:%S} Uhr erneut versuchen." \
-        if bis else ""
+    warten = (f" Nach falschen Codes können Sie es erst ab {timezone.localtime(bis):%H:%M:%S} Uhr erneut versuchen."
+              if bis else "")
     form.add_error("code", FALSCHER_CODE + warten)
     return None
 
@@ -84,6 +85,8 @@ def code_eingeben(request):
     if user is None:
         messages.info(request, ANMELDUNG_ABGELAUFEN)
         return redirect("login")
+    if not zweiter_faktor.hat_geraet(user):
+        return redirect("zweiter_faktor_einrichten")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if AxesProxyHandler.is_locked(request, {"username": user.get_username()}):

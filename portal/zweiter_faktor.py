@@ -116,6 +116,7 @@ def zuruecksetzen(user: User, ausser: str | None = None) -> int:
     return anzahl
 
 
+@transaction.atomic
 def code_pruefen(user: User, code: str):
     """The device that accepts the code (app or recovery code), or None. django-otp refuses a code
     used before (replay), spends a recovery code, and throttles each device after wrong codes."""
