@@ -27,6 +27,7 @@ from programme.permissions import kann_bewilligen
 from quartiere.models import Gebiet, Organisation, Person
 from quartiere.permissions import kann_im_gebiet_arbeiten
 
+from . import datenschutz
 from .models import (
     Aufgabe,
     Beschluss,
@@ -516,19 +517,25 @@ def aufgabe_erledigen(*, aufgabe: Aufgabe, durch: User, datum: dt.date | None = 
 
 @transaction.atomic
 def person_anonymisieren(*, person: Person, durch: User) -> Person:
-    """Replace a person's name and contact data everywhere; links (memberships, participations,
-    tasks, projects) and therefore all counts stay. The login, if any, loses its name and access."""
+    """Replace a person's name and contact data everywhere: their row, their login, and every copy of the
+    name in the database (admin log, history rows, free text; beteiligung.datenschutz). Links
+    (memberships, participations, tasks, projects) and therefore all counts stay. The login loses its
+    name, username and access."""
     geld.erlaubnis_pruefen(kann_personendaten_verwalten(durch), "Personen anonymisieren")
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.anonymisiert_am is not None:
         raise Regelverstoss(PERSON_SCHON_ANONYMISIERT)
+    formen = datenschutz.namensformen(person)
+    konto = None
     if person.user_id is not None:
         konto = User.objects.select_for_update().get(pk=person.user_id)
+        datenschutz.anmeldeversuche_loeschen(konto.username)
+        konto.username = f"anonymisiert-{konto.pk}"
         konto.first_name = ""
         konto.last_name = ""
         konto.email = ""
         konto.is_active = False
-        konto.save(update_fields=["first_name", "last_name", "email", "is_active"])
+        konto.save(update_fields=["username", "first_name", "last_name", "email", "is_active"])
     person.anrede = ""
     person.titel = ""
     person.vorname = "anonymisiert"
@@ -539,6 +546,8 @@ def person_anonymisieren(*, person: Person, durch: User) -> Person:
     person.user = None
     person.anonymisiert_am = timezone.now()
     speichern(person, durch)
+    datenschutz.texte_ersetzen(formen, person.name)
+    datenschutz.protokoll_anonymisieren(person, konto, person.name)
     return person
 
 

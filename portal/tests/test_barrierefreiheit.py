@@ -29,6 +29,7 @@ from django.urls import reverse
 
 from beteiligung.models import Gremium
 from demo.daten.gemeinsam import PASSWORT
+from testhilfen.konten import im_browser_anmelden
 
 pytestmark = [
     pytest.mark.browser,
@@ -83,11 +84,8 @@ def verstoesse_beschreiben(verstoesse: dict[str, list[dict]], seiten: int = 25) 
 
 
 def anmelden(seite, basis: str, benutzer: str) -> None:
-    seite.goto(basis + reverse("login"))
-    seite.get_by_label("Benutzername").fill(benutzer)
-    seite.get_by_label("Passwort").fill(PASSWORT)
-    seite.get_by_role("button", name="Anmelden").click()
-    seite.wait_for_url(basis + "/")
+    # The demo's staff logins answer the second factor with the published demo key.
+    im_browser_anmelden(seite, basis, benutzer, PASSWORT)
 
 
 # Paging and sorting change the rows of a list, not what its page is made of.

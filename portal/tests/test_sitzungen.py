@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.sitzungen import ANGEMELDET_SEIT, ZULETZT_AKTIV, abgelaufen_meldung, inaktiv_meldung, sitzungen_beenden
+from testhilfen.konten import app_einrichten, im_formular_anmelden
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def test_a_login_through_the_form_records_its_time(verwaltung):
     verwaltung.set_password("richtig-und-lang-genug")
     verwaltung.save()
     client = Client()
-    antwort = client.post(reverse("login"), {"username": "verwaltung", "password": "richtig-und-lang-genug"})
+    antwort = im_formular_anmelden(client, "verwaltung", "richtig-und-lang-genug", app_einrichten(verwaltung))
     assert antwort.status_code == 302
     assert abs(client.session[ANGEMELDET_SEIT] - time.time()) < 5
 

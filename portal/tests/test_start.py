@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from testhilfen.beteiligung import GremiumFactory, SitzungFactory
 from testhilfen.programme import BewilligungFactory, JahresbudgetFactory, ProjektFactory, dieses_jahr
+from testhilfen.konten import app_einrichten, im_formular_anmelden
 
 
 def test_login_page_is_public_and_german(client, db):
@@ -24,7 +25,7 @@ def test_login_with_wrong_password_says_so_in_german(client, verwaltung):
 def test_login_and_logout(client, verwaltung):
     verwaltung.set_password("geheim-123")
     verwaltung.save()
-    response = client.post(reverse("login"), {"username": "verwaltung", "password": "geheim-123"})
+    response = im_formular_anmelden(client, "verwaltung", "geheim-123", app_einrichten(verwaltung))
     assert response.status_code == 302 and response.url == reverse("start")
     response = client.post(reverse("logout"))
     assert response.status_code == 302

@@ -66,6 +66,13 @@ MATRIX = {
     "login": (ohne(), {**{p: 302 for p in PERSONAS}, "anonym": 200}),
     "taetigkeit_neu": (ohne(), VERWALTUNG_UND_QM),
     "logout": (ohne(), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    # The code step exists only right after a correct password; otherwise back to the login.
+    "anmeldung_code": (ohne(), {p: 302 for p in PERSONAS}),
+    # One's own second factor, for every login (also without a role).
+    "zweiter_faktor": (ohne(), {**{p: 200 for p in PERSONAS}, "anonym": 302}),
+    "zweiter_faktor_einrichten": (ohne(), {**{p: 200 for p in PERSONAS}, "anonym": 302}),
+    "wiederherstellungscodes": (ohne(), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
+    "verarbeitungsverzeichnis": (ohne(), NUR_VERWALTUNG),
     # The health URL for load balancers: database and storage state, no personal data.
     "gesundheit": (ohne(), OEFFENTLICH),
     "programme:programme": (ohne(), LESEN),
