@@ -30,6 +30,7 @@ from .models import (
     Projekt,
     Verwendungsnachweis,
 )
+from . import zuwendung_regeln
 from .permissions import (
     kann_auszahlen,
     kann_bewilligen,
@@ -173,6 +174,8 @@ def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
     _projekt_bearbeitbar_pruefen(projekt, durch)
     if projekt.status not in ANTRAG_ERLAUBT_IN:
         raise Regelverstoss(ANTRAG_IN_STATUS_UNZULAESSIG.format(status=projekt.get_status_display()))
+    # Grant law: the operator applies, the amount comes from the financing plan.
+    betrag = zuwendung_regeln.antragsbetrag(projekt=projekt, programm=programm, jahr=jahr, betrag=betrag)
     gebiet = budgetgebiet(projekt=projekt, programm=programm, jahr=jahr)
     _foerderregeln_pruefen(projekt=projekt, programm=programm, jahr=jahr, betrag=betrag)
     bewilligung = Bewilligung(
@@ -180,6 +183,7 @@ def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
         beantragt_am=datum or heute(), beantragt_von=durch, begruendung=begruendung,
     )
     speichern(bewilligung, durch)
+    speichern(zuwendung_regeln.zuwendung_vorbelegen(bewilligung), durch)  # grant law: type of financing, period
     if projekt.status == S.ENTWURF:
         _status_wechseln(projekt, S.BEANTRAGT, durch)
     return bewilligung
@@ -231,12 +235,16 @@ def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User
     projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
     _foerderregeln_pruefen(projekt=projekt, programm=bewilligung.programm, jahr=bewilligung.jahr, betrag=betrag,
                            ausser=bewilligung)
+    # Grant law: early start, funding period, de-minimis, type of financing against the plan.
+    zuwendung = zuwendung_regeln.bewilligung_pruefen(bewilligung=bewilligung, projekt=projekt, betrag=betrag,
+                                                     datum=datum or heute())
     _budget_pruefen(programm=bewilligung.programm, jahr=bewilligung.jahr, gebiet=bewilligung.gebiet, betrag=betrag)
     bewilligung.status = Bewilligung.Status.BEWILLIGT
     bewilligung.betrag_bewilligt = betrag
     bewilligung.entschieden_am = datum or heute()
     bewilligung.entschieden_von = durch
     speichern(bewilligung, durch)
+    speichern(zuwendung, durch)
     nachweis = Verwendungsnachweis(bewilligung=bewilligung, faellig_am=dt.date(bewilligung.jahr + 1, 6, 30))
     speichern(nachweis, durch)
     if projekt.status == S.BEANTRAGT:
