@@ -17,7 +17,7 @@ from django.utils import translation
 
 from kern.fehler import Regelverstoss
 from kern.format import datum as datum_text, euro
-from kern.rollen import ist_verwaltung
+from kern.rollen import ist_quartiersmanagement, ist_verwaltung
 from kern.speichern import speichern
 from kern.zahlwort import euro_in_worten
 from kern.zeit import heute
@@ -62,6 +62,15 @@ STANDARD_AUSZAHLUNG = (
     "Die Zuwendung wird auf Anforderung ausgezahlt, soweit sie innerhalb von zwei Monaten nach der Auszahlung für "
     "fällige Zahlungen benötigt wird. Der Anforderung ist eine kurze Übersicht der bisherigen Ausgaben beizufügen."
 )
+
+
+def kann_bescheide_sehen(user) -> bool:
+    """Staff, and managers for their areas' projects (BescheidQuerySet.sichtbar_fuer); never council."""
+    return ist_verwaltung(user) or ist_quartiersmanagement(user)
+
+
+def kann_bescheide_erlassen(user) -> bool:
+    return ist_verwaltung(user)
 
 
 # --- content -------------------------------------------------------------------------------------

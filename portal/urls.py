@@ -20,6 +20,8 @@ urlpatterns = [
     path("abmelden/", rolle_nicht_erforderlich(auth_views.LogoutView.as_view()), name="logout"),
     path("", include("programme.urls")),
     path("", include("berichte.urls")),
+    path("", include("programme.zuwendung_urls")),
+    path("", include("berichte.bescheid_urls")),
     path("", include("beteiligung.urls")),
     path("", include(akteure_urls)),
     path("gebiete/", include("portal.gebiete.urls")),
