@@ -4,7 +4,7 @@ and the staff's text blocks with a preview."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from kern.aktion import aktion
@@ -29,7 +29,8 @@ from .zuwendung_forms import (
 
 def traeger(request, pk: int):
     """An operator: its details (the bank account in full for staff only) and its de-minimis grants."""
-    organisation = objekt_oder_404(request.user, Organisation.objects.select_related("stadt"), pk=pk)
+    # Organisations are city data every role sees (as on the organisation list).
+    organisation = get_object_or_404(Organisation.objects.select_related("stadt"), pk=pk)
     daten = zuwendung_selectors.traegerdaten(organisation)
     bewilligungen = list(zuwendung_selectors.de_minimis_bewilligungen(organisation=organisation, user=request.user))
     return render(request, "programme/traeger.html", {
@@ -42,7 +43,7 @@ def traeger(request, pk: int):
 
 def traeger_bearbeiten(request, pk: int):
     verlangen(ist_verwaltung(request.user))
-    organisation = objekt_oder_404(request.user, Organisation.objects.all(), pk=pk)
+    organisation = get_object_or_404(Organisation, pk=pk)
     daten = zuwendung_selectors.traegerdaten(organisation)
     initial = {f: getattr(daten, f) for f in TraegerdatenForm.base_fields} if daten else {}
     return aktion(
@@ -129,7 +130,8 @@ def _beispielwerte(programm: Foerderprogramm | None, stadt) -> dict[str, str]:
     """Placeholder values for the preview: from the latest grant of the programme or city, else invented."""
     werte = {name: f"[{titel}]" for name, titel in PLATZHALTER.items()}
     werte.update(betrag="7.500,00 €", betrag_in_worten=euro_in_worten(7500), beginn="01.03.2026",
-                 ende="31.12.2026", nachweis_bis="30.06.2027", aktenzeichen="ZW-WiN-2026/0001", datum="15.02.2026")
+                 ende="31.12.2026", nachweis_bis="30.06.2027", aktenzeichen="ZW-WiN-2026/0001", datum="15.02.2026",
+                 behoerde="Sozialplanung")
     if programm is not None:
         werte.update(programm=programm.name, stadt=programm.stadt.name)
         werte["behoerde"] = programm.zustaendig.name if programm.zustaendig else "Sozialplanung"
