@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.db.models import Min
 
 from kern.fehler import Regelverstoss
 from kern.format import datum as datum_text, euro_text, messwert
@@ -209,8 +210,12 @@ def hat_vorgaben(programm: Foerderprogramm) -> bool:
 
 
 def vorzeitigen_beginn_pruefen(projekt: Projekt, bewilligung: Bewilligung) -> None:
-    antrag = bewilligung.beantragt_am
-    if antrag is None or projekt.beginn >= antrag or not hat_vorgaben(bewilligung.programm):
+    """A project must not have begun before it was applied for (its first request; the later years'
+    requests of a running project continue it), unless staff permitted an early start before it began."""
+    if not hat_vorgaben(bewilligung.programm):
+        return
+    antrag = projekt.bewilligungen.aggregate(erster=Min("beantragt_am"))["erster"]
+    if antrag is None or projekt.beginn >= antrag:
         return
     erlaubnis = VorzeitigerBeginn.objects.filter(projekt=projekt).first()
     werte = {"beginn": datum_text(projekt.beginn), "antrag": datum_text(antrag)}

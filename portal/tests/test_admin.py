@@ -22,8 +22,12 @@ from programme.models import (
 )
 from quartiere.models import Einrichtung, Gebiet, Indikator, Indikatorwert, Organisation, Person, Quartiersmanagement
 
+from programme.zuwendung import Bescheid, Finanzierungsplan, VorzeitigerBeginn, Zuwendung  # noqa: E402
+
 # Money rows change only through the portal's services.
 NUR_UEBER_DAS_PORTAL = {Jahresbudget, Bewilligung, Auszahlung, Verwendungsnachweis}
+# So do financing plans, types of financing, early starts and notices (grant law).
+ZUWENDUNGSRECHT_NUR_LESBAR = {Finanzierungsplan, Zuwendung, VorzeitigerBeginn, Bescheid}
 # The login protection writes its own records; the admin only reads and deletes them.
 NUR_VON_DER_ANMELDESPERRE = {AccessAttempt, AccessFailureLog, AccessLog}
 PORTALMODELLE = [
@@ -145,7 +149,8 @@ def test_seiten_und_filter_antworten(admin_client_eingeloggt, model):
             assert client.get(url + stufe.format(f=datumsfeld)).status_code == 200
     assert client.get(url + "?q=Quartier").status_code == 200
     hinzufuegen = client.get(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")).status_code
-    assert hinzufuegen == (403 if model in NUR_UEBER_DAS_PORTAL | NUR_VON_DER_ANMELDESPERRE else 200)
+    nur_lesbar = NUR_UEBER_DAS_PORTAL | ZUWENDUNGSRECHT_NUR_LESBAR | NUR_VON_DER_ANMELDESPERRE
+    assert hinzufuegen == (403 if model in nur_lesbar else 200)
 
     obj = model._default_manager.first()
     if obj is not None:
