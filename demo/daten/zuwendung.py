@@ -2,23 +2,21 @@
 blocks of the notices. Every address, account and register number here is invented; the bank code starts
 with 9, which no German bank uses, and the IBANs only pass the check digits."""
 
-from programme.zuwendung import Finanzierungsart, Rechtsform, Textbaustein
-
-F = Finanzierungsart
+ANTEIL, FEHLBEDARF, FESTBETRAG = "anteil", "fehlbedarf", "festbetrag"
 
 # programme key -> (type of financing, share %, de-minimis)
 VORGABEN = {
-    "win": (F.ANTEIL, 50, False),
-    "win2": (F.ANTEIL, 50, False),
-    "win-flankierend": (F.ANTEIL, 50, False),
-    "soziale-stadt-hb": (F.FEHLBEDARF, None, False),
-    "los": (F.FEHLBEDARF, None, True),
-    "gesundheit": (F.FEHLBEDARF, None, False),
-    "vf-hb": (F.FESTBETRAG, None, False),
-    "zwk": (F.FEHLBEDARF, None, False),
-    "soziale-stadt-lev": (F.FEHLBEDARF, None, False),
-    "vf-lev": (F.FESTBETRAG, None, False),
-    "fonds-mg": (F.FEHLBEDARF, None, True),
+    "win": (ANTEIL, 50, False),
+    "win2": (ANTEIL, 50, False),
+    "win-flankierend": (ANTEIL, 50, False),
+    "soziale-stadt-hb": (FEHLBEDARF, None, False),
+    "los": (FEHLBEDARF, None, True),
+    "gesundheit": (FEHLBEDARF, None, False),
+    "vf-hb": (FESTBETRAG, None, False),
+    "zwk": (FEHLBEDARF, None, False),
+    "soziale-stadt-lev": (FEHLBEDARF, None, False),
+    "vf-lev": (FESTBETRAG, None, False),
+    "fonds-mg": (FEHLBEDARF, None, True),
 }
 
 # city -> (postcode prefix, town, streets)
@@ -31,9 +29,9 @@ ORTE = {
 BANKLEITZAHL = "99907000"
 BIC = "DEMODEB1XXX"
 
-RECHTSFORMEN = {"wohlfahrtsverband": Rechtsform.VEREIN, "verein": Rechtsform.VEREIN, "traeger": Rechtsform.GGMBH,
-                "wohnungsunternehmen": Rechtsform.GMBH, "schule": Rechtsform.KOMMUNE, "amt": Rechtsform.KOMMUNE,
-                "ressort": Rechtsform.KOMMUNE}
+# organisation kind -> legal form (programme.zuwendung.Rechtsform)
+RECHTSFORMEN = {"wohlfahrtsverband": "ev", "verein": "ev", "traeger": "ggmbh", "wohnungsunternehmen": "gmbh",
+                "schule": "kommune", "amt": "kommune", "ressort": "kommune"}
 
 _WIDERSPRUCH = ("Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden. Der "
                 "Widerspruch ist schriftlich, in elektronischer Form oder zur Niederschrift bei der {behoerde}, Stadt "
@@ -63,7 +61,7 @@ AUSZAHLUNG = {
     "vf-lev": "Der Festbetrag von {betrag} wird nach Bestandskraft dieses Bescheids in einer Summe ausgezahlt.",
 }
 
-TEXTE = [(Textbaustein.Art.NEBENBESTIMMUNGEN, NEBENBESTIMMUNGEN), (Textbaustein.Art.AUSZAHLUNG, AUSZAHLUNG)]
+TEXTE = [("nebenbestimmungen", NEBENBESTIMMUNGEN), ("auszahlung", AUSZAHLUNG)]
 
 # Expenses of a year in a demo plan: staff, material, fees (the rest).
 AUFTEILUNG = [("personal", "Projektkoordination", 60), ("sachkosten", "Material und Raumkosten", 25),
