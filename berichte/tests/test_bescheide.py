@@ -170,3 +170,19 @@ def test_bescheid_erlassen_ueber_die_projektseite(bewilligt, verwaltung, client_
 def test_bescheid_erlassen_verweigert_qm(bewilligt, qm_a, client_als):
     assert client_als(qm_a).post(reverse("bescheide:erlassen", args=[bewilligt.pk])).status_code == 403
     assert not Bescheid.objects.exists()
+
+
+def test_vorschau_im_browser_speichert_nichts(bewilligt, verwaltung, rat, client_als):
+    url = reverse("bescheide:vorschau", args=[bewilligt.pk])
+    assert client_als(rat).get(url).status_code == 403
+    seite = client_als(verwaltung).get(url).content.decode()
+    assert "siebentausendfünfhundert Euro" in seite and "(Entwurf)" in seite
+    assert not Bescheid.objects.exists()
+
+
+def test_bescheidliste_zeigt_dem_qm_nur_die_eigenen(bewilligt, verwaltung, qm_a, qm_b, rat, client_als):
+    bescheid = bescheide.bescheid_erlassen(bewilligung=bewilligt, durch=verwaltung, datum=dt.date(JAHR, 2, 12))
+    url = reverse("bescheide:liste")
+    assert bescheid.aktenzeichen in client_als(qm_a).get(url).content.decode()
+    assert bescheid.aktenzeichen not in client_als(qm_b).get(url).content.decode()
+    assert client_als(rat).get(url).status_code == 403

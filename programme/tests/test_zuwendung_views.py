@@ -127,3 +127,17 @@ def test_textbaustein_unbekannter_platzhalter_wird_abgelehnt_vorschau_fuellt(sta
     assert Textbaustein.objects.get().stadt == stadt
     liste = client.get(reverse("zuwendung:textbausteine")).content.decode()
     assert "Rechtsbehelfsbelehrung (je Stadt)" in liste
+
+
+def test_traegerseite_zeigt_de_minimis_summe(traeger, gebiet_a, rat, client_als):
+    from testhilfen.zuwendung import ProgrammvorgabenFactory
+
+    programm = FoerderprogrammFactory(stadt=gebiet_a.stadt)
+    ProgrammvorgabenFactory(programm=programm, de_minimis=True)
+    heute = dt.date.today()
+    for betrag, tage in ((D("1200.50"), 10), (D("800.00"), 400), (D("5000.00"), 3 * 366)):
+        BewilligungFactory(bewilligt=True, programm=programm, projekt__gebiet=gebiet_a,
+                           projekt__traeger=traeger.organisation, betrag_beantragt=betrag,
+                           entschieden_am=heute - dt.timedelta(days=tage))
+    seite = client_als(rat).get(reverse("zuwendung:traeger", args=[traeger.organisation_id])).content.decode()
+    assert 'id="de-minimis-summe">2.000,50\xa0€<' in seite
