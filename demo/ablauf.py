@@ -9,7 +9,7 @@ from django.db import transaction
 
 from kern import zeit
 
-from .laden import beteiligung, berichte, karte, konten, programme, quartiere
+from .laden import beteiligung, berichte, karte, konten, programme, quartiere, zuwendung
 from .laden.basis import Kontext
 
 SCHRITTE = [
@@ -23,8 +23,10 @@ SCHRITTE = [
     karte.karte_und_sozialindex_laden,
     programme.vokabular_laden,
     programme.programme_laden,
+    zuwendung.vorgaben_laden,
     programme.projekte_laden,
     programme.alltagsprojekte_laden,
+    zuwendung.plaene_und_bescheide_laden,
     beteiligung.zwk_beirat_laden,
     beteiligung.leverkusen_quartiere_laden,
     beteiligung.leverkusen_rat_laden,

@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from berichte.bescheide import kann_bescheide_sehen
 from beteiligung.permissions import kann_aufgaben_sehen, kann_personendaten_verwalten
 from kern.rollen import hat_rolle, ist_quartiersmanagement, ist_rat, ist_verwaltung, rolle_von
 from programme.permissions import kann_nachweise_pruefen
@@ -17,6 +18,8 @@ NAVIGATION = [
     ("Programme", [
         ("Förderprogramme", "programme:programme", hat_rolle),
         ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", kann_nachweise_pruefen),
+        ("Bescheide", "bescheide:liste", kann_bescheide_sehen),
+        ("Textbausteine der Bescheide", "zuwendung:textbausteine", ist_verwaltung),
     ], alle),
     ("Quartiere", [
         ("Gebiete", "gebiete:liste", hat_rolle),

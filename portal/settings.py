@@ -242,6 +242,8 @@ def _kachelquelle(url: str) -> list[str]:
     host = url.removeprefix("https://").split("/", 1)[0]
     return ["https://" + host.replace("{s}", "*")]
 INDIKATOR_IMPORT_MAX_MB = envint("INDIKATOR_IMPORT_MAX_MB", 5)
+# De-minimis aid per operator within three years (EU regulation 2023/2831: 300,000 EUR), in whole euros.
+DE_MINIMIS_HOECHSTBETRAG = envint("DE_MINIMIS_HOECHSTBETRAG", 300000)
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

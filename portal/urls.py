@@ -29,6 +29,8 @@ urlpatterns = [
     path("datenschutz/verzeichnis/", verarbeitungsverzeichnis.verzeichnis, name="verarbeitungsverzeichnis"),
     path("", include("programme.urls")),
     path("", include("berichte.urls")),
+    path("", include("programme.zuwendung_urls")),
+    path("", include("berichte.bescheid_urls")),
     path("", include("beteiligung.urls")),
     path("", include(akteure_urls)),
     path("gebiete/", include("portal.gebiete.urls")),

@@ -266,3 +266,6 @@ class VerwendungsnachweisAdmin(NurUeberDasPortal, SimpleHistoryAdmin):
     search_fields = ("bewilligung__projekt__titel", "bewilligung__programm__kurzname")
     autocomplete_fields = ("bewilligung", "geprueft_von")
     date_hierarchy = "faellig_am"
+
+
+from . import zuwendung_admin  # noqa: E402,F401  (registers the grant-law models)

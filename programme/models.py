@@ -483,3 +483,18 @@ class Verwendungsnachweis(Zeitstempel):
 
     def __str__(self) -> str:
         return f"Verwendungsnachweis {self.bewilligung}"
+
+
+# Grant-law models (operators, financing plans, types of financing, notices) live in their own module.
+from .zuwendung import (  # noqa: E402,F401
+    Bescheid,
+    Bescheidnummernkreis,
+    Finanzierungsart,
+    Finanzierungsplan,
+    Planposition,
+    Programmvorgaben,
+    Textbaustein,
+    Traegerdaten,
+    VorzeitigerBeginn,
+    Zuwendung,
+)

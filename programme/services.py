@@ -32,6 +32,7 @@ from .models import (
 )
 from . import statusmaschine as sm
 from .statusmaschine import ANTRAG_ERLAUBT_IN
+from . import zuwendung_regeln
 from .permissions import (
     kann_auszahlen,
     kann_bewilligen,
@@ -171,6 +172,8 @@ def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
     projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
     _projekt_bearbeitbar_pruefen(projekt, durch)
     sm.vorgang_pruefen(projekt, ANTRAG_ERLAUBT_IN, "keine Förderung beantragt werden")
+    # Grant law: the operator applies, the amount comes from the financing plan.
+    betrag = zuwendung_regeln.antragsbetrag(projekt=projekt, programm=programm, jahr=jahr, betrag=betrag)
     gebiet = budgetgebiet(projekt=projekt, programm=programm, jahr=jahr)
     _foerderregeln_pruefen(projekt=projekt, programm=programm, jahr=jahr, betrag=betrag)
     bewilligung = Bewilligung(
@@ -178,6 +181,7 @@ def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
         beantragt_am=datum or heute(), beantragt_von=durch, begruendung=begruendung,
     )
     speichern(bewilligung, durch)
+    speichern(zuwendung_regeln.zuwendung_vorbelegen(bewilligung), durch)  # grant law: type of financing, period
     if projekt.status == S.ENTWURF:
         _status_wechseln(projekt, S.BEANTRAGT, durch, sm.ANTRAG)
     return bewilligung
@@ -237,12 +241,16 @@ def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User
     sm.vorgang_pruefen(projekt, sm.BEWILLIGUNG_ERLAUBT_IN, "keine Förderung bewilligt werden")
     _foerderregeln_pruefen(projekt=projekt, programm=bewilligung.programm, jahr=bewilligung.jahr, betrag=betrag,
                            ausser=bewilligung)
+    # Grant law: early start, funding period, de-minimis, type of financing against the plan.
+    zuwendung = zuwendung_regeln.bewilligung_pruefen(bewilligung=bewilligung, projekt=projekt, betrag=betrag,
+                                                     datum=datum or heute())
     _budget_pruefen(programm=bewilligung.programm, jahr=bewilligung.jahr, gebiet=bewilligung.gebiet, betrag=betrag)
     bewilligung.status = Bewilligung.Status.BEWILLIGT
     bewilligung.betrag_bewilligt = betrag
     bewilligung.entschieden_am = datum or heute()
     bewilligung.entschieden_von = durch
     speichern(bewilligung, durch)
+    speichern(zuwendung, durch)
     nachweis = Verwendungsnachweis(bewilligung=bewilligung, faellig_am=dt.date(bewilligung.jahr + 1, 6, 30))
     speichern(nachweis, durch)
     if projekt.status == S.BEANTRAGT:

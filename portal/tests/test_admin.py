@@ -23,11 +23,14 @@ from programme.models import (
     Auszahlung, Bewilligung, Foerderprogramm, Handlungsfeld, Jahresbudget, Programmgebiet, Projekt,
     Verwendungsnachweis, Zielgruppe,
 )
-from quartiere.models import Einrichtung, Gebiet, Indikator, Indikatorwert, Organisation, Person, Quartiersmanagement
 from portal.models import Barrieremeldung
+from programme.zuwendung import Bescheid, Finanzierungsplan, VorzeitigerBeginn, Zuwendung
+from quartiere.models import Einrichtung, Gebiet, Indikator, Indikatorwert, Organisation, Person, Quartiersmanagement
 
 # Money rows change only through the portal's services.
 NUR_UEBER_DAS_PORTAL = {Jahresbudget, Bewilligung, Auszahlung, Verwendungsnachweis}
+# So do financing plans, types of financing, early starts and notices (grant law).
+ZUWENDUNGSRECHT_NUR_LESBAR = {Finanzierungsplan, Zuwendung, VorzeitigerBeginn, Bescheid}
 # The login protection writes its own records; the admin only reads and deletes them.
 NUR_VON_DER_ANMELDESPERRE = {AccessAttempt, AccessFailureLog, AccessLog}
 # The task queue and its publishing orders are written by the portal and its worker, read in the admin.
@@ -153,7 +156,8 @@ def test_seiten_und_filter_antworten(admin_client_eingeloggt, model):
             assert client.get(url + stufe.format(f=datumsfeld)).status_code == 200
     assert client.get(url + "?q=Quartier").status_code == 200
     hinzufuegen = client.get(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")).status_code
-    nur_lesen = NUR_UEBER_DAS_PORTAL | NUR_VON_DER_ANMELDESPERRE | NUR_VON_DER_WARTESCHLANGE | NUR_UEBER_DAS_FORMULAR
+    nur_lesen = (NUR_UEBER_DAS_PORTAL | ZUWENDUNGSRECHT_NUR_LESBAR | NUR_VON_DER_ANMELDESPERRE | NUR_VON_DER_WARTESCHLANGE
+                 | NUR_UEBER_DAS_FORMULAR)
     assert hinzufuegen == (403 if model in nur_lesen else 200)
 
     obj = model._default_manager.first()

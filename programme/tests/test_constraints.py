@@ -22,6 +22,8 @@ from testhilfen.constraints import (
 )
 from testhilfen.quartiere import GebietFactory
 
+from .test_zuwendung_constraints import ZUWENDUNG_VERLETZUNGEN
+
 pytestmark = pytest.mark.django_db
 
 NEGATIV = "Beträge dürfen nicht negativ sein."
@@ -227,4 +229,4 @@ def test_gueltige_zeile_wird_angenommen(build):
 
 
 def test_jede_constraint_hat_einen_test():
-    assert constraint_names("programme") == {param.values[0] for param in VERLETZUNGEN}
+    assert constraint_names("programme") == {param.values[0] for param in VERLETZUNGEN + ZUWENDUNG_VERLETZUNGEN}
