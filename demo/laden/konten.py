@@ -13,7 +13,7 @@ from kern.speichern import speichern
 from quartiere.models import Gebiet, Person
 from quartiere.permissions import kann_im_gebiet_arbeiten
 
-from .basis import Kontext, m2m_setzen
+from .basis import Kontext, m2m_setzen, sichern
 
 ROLLEN = {"verwaltung": rollen.Rolle.VERWALTUNG, "quartiersmanagement": rollen.Rolle.QUARTIERSMANAGEMENT,
           "rat": rollen.Rolle.RAT}
