@@ -1,6 +1,7 @@
 """Factories of the grant-law models: operator details, programme defaults, text blocks."""
 
 import datetime
+import hashlib
 from decimal import Decimal
 
 import factory
@@ -115,6 +116,6 @@ class BescheidFactory(DjangoModelFactory):
     datum = datetime.date(2026, 2, 1)
     datei = factory.django.FileField(filename="bescheid.pdf", data=b"%PDF-1.7 stand-in")
     dateiname = "Zuwendungsbescheid.pdf"
-    sha256 = "0" * 64
+    sha256 = hashlib.sha256(b"%PDF-1.7 stand-in").hexdigest()
     seiten = 1
     dateigroesse = 17

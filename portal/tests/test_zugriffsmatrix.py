@@ -206,7 +206,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, ohne_rolle):
         "personas": {"anonym": None, "ohne_rolle": ohne_rolle, "rat": rat, "qm_a": qm_a, "qm_b": qm_b,
                      "verwaltung": verwaltung},
     }
-    return {**welt, **_oparl_welt(welt)}
+    return {**welt, **_oparl_welt(welt), **_zuwendung_welt(welt)}
 
 
 def _oparl_welt(welt) -> dict:
@@ -215,6 +215,35 @@ def _oparl_welt(welt) -> dict:
     ratsvorlage = BerichtFactory(art=Berichtsart.RATSVORLAGE, vorlage=welt["vorlage"], gebiet=welt["vorlage"].stadt)
     return {"oparl_sitzung": sitzung, "oparl_top": TagesordnungspunktFactory(sitzung=sitzung),
             "oparl_ratsvorlage": ratsvorlage, "oparl_beratung": BeratungFactory(vorlage=welt["vorlage"])}
+
+
+def _zuwendung_welt(welt):
+    from testhilfen.zuwendung import BescheidFactory, NebenbestimmungenFactory
+
+    return {"bescheid": BescheidFactory(bewilligung=welt["bewilligung"]), "traeger": welt["projekt"].traeger,
+            "textbaustein": NebenbestimmungenFactory(programm=welt["programm"])}
+
+
+# Grant law: notices never for council; operator pages read by every role.
+BESCHEID_LESEN = {**OBJEKT_A_LESEN, "rat": 404}
+MATRIX.update({
+    "bescheide:liste": (ohne(), VERWALTUNG_UND_QM),
+    "bescheide:bescheid": (pk("bescheid"), BESCHEID_LESEN),
+    "bescheide:pdf": (pk("bescheid"), BESCHEID_LESEN),
+    "bescheide:aendern": (pk("bescheid"), NUR_VERWALTUNG),
+    "bescheide:versandt": (pk("bescheid"), NUR_VERWALTUNG),
+    "bescheide:verzicht": (pk("bescheid"), NUR_VERWALTUNG),
+    "bescheide:erlassen": (pk("bewilligung"), NUR_POST),
+    "bescheide:vorschau": (pk("bewilligung"), {**NUR_VERWALTUNG, "verwaltung": 302}),
+    "zuwendung:traeger": (pk("traeger"), LESEN),
+    "zuwendung:traeger_bearbeiten": (pk("traeger"), NUR_VERWALTUNG),
+    "zuwendung:finanzierungsplan": (pk("projekt"), OBJEKT_A_SCHREIBEN),
+    "zuwendung:vorzeitiger_beginn": (pk("projekt"), NUR_VERWALTUNG),
+    "zuwendung:finanzierungsart": (pk("antrag"), NUR_VERWALTUNG),
+    "zuwendung:textbausteine": (ohne(), NUR_VERWALTUNG),
+    "zuwendung:textbaustein_neu": (ohne(), NUR_VERWALTUNG),
+    "zuwendung:textbaustein": (pk("textbaustein"), NUR_VERWALTUNG),
+})
 
 
 def test_every_url_has_a_row():
