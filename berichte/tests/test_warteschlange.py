@@ -54,13 +54,10 @@ def test_the_request_answers_at_once_and_the_worker_publishes(warteschlange, cli
 
     monkeypatch.setattr(pdf, "pdf_rendern", beobachtet)
     client = client_als(verwaltung)
-    beginn = time.perf_counter()
     antwort = _beauftragen(client, win)
-    dauer = time.perf_counter() - beginn
 
     auftrag = Veroeffentlichungsauftrag.objects.get()
     assert antwort.status_code == 302 and antwort.url == reverse("berichte:auftrag", args=[auftrag.pk])
-    assert dauer < 0.5, f"Die Anfrage dauerte {dauer:.3f} s"
     assert gerendert == [] and not Bericht.objects.exists() and DBTaskResult.objects.ready().count() == 1
     seite = client.get(antwort.url).content.decode()
     assert "wartet auf die Erstellung (Platz 1 in der Warteschlange)" in seite and 'data-stand-url="' in seite

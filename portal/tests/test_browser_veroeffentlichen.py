@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from berichte import auftraege, pdf
 from testhilfen.berichte import worker_laufen
+from testhilfen.konten import app_einrichten, im_browser_anmelden
 from testhilfen.programme import FoerderprogrammFactory
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -27,11 +28,8 @@ def test_the_publishing_page_updates_itself_until_the_report_is_in_the_archive(l
     verwaltung.set_password("geheim-und-lang-genug")
     verwaltung.save()
     seite = fenster.seite()
-    seite.goto(live_server.url + reverse("login"))
-    seite.get_by_label("Benutzername").fill(verwaltung.username)
-    seite.get_by_label("Passwort").fill("geheim-und-lang-genug")
-    seite.get_by_role("button", name="Anmelden").click()
-    seite.wait_for_url(live_server.url + "/")
+    app_einrichten(verwaltung)
+    im_browser_anmelden(seite, live_server.url, verwaltung.username, "geheim-und-lang-genug")
 
     seite.goto(live_server.url + reverse("berichte:auftrag", args=[auftrag.pk]))
     stand = seite.locator("#auftrag-stand")

@@ -41,8 +41,8 @@ def test_the_default_timeouts(settings):
 def test_a_login_starts_the_clocks_of_its_session(verwaltung):
     client = _angemeldeter_client(verwaltung)
     assert _auf_der_startseite(client)
-    assert abs(client.session[ZULETZT_AKTIV] - time.time()) < 5
-    assert abs(client.session[ANGEMELDET_SEIT] - time.time()) < 5
+    assert abs(client.session[ZULETZT_AKTIV] - time.time()) < 60
+    assert abs(client.session[ANGEMELDET_SEIT] - time.time()) < 60
 
 
 def test_a_login_through_the_form_records_its_time(verwaltung):
@@ -51,7 +51,7 @@ def test_a_login_through_the_form_records_its_time(verwaltung):
     client = Client()
     antwort = im_formular_anmelden(client, "verwaltung", "richtig-und-lang-genug", app_einrichten(verwaltung))
     assert antwort.status_code == 302
-    assert abs(client.session[ANGEMELDET_SEIT] - time.time()) < 5
+    assert abs(client.session[ANGEMELDET_SEIT] - time.time()) < 60
 
 
 def test_29_minutes_without_activity_keep_the_session_and_renew_it(verwaltung):
@@ -59,7 +59,7 @@ def test_29_minutes_without_activity_keep_the_session_and_renew_it(verwaltung):
     _auf_der_startseite(client)
     _zurueckdatieren(client, ZULETZT_AKTIV, 29 * 60)
     assert _auf_der_startseite(client)
-    assert abs(client.session[ZULETZT_AKTIV] - time.time()) < 5
+    assert abs(client.session[ZULETZT_AKTIV] - time.time()) < 60
 
 
 def test_31_minutes_without_activity_log_out_with_a_german_message(verwaltung):

@@ -7,9 +7,11 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from programme.models import Auszahlung
 from testhilfen.berichte import BerichtFactory
+from testhilfen.konten import app_einrichten, totp_code
 from testhilfen.programme import BewilligungFactory
 
 pytestmark = [
@@ -25,6 +27,7 @@ PASSWORT = "geheim-123"
 def bewilligung(verwaltung, gebiet_a):
     verwaltung.set_password(PASSWORT)
     verwaltung.save()
+    app_einrichten(verwaltung)
     BewilligungFactory(projekt__gebiet=gebiet_a, projekt__titel="Lesepaten im Quartier", bewilligt=True,
                        gebiet=gebiet_a)
     return BewilligungFactory(projekt__gebiet=gebiet_a, projekt__titel="Nachbarschaftsgarten Ost", bewilligt=True,
@@ -38,6 +41,11 @@ def _anmelden_und_ueberspringen(t, seite, basis: str) -> None:
     t.tippen("verwaltung")
     t.tab()
     t.tippen(PASSWORT)
+    t.druecken("Enter", warten=True)
+    # The second factor: the code field has the focus, Enter confirms.
+    assert seite.url == basis + reverse("anmeldung_code")
+    assert t.fokus()["id"] == "id_code"
+    t.tippen(totp_code(TOTPDevice.objects.get(user__username="verwaltung")))
     t.druecken("Enter", warten=True)
     assert seite.url == basis + "/"
 

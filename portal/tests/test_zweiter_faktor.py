@@ -58,7 +58,8 @@ def test_the_password_alone_reaches_no_page(mit_app):
     antwort = _passwort_senden(client)
     assert antwort.status_code == 302 and antwort.url == reverse("anmeldung_code")
     assert not _angemeldet(client)
-    for url in (reverse("start"), reverse("programme:projekte"), reverse("admin:index")):
+    # The start page is the public one for whoever has not finished logging in.
+    for url in (reverse("programme:projekte"), reverse("admin:index")):
         assert client.get(url).status_code == 302, url
     seite = client.get(reverse("anmeldung_code"))
     assert seite.status_code == 200 and "Anmeldung bestätigen" in seite.content.decode()
@@ -90,7 +91,7 @@ def test_a_replayed_code_is_refused(mit_app):
     _passwort_senden(zweite)
     antwort = _code_senden(zweite, code)
     assert antwort.status_code == 200 and FALSCHER_CODE in antwort.content.decode()
-    assert not _angemeldet(zweite) and zweite.get(reverse("start")).status_code == 302
+    assert not _angemeldet(zweite) and zweite.get(reverse("programme:projekte")).status_code == 302
 
 
 def test_a_recovery_code_works_once(verwaltung):
@@ -122,7 +123,7 @@ def test_staff_without_a_device_are_sent_to_set_one_up(verwaltung):
     client = Client()
     antwort = _passwort_senden(client)
     assert antwort.status_code == 302 and antwort.url == reverse("zweiter_faktor_einrichten")
-    assert client.get(reverse("start")).status_code == 302
+    assert client.get(reverse("programme:projekte")).status_code == 302
     seite = client.get(reverse("zweiter_faktor_einrichten")).content.decode()
     geraet = TOTPDevice.objects.get(user=verwaltung)
     assert '<svg' in seite and "qr-code" in seite and "style=" not in seite
@@ -199,7 +200,7 @@ def test_a_signed_in_session_without_the_factor_is_ended(verwaltung, client):
     sitzung = client.session
     del sitzung[DEVICE_ID_SESSION_KEY]
     sitzung.save()
-    antwort = client.get(reverse("start"), follow=True)
+    antwort = client.get(reverse("programme:projekte"), follow=True)
     assert antwort.redirect_chain[-1][0].startswith(reverse("login"))
     assert ERNEUT_ANMELDEN in antwort.content.decode() and not _angemeldet(client)
 
@@ -216,7 +217,7 @@ def test_the_administration_resets_a_lost_device(verwaltung, client):
         "action": "zweiten_faktor_zuruecksetzen", "_selected_action": [verwaltung.pk]}, follow=True)
     assert "Zweiter Faktor von 1 Konto/Konten zurückgesetzt" in antwort.content.decode()
     assert not TOTPDevice.objects.filter(user=verwaltung).exists()
-    assert betroffen.get(reverse("start")).status_code == 302
+    assert betroffen.get(reverse("programme:projekte")).status_code == 302
     assert LogEntry.objects.filter(object_id=str(verwaltung.pk), change_message="Zweiten Faktor zurückgesetzt").exists()
     # The next login sets up a new device.
     _passwort(verwaltung)
