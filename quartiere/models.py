@@ -72,6 +72,29 @@ def grenze_pruefen(grenze) -> None:
 # Stadt > Stadtbezirk > Stadtteil > Ortsteil > Quartier
 TIEFE = 5
 
+# Image types a city's coat of arms or logo may have, by file ending.
+WAPPEN_TYPEN = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+WAPPEN_HOECHSTENS = 512 * 1024
+WAPPEN_UNGUELTIG = "Das Wappen muss eine SVG-, PNG- oder JPEG-Datei von höchstens 512 KB sein."
+
+
+def wappen_pfad(gebiet: "Gebiet", dateiname: str) -> str:
+    endung = "." + dateiname.rsplit(".", 1)[-1].lower() if "." in dateiname else ""
+    return f"wappen/{uuid.uuid4().hex}{endung}"
+
+
+def wappen_pruefen(datei) -> None:
+    endung = "." + datei.name.rsplit(".", 1)[-1].lower() if "." in datei.name else ""
+    if endung not in WAPPEN_TYPEN or datei.size > WAPPEN_HOECHSTENS:
+        raise ValidationError(WAPPEN_UNGUELTIG)
+    datei.seek(0)
+    anfang = datei.read(512)
+    datei.seek(0)
+    erkannt = (anfang.startswith(b"\x89PNG") if endung == ".png" else anfang.startswith(b"\xff\xd8")
+               if endung in (".jpg", ".jpeg") else b"<svg" in anfang or anfang.lstrip().startswith(b"<?xml"))
+    if not erkannt:
+        raise ValidationError(WAPPEN_UNGUELTIG)
+
 
 class GebietQuerySet(GebietsbezogenQuerySet):
     # Areas are city data: every role sees them, staff change them.
@@ -131,6 +154,13 @@ class Gebiet(Zeitstempel):
                               help_text="GeoJSON-Polygon in WGS84 (Länge, Breite) für die Karte")
     besonders_belastet = models.BooleanField("besonders belastet", default=False)
     beschreibung = models.TextField("Beschreibung", blank=True)
+    wappen = models.FileField("Wappen / Logo", upload_to=wappen_pfad, max_length=200, blank=True,
+                              validators=[wappen_pruefen],
+                              help_text="nur für Städte: SVG, PNG oder JPEG, höchstens 512 KB; steht im Kopf der "
+                                        "Dokumente")
+    webseite = models.URLField("Webseite", blank=True, help_text="nur für Städte: die Website der Stadt")
+    lizenz = models.URLField("Lizenz der offenen Daten", blank=True,
+                             help_text="nur für Städte und nur, wenn sie von der Lizenz des Portals abweicht")
 
     objects = GebietQuerySet.as_manager()
 
