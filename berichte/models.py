@@ -173,6 +173,7 @@ class Bericht(Zeitstempel):
     datei = models.FileField("PDF-Datei", upload_to=ablagepfad, max_length=200)
     dateiname = models.CharField("Dateiname beim Herunterladen", max_length=250)
     sha256 = models.CharField("SHA-256", max_length=64)
+    sha512 = models.CharField("SHA-512", max_length=128, blank=True)
     seiten = models.PositiveIntegerField("Seiten")
     dateigroesse = models.PositiveIntegerField("Dateigröße (Bytes)")
     gebiet = models.ForeignKey(Gebiet, verbose_name="Gebiet", null=True, blank=True, on_delete=models.PROTECT,
@@ -212,7 +213,7 @@ class Bericht(Zeitstempel):
     def nummer(self) -> str:
         return f"{self.jahr}/{self.laufnummer:04d}"
 
-    UNVERAENDERLICH = ("art", "jahr", "laufnummer", "version", "datei", "sha256", "seiten", "parameter")
+    UNVERAENDERLICH = ("art", "jahr", "laufnummer", "version", "datei", "sha256", "sha512", "seiten", "parameter")
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -9,6 +9,7 @@ same moment get consecutive numbers one after the other.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
@@ -38,7 +39,7 @@ def _ablegen(*, inhalt: Inhalt, jahr: int, laufnummer: int, version: int, ersetz
     bericht = Bericht(
         art=inhalt.art, titel=inhalt.titel[:300], jahr=jahr, laufnummer=laufnummer, version=version, ersetzt=ersetzt,
         parameter=inhalt.parameter, datum=datum, verfasst_von=durch, oeffentlich=oeffentlich,
-        sha256=ergebnis.sha256, seiten=ergebnis.seiten, dateigroesse=len(ergebnis.daten),
+        sha256=ergebnis.sha256, sha512=hashlib.sha512(ergebnis.daten).hexdigest(), seiten=ergebnis.seiten, dateigroesse=len(ergebnis.daten),
         gebiet=inhalt.gebiet, programm=inhalt.programm, vorlage=inhalt.vorlage,
         dateiname=ablage.dateiname(art=inhalt.art, teile=inhalt.dateiname_teile, nummer=nummer, version=version),
     )

@@ -49,5 +49,6 @@ class BerichtFactory(DjangoModelFactory):
     seiten = 1
     dateiname = factory.LazyAttribute(lambda o: f"Programmjahresbericht_WiN_{o.jahr}-{o.laufnummer:04d}.pdf")
     sha256 = hashlib.sha256(KLEINES_PDF).hexdigest()
+    sha512 = hashlib.sha512(KLEINES_PDF).hexdigest()
     dateigroesse = len(KLEINES_PDF)
     datei = factory.LazyFunction(lambda: ContentFile(KLEINES_PDF, name="bericht.pdf"))

@@ -16,6 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from berichte.models import Berichtsart
+from oparl.selectors import ortsschluessel
 from testhilfen.berichte import BeratungFactory, BerichtFactory
 from testhilfen.welt import berichte_welt
 from testhilfen.beteiligung import SitzungFactory, TagesordnungspunktFactory
@@ -144,7 +145,8 @@ MATRIX = {
     "oparl:organization_meeting": (pk("gremium"), OEFFENTLICH),
     "oparl:meeting": (pk("oparl_sitzung"), OEFFENTLICH),
     "oparl:agendaitem": (pk("oparl_top"), OEFFENTLICH),
-    "oparl:location": (pk("oparl_sitzung"), OEFFENTLICH),
+    "oparl:location": (lambda welt: {"schluessel": ortsschluessel(welt["gremium"].gebiet.stadt_oder_selbst.pk,
+                                                                   welt["oparl_sitzung"].ort)}, OEFFENTLICH),
     "oparl:paper": (pk("bericht"), OEFFENTLICH),
     "oparl:consultation": (lambda welt: {"paper": welt["oparl_ratsvorlage"].pk, "pk": welt["oparl_beratung"].pk},
                            OEFFENTLICH),
@@ -189,7 +191,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, ohne_rolle):
 
 def _oparl_welt(welt) -> dict:
     """Public objects for the OParl rows: the matrix's meeting is not public, and its paper no council paper."""
-    sitzung = SitzungFactory(gremium=welt["gremium"], oeffentlich=True)
+    sitzung = SitzungFactory(gremium=welt["gremium"], oeffentlich=True, ort="Bürgerhaus")
     ratsvorlage = BerichtFactory(art=Berichtsart.RATSVORLAGE, vorlage=welt["vorlage"], gebiet=welt["vorlage"].stadt)
     return {"oparl_sitzung": sitzung, "oparl_top": TagesordnungspunktFactory(sitzung=sitzung),
             "oparl_ratsvorlage": ratsvorlage, "oparl_beratung": BeratungFactory(vorlage=welt["vorlage"])}
