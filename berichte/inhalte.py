@@ -286,4 +286,5 @@ def ratsvorlage(*, vorlage: Ratsvorlage) -> dict:
             "gesamt": gesamt[0] if gesamt else None,
             "je_gebiet": auslastung_je_gebiet(programm=programm, jahr=vorlage.haushaltsjahr),
         }
-    return {"vorlage": vorlage, "beratungen": beratungen, "finanzen": finanzen}
+    mitzeichnungen = list(vorlage.mitzeichnungen.select_related("organisation").order_by("organisation__name"))
+    return {"vorlage": vorlage, "beratungen": beratungen, "finanzen": finanzen, "mitzeichnungen": mitzeichnungen}

@@ -5,7 +5,7 @@ from django.db.models import Exists, F, OuterRef, Q
 
 from beteiligung.models import Gremium
 from programme.models import Foerderprogramm
-from quartiere.models import Gebiet, Zeitstempel
+from quartiere.models import Gebiet, Organisation, Zeitstempel
 
 from .permissions import kann_berichte_erstellen, kann_nichtoeffentliche_berichte_lesen
 
@@ -39,8 +39,18 @@ class Nummernkreis(Zeitstempel):
 class Ratsvorlage(Zeitstempel):
     """The text of a council paper; its tables (consultation sequence, grants) come from the data."""
 
+    class Vorlagenart(models.TextChoices):
+        BESCHLUSSVORLAGE = "beschlussvorlage", "Beschlussvorlage"
+        MITTEILUNGSVORLAGE = "mitteilungsvorlage", "Mitteilungsvorlage"
+        ANFRAGE = "anfrage", "Anfrage"
+        ANTWORT = "antwort", "Antwort auf eine Anfrage"
+
     stadt = models.ForeignKey(Gebiet, verbose_name="Stadt", on_delete=models.PROTECT, related_name="ratsvorlagen",
                               limit_choices_to={"art": Gebiet.Art.STADT})
+    vorlagenart = models.CharField("Art der Vorlage", max_length=30, choices=Vorlagenart.choices,
+                                   default=Vorlagenart.BESCHLUSSVORLAGE)
+    oeffentlich = models.BooleanField("öffentliche Vorlage", default=True,
+                                      help_text="Eine nichtöffentliche Vorlage wird nur nichtöffentlich veröffentlicht.")
     absender = models.CharField("Absender", max_length=200, default="Der Oberbürgermeister",
                                 help_text="z. B. „Der Oberbürgermeister“ oder „Der Magistrat“")
     zeichen = models.CharField("Dezernat/Fachbereich/AZ", max_length=120, blank=True, help_text="z. B. III-zi/neu")
@@ -78,6 +88,42 @@ class Ratsvorlage(Zeitstempel):
     @property
     def anlagenliste(self) -> list[str]:
         return [zeile.strip() for zeile in self.anlagen.splitlines() if zeile.strip()]
+
+
+class Mitzeichnung(Zeitstempel):
+    """A department named on a council paper, and its co-signature once given in the portal."""
+
+    vorlage = models.ForeignKey(Ratsvorlage, verbose_name="Ratsvorlage", on_delete=models.CASCADE,
+                                related_name="mitzeichnungen")
+    organisation = models.ForeignKey(Organisation, verbose_name="Amt / Dezernat", on_delete=models.PROTECT,
+                                     related_name="mitzeichnungen")
+    gezeichnet_am = models.DateField("mitgezeichnet am", null=True, blank=True)
+    gezeichnet_name = models.CharField("mitgezeichnet von", max_length=250, blank=True)
+    gezeichnet_von = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="Benutzerkonto", null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "Mitzeichnung"
+        verbose_name_plural = "Mitzeichnungen"
+        ordering = ["vorlage", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["vorlage", "organisation"], name="mitzeichnung_eindeutig",
+                                    violation_error_message="Dieses Amt ist auf der Vorlage schon genannt."),
+            models.CheckConstraint(
+                condition=Q(gezeichnet_am__isnull=True, gezeichnet_name="")
+                | (Q(gezeichnet_am__isnull=False) & ~Q(gezeichnet_name="")),
+                name="mitzeichnung_mit_name_und_datum",
+                violation_error_message="Eine Mitzeichnung braucht Namen und Datum.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation.name}: " + (f"mitgezeichnet am {self.gezeichnet_am:%d.%m.%Y}"
+                                                 if self.gezeichnet_am else "ausstehend")
+
+    @property
+    def gezeichnet(self) -> bool:
+        return self.gezeichnet_am is not None
 
 
 class BeratungQuerySet(models.QuerySet):

@@ -37,6 +37,7 @@ from .fehler import RenderFehler
 # which the fetcher maps to the static files; nothing is read from that path on disk.
 BASIS_URL = "file:///"
 PDF_OPTIONEN = {"pdf_tags": True}
+BILD_DATEN = ("data:image/png;base64,", "data:image/jpeg;base64,", "data:image/svg+xml;base64,")
 
 
 class ExterneRessourceVerweigert(ValueError):
@@ -93,6 +94,9 @@ class NurStatischeDateien(URLFetcher):
         super().__init__(fail_on_errors=True)
 
     def fetch(self, url, headers=None):
+        if url.startswith(BILD_DATEN):
+            # An embedded image (a city's coat of arms) needs no file and no network.
+            return super().fetch(url, headers)
         pfad = statische_datei(url)
         if pfad is None:
             raise ExterneRessourceVerweigert(url)

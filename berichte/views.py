@@ -14,7 +14,7 @@ from . import ablage, arten, pdf, services
 from .fehler import BerichtFehler
 from .filters import BerichtFilter
 from .forms import BeratungFormSet, RatsvorlageForm, VeroeffentlichenForm
-from .models import Bericht, Ratsvorlage
+from .models import Bericht, Mitzeichnung, Ratsvorlage
 from .permissions import kann_berichte_erstellen, kann_nichtoeffentliche_berichte_lesen, kann_ratsvorlagen_bearbeiten
 
 BERICHT_NICHT_GEFUNDEN = "Diesen Bericht gibt es nicht oder er ist nicht öffentlich."
@@ -160,6 +160,20 @@ def vorlage_bearbeiten(request, pk: int | None = None):
         vorlage = services.ratsvorlage_speichern(form=form, beratungen=beratungen, durch=request.user)
         messages.success(request, "Die Ratsvorlage ist gespeichert.")
         return redirect(f"{reverse('berichte:vorschau', args=['ratsvorlage'])}?vorlage={vorlage.pk}")
-    return render(request, "berichte/vorlage_formular.html", {"form": form, "beratungen": beratungen,
-                                                               "vorlage": vorlage if pk else None})
+    return render(request, "berichte/vorlage_formular.html", {
+        "form": form, "beratungen": beratungen, "vorlage": vorlage if pk else None,
+        "mitzeichnungen": vorlage.mitzeichnungen.select_related("organisation") if pk else []})
+
+
+@require_POST
+def mitzeichnen(request, pk: int):
+    verlangen(kann_ratsvorlagen_bearbeiten(request.user))
+    mitzeichnung = get_object_or_404(Mitzeichnung.objects.select_related("organisation"), pk=pk)
+    try:
+        services.ratsvorlage_mitzeichnen(mitzeichnung=mitzeichnung, durch=request.user)
+    except BerichtFehler as exc:
+        messages.error(request, exc.meldung)
+    else:
+        messages.success(request, f"Die Vorlage ist für „{mitzeichnung.organisation.name}“ mitgezeichnet.")
+    return redirect("berichte:vorlage_bearbeiten", pk=mitzeichnung.vorlage_id)
 

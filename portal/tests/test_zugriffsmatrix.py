@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from berichte.models import Berichtsart
 from oparl.selectors import ortsschluessel
-from testhilfen.berichte import BeratungFactory, BerichtFactory
+from testhilfen.berichte import BeratungFactory, BerichtFactory, MitzeichnungFactory
 from testhilfen.welt import berichte_welt
 from testhilfen.beteiligung import SitzungFactory, TagesordnungspunktFactory
 from testhilfen.welt import beteiligung_welt
@@ -127,6 +127,7 @@ MATRIX = {
     "berichte:vorlagen": (ohne(), NUR_VERWALTUNG),
     "berichte:vorlage_neu": (ohne(), NUR_VERWALTUNG),
     "berichte:vorlage_bearbeiten": (pk("vorlage"), NUR_VERWALTUNG),
+    "berichte:mitzeichnen": (lambda welt: {"pk": MitzeichnungFactory(vorlage=welt["vorlage"]).pk}, NUR_POST),
     # OParl: public JSON of public objects for everyone (non-public ones give 404: portal/tests/test_oparl.py).
     "oparl:system": (ohne(), OEFFENTLICH),
     "oparl:bodies": (ohne(), OEFFENTLICH),
