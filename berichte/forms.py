@@ -21,8 +21,8 @@ AMT_ANDERER_STADT = "Mitzeichnen können nur Ämter und Dezernate der Stadt der 
 
 class RatsvorlageForm(forms.ModelForm):
     # Selects, not a checkbox: a form sent without them keeps the paper's kind and visibility.
-    oeffentlich = forms.TypedChoiceField(label="Behandlung", choices=[("ja", "öffentlich"), ("nein", "nichtöffentlich")],
-                                         coerce=lambda wert: wert == "ja", required=False,
+    oeffentlich = forms.TypedChoiceField(label="Behandlung", required=False, coerce=lambda wert: wert == "ja",
+                                         choices=[("ja", "öffentlich"), ("nein", "nichtöffentlich")],
                                          help_text="Eine nichtöffentliche Vorlage wird nur nichtöffentlich "
                                                    "veröffentlicht.")
     mitzeichnende = AmtFeld(

@@ -21,7 +21,7 @@ from quartiere.models import Person
 
 from . import ablage, arten, pdf
 from .arten import Inhalt
-from .fehler import VeroeffentlichungAbgelehnt
+from .fehler import MitzeichnungAbgelehnt, VeroeffentlichungAbgelehnt
 from .models import Bericht, Mitzeichnung, Nummernkreis, Ratsvorlage
 
 MITZEICHNUNG_FEHLT = ("Die Ratsvorlage ist noch nicht von allen genannten Ämtern mitgezeichnet; es fehlt: {aemter}. "
@@ -34,10 +34,6 @@ NICHT_IM_AMT = ("Mitzeichnen kann nur, wer als Person im Portal zu „{amt}“ g
 # A change of these fields changes what was co-signed: the co-signatures start again.
 GEZEICHNETER_INHALT = ("vorlagenart", "betreff", "beschlussentwurf", "begruendung", "finanzielle_auswirkungen",
                        "programm", "haushaltsjahr", "anlagen")
-
-
-class MitzeichnungAbgelehnt(VeroeffentlichungAbgelehnt):
-    """A co-signature was refused; nothing was recorded."""
 
 
 def _naechste_laufnummer(jahr: int) -> int:
@@ -57,7 +53,8 @@ def _ablegen(*, inhalt: Inhalt, jahr: int, laufnummer: int, version: int, ersetz
     bericht = Bericht(
         art=inhalt.art, titel=inhalt.titel[:300], jahr=jahr, laufnummer=laufnummer, version=version, ersetzt=ersetzt,
         parameter=inhalt.parameter, datum=datum, verfasst_von=durch, oeffentlich=oeffentlich,
-        sha256=ergebnis.sha256, sha512=hashlib.sha512(ergebnis.daten).hexdigest(), seiten=ergebnis.seiten, dateigroesse=len(ergebnis.daten),
+        sha256=ergebnis.sha256, sha512=hashlib.sha512(ergebnis.daten).hexdigest(), seiten=ergebnis.seiten,
+        dateigroesse=len(ergebnis.daten),
         gebiet=inhalt.gebiet, programm=inhalt.programm, vorlage=inhalt.vorlage,
         dateiname=ablage.dateiname(art=inhalt.art, teile=inhalt.dateiname_teile, nummer=nummer, version=version),
     )

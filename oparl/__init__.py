@@ -6,11 +6,11 @@ interface is public, so it shows only what is public for everyone, whoever asks:
 
 How our data maps onto OParl, where the specification leaves room:
 - Body = a city ("Stadt X", `shortName` X, `ags` its eight-digit number, `website` if recorded);
-  Organization = a Gremium of the city or of one of its areas; Meeting = a public
-  Sitzung with its agenda items; Location = one place: the distinct place text of the public meetings of a
-  city, its URL keyed by city and a digest of the text, with the address where the text ends with one or
-  names a facility of the city that has one (there are no coordinates, so no `geojson`); Paper and File = a public published
-  report (Bericht) and its PDF; Consultation = a row of a council paper's Beratungsfolge.
+  Organization = a Gremium of the city or of one of its areas; Meeting = a public Sitzung with its
+  agenda items; Location = one place: the distinct place text of the public meetings of a city, its URL
+  keyed by city and a digest of the text, with the address where the text ends with one or names a
+  facility of the city that has one (there are no coordinates, so no `geojson`); Paper and File = a
+  public published report (Bericht) and its PDF; Consultation = a row of a council paper's Beratungsfolge.
 - No person is published. Meetings name no participants; the lists of persons, memberships and
   legislative terms that OParl 1.1 requires of every Body exist but stay empty.
 - Every version of a report is a Paper of its own with the report number as `reference`; versions
@@ -22,8 +22,8 @@ How our data maps onto OParl, where the specification leaves room:
 - Filters compare at the published precision, the second: `created_until=T` includes what was created at
   T plus a fraction of a second. `omit_internal=true` leaves out a Meeting's agendaItem and a Body's
   legislativeTerm. Errors are objects of type https://schema.oparl.org/1.1/Error with `message` and `debug`.
-- Nothing published here is hard-deleted. A Gremium that is no longer active gets an `endDate` instead: the day of its last public
-  meeting, else the day it was last changed.
+- Nothing published here is hard-deleted. A Gremium that is no longer active gets an `endDate`
+  instead: the day of its last public meeting, else the day it was last changed.
 - `modified` of a meeting includes its agenda items, of a paper its consultations, its council
   paper and its other versions: they are embedded, and clients sync by `modified`.
 - `meetingState` uses the values the specification recommends: planned → "terminiert", held →

@@ -98,7 +98,8 @@ class Darstellung:
     def body(self, stadt: Gebiet) -> dict:
         listen = {eigenschaft: self.url(f"body_{name}", stadt.pk) for eigenschaft, name in BODY_LISTEN.items()}
         daten = {**self._kopf(self.url("body", stadt.pk), "Body"), "system": self.url("system"),
-                 "name": f"Stadt {stadt.name}", "shortName": stadt.name, "license": stadt.lizenz or settings.OPARL_LICENSE}
+                 "name": f"Stadt {stadt.name}", "shortName": stadt.name,
+                 "license": stadt.lizenz or settings.OPARL_LICENSE}
         if stadt.webseite:
             daten["website"] = stadt.webseite
         if ags := _ags(stadt):

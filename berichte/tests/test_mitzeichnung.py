@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from berichte import arten, pdf, services
-from berichte.fehler import VeroeffentlichungAbgelehnt
+from berichte.fehler import MitzeichnungAbgelehnt, VeroeffentlichungAbgelehnt
 from berichte.models import Bericht, Berichtsart, Mitzeichnung, Ratsvorlage
 from quartiere.models import WAPPEN_UNGUELTIG, Organisation, Person
 from testhilfen.berichte import MitzeichnungFactory, RatsvorlageFactory
@@ -81,11 +81,11 @@ def test_publishing_without_co_signature_through_the_page_says_why(client_als, v
 
 def test_only_a_person_of_the_department_co_signs_and_only_once(vorlage, amt, verwaltung, django_user_model):
     mitzeichnung = MitzeichnungFactory(vorlage=vorlage, organisation=amt)
-    with pytest.raises(VeroeffentlichungAbgelehnt) as ohne_person:
+    with pytest.raises(MitzeichnungAbgelehnt) as ohne_person:
         services.ratsvorlage_mitzeichnen(mitzeichnung=mitzeichnung, durch=verwaltung)
     assert ohne_person.value.meldung == services.NICHT_IM_AMT.format(amt="Fachbereich Kinder und Jugend")
     anderes_amt = OrganisationFactory(art=Organisation.Art.AMT, stadt=vorlage.stadt)
-    with pytest.raises(VeroeffentlichungAbgelehnt):
+    with pytest.raises(MitzeichnungAbgelehnt):
         services.ratsvorlage_mitzeichnen(mitzeichnung=mitzeichnung, durch=_im_amt(verwaltung, anderes_amt))
     assert services.NICHT_IM_AMT.startswith("Mitzeichnen kann nur")
     assert not Mitzeichnung.objects.get().gezeichnet
@@ -94,7 +94,7 @@ def test_only_a_person_of_the_department_co_signs_and_only_once(vorlage, amt, ve
     abteilung = OrganisationFactory(art=Organisation.Art.AMT, stadt=vorlage.stadt, parent=amt)
     kollegin = _im_amt(django_user_model.objects.create_user("kollegin"), abteilung, "Eva", "Roth")
     services.ratsvorlage_mitzeichnen(mitzeichnung=mitzeichnung, durch=kollegin)
-    with pytest.raises(VeroeffentlichungAbgelehnt) as doppelt:
+    with pytest.raises(MitzeichnungAbgelehnt) as doppelt:
         services.ratsvorlage_mitzeichnen(mitzeichnung=mitzeichnung, durch=kollegin)
     assert "schon am" in doppelt.value.meldung and Mitzeichnung.objects.get().gezeichnet_name == "Eva Roth"
 
@@ -125,7 +125,8 @@ def test_naming_departments_on_the_paper_and_a_changed_text_needs_new_co_signatu
                   "beratung-INITIAL_FORMS": "0", "beratung-MIN_NUM_FORMS": "0", "beratung-MAX_NUM_FORMS": "1000"})
     adresse = reverse("berichte:vorlage_bearbeiten", args=[vorlage.pk])
     abgelehnt = client.post(adresse, {**daten, "mitzeichnende": [amt.pk, fremd.pk]})
-    assert abgelehnt.status_code == 200 and "Amt einer anderen Stadt" in abgelehnt.context["form"].errors["mitzeichnende"][0]
+    assert abgelehnt.status_code == 200
+    assert "Amt einer anderen Stadt" in abgelehnt.context["form"].errors["mitzeichnende"][0]
     assert client.post(adresse, {**daten, "mitzeichnende": [amt.pk]}).status_code == 302
     assert [m.organisation for m in vorlage.mitzeichnungen.all()] == [amt]
 
@@ -172,7 +173,8 @@ def test_an_svg_coat_of_arms_is_drawn_in_every_kind_of_document(stadt):
     stadt.wappen.save("wappen.svg", ContentFile(WAPPEN))
     inhalt = arten.inhalt_fuer("sozialbericht", {"stadt": stadt.pk, "jahr": 2026})
     html = pdf.html_rendern(inhalt)
-    assert '<img class="wappen" src="data:image/svg+xml;base64,' in html and 'alt="Wappen der Stadt Musterstadt"' in html
+    assert '<img class="wappen" src="data:image/svg+xml;base64,' in html
+    assert 'alt="Wappen der Stadt Musterstadt"' in html
     assert pdf.pdf_rendern(html).seiten >= 1
 
 
