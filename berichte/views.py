@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -147,7 +147,10 @@ def korrigieren(request, pk: int):
 def vorlagen(request):
     verlangen(kann_ratsvorlagen_bearbeiten(request.user))
     liste = (Ratsvorlage.objects.select_related("stadt", "programm")
-             .annotate(zeilen=Count("beratungen", distinct=True), zuletzt=Max("berichte__id")))
+             .annotate(zeilen=Count("beratungen", distinct=True), zuletzt=Max("berichte__id"),
+                       mitzeichnende=Count("mitzeichnungen", distinct=True),
+                       mitgezeichnet=Count("mitzeichnungen", distinct=True,
+                                           filter=Q(mitzeichnungen__gezeichnet_am__isnull=False))))
     return render(request, "berichte/vorlagen.html", {"vorlagen": liste})
 
 

@@ -48,7 +48,8 @@ def _veroeffentlichen(vorlage, durch, oeffentlich=True):
                                              oeffentlich=oeffentlich, durch=durch, datum=dt.date(2026, 3, 2))
 
 
-def test_publishing_is_refused_until_every_named_department_has_co_signed(vorlage, amt, verwaltung, monkeypatch):
+def test_publishing_is_refused_until_every_named_department_has_co_signed(vorlage, amt, verwaltung, monkeypatch,
+                                                                         client_als):
     monkeypatch.setattr(services, "heute", lambda: dt.date(2026, 3, 1))
     zweites = OrganisationFactory(name="Fachbereich Stadtplanung", art=Organisation.Art.AMT, stadt=vorlage.stadt)
     offen = MitzeichnungFactory(vorlage=vorlage, organisation=amt)
@@ -60,6 +61,7 @@ def test_publishing_is_refused_until_every_named_department_has_co_signed(vorlag
     assert not Bericht.objects.exists()
 
     services.ratsvorlage_mitzeichnen(mitzeichnung=offen, durch=_im_amt(verwaltung, amt))
+    assert "2 von 2" in client_als(verwaltung).get(reverse("berichte:vorlagen")).content.decode()
     offen.refresh_from_db()
     assert (offen.gezeichnet_name, offen.gezeichnet_am, offen.gezeichnet_von) == (
         "Patrick Schürmann", dt.date(2026, 3, 1), verwaltung)
