@@ -10,7 +10,7 @@ PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras 
 # Test processes (pytest-xdist); `make test PYTEST_WORKERS=0` runs in one process.
 PYTEST_WORKERS ?= auto
 
-.PHONY: venv venv-dev run test lint check lock
+.PHONY: venv venv-dev run test lint check lock bench
 
 venv: $(STAMP_RUN)
 
@@ -54,3 +54,8 @@ lint: venv-dev
 check: venv
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+
+# The benchmark at sizes S, M and L (BENCH_GROESSEN="S M" for fewer) on a throwaway PostgreSQL
+# cluster, or on the server of DATABASE_URL; the table goes to stdout and var/bench/ERGEBNIS.md.
+bench: venv-dev
+	bash bench/run

@@ -1,5 +1,5 @@
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from beteiligung.models import Gremium
 from quartiere.models import Gebiet, Organisation
@@ -70,6 +70,11 @@ class RatsvorlageForm(forms.ModelForm):
         return daten
 
 
+GREMIUM_BEKANNT = "„{name}“ ist im Portal erfasst: bitte wählen Sie es in der Spalte Gremium."
+GREMIUM_DOPPELT = "Bitte wählen Sie ein Gremium oder geben Sie einen Namen ein, nicht beides."
+NUMMER_DOPPELT = "Die Nummer {nummer} ist in der Beratungsfolge mehrfach vergeben."
+
+
 class BeratungForm(forms.ModelForm):
     class Meta:
         model = Beratung
@@ -77,14 +82,57 @@ class BeratungForm(forms.ModelForm):
         localized_fields = ["datum"]
         widgets = {"datum": forms.DateInput(attrs={"placeholder": "TT.MM.JJJJ"})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, stadt: Gebiet | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["gremium"].queryset = Gremium.objects.select_related("gebiet").order_by("name")
+        self.stadt = stadt
+        # The paper's city: its own bodies (council, committees, Deputation) and those of its areas.
+        gremien = Gremium.objects.select_related("gebiet__stadt").order_by("name")
+        self.fields["gremium"].queryset = gremien.in_stadt(stadt.pk) if stadt else gremien
+        if stadt is None:
+            self.fields["gremium"].label_from_instance = lambda g: f"{g.name} ({g.gebiet.stadt_oder_selbst})"
         # The rows stand in a table with one header: plain Bootstrap widgets instead of crispy fields.
         for name, feld in self.fields.items():
             klasse = {"gremium": "form-select", "zustaendigkeit": "form-select", "oeffentlich": "form-check-input",
                       "DELETE": "form-check-input"}.get(name, "form-control")
             feld.widget.attrs["class"] = klasse + (" is-invalid" if self.is_bound and name in self.errors else "")
 
+    def clean(self):
+        daten = super().clean()
+        name = (daten.get("gremium_name") or "").strip()
+        if name and daten.get("gremium"):
+            self.add_error("gremium_name", GREMIUM_DOPPELT)
+        elif name and self.fields["gremium"].queryset.filter(name__iexact=name).exists():
+            self.add_error("gremium_name", GREMIUM_BEKANNT.format(name=name))
+        return daten
 
-BeratungFormSet = inlineformset_factory(Ratsvorlage, Beratung, form=BeratungForm, extra=3, can_delete=True)
+
+class BaseBeratungFormSet(BaseInlineFormSet):
+    """The rows of a paper's consultation sequence; new rows are numbered on from the last one."""
+
+    def __init__(self, *args, stadt: Gebiet | None = None, **kwargs):
+        self.stadt = stadt
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "stadt": self.stadt}
+
+    def _construct_form(self, i, **kwargs):
+        if i >= self.initial_form_count() and "initial" not in kwargs:
+            bisher = [b.reihenfolge for b in self.get_queryset()] if self.instance.pk else []
+            kwargs["initial"] = {"reihenfolge": max(bisher, default=0) + 1 + i - self.initial_form_count()}
+        return super()._construct_form(i, **kwargs)
+
+    def clean(self):
+        super().clean()
+        gesehen = set()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.has_changed() or self._should_delete_form(form):
+                continue
+            nummer = form.cleaned_data.get("reihenfolge")
+            if nummer in gesehen:
+                form.add_error("reihenfolge", NUMMER_DOPPELT.format(nummer=nummer))
+            gesehen.add(nummer)
+
+
+BeratungFormSet = inlineformset_factory(Ratsvorlage, Beratung, form=BeratungForm, formset=BaseBeratungFormSet,
+                                        extra=3, can_delete=True)

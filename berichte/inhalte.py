@@ -19,7 +19,7 @@ from beteiligung.selectors import strukturcheck
 from kern.charts import abweichungsdiagramm
 from programme import diagramme
 from programme.models import NULL_EURO, Bewilligung, Foerderprogramm, Programmgebiet, Projekt
-from programme.selectors import auslastung_je_gebiet, auslastung_je_handlungsfeld, budgetstand_je_programm
+from programme.selectors import auslastung_je_handlungsfeld, budgetstand_je_programm, programmjahr
 from quartiere.diagramme import indikatordiagramm
 from quartiere.models import Einrichtung, Gebiet, Person, Quartiersmanagement
 from quartiere.selectors import Verlauf, indikatorverlaeufe, rangverlauf, sozialindex_rangliste, werte_je_gebiet
@@ -40,11 +40,10 @@ def _jahresgrenzen(jahr: int) -> tuple[dt.date, dt.date]:
 # --- Programmjahresbericht -------------------------------------------------------------------
 
 def programmjahresbericht(*, programm: Foerderprogramm, jahr: int) -> dict:
-    """Budget, granted, paid and remaining of one programme year, per area and action field, with
-    the list of funded projects: nine queries for any number of projects."""
-    nur_dieses = Foerderprogramm.objects.filter(pk=programm.pk)
-    gesamt = budgetstand_je_programm(jahr=jahr, programme=nur_dieses)
-    je_gebiet = auslastung_je_gebiet(programm=programm, jahr=jahr)
+    """Budget, granted gross, reclaimed, net, paid and remaining of one programme year, per area and
+    action field, with the list of funded projects, in a fixed number of queries."""
+    stand = programmjahr(programm=programm, jahr=jahr)
+    je_gebiet = stand.je_gebiet
     je_handlungsfeld = auslastung_je_handlungsfeld(programm=programm, jahr=jahr)
     antraege = dict(
         Bewilligung.objects.filter(programm=programm, jahr=jahr).values("status").annotate(n=Count("id"))
@@ -53,7 +52,7 @@ def programmjahresbericht(*, programm: Foerderprogramm, jahr: int) -> dict:
     bewilligungen = (
         Bewilligung.objects.bewilligt().filter(programm=programm, jahr=jahr)
         .select_related("projekt__traeger", "gebiet")
-        .only("betrag_beantragt", "betrag_bewilligt", "entschieden_am", "gebiet__name", "projekt__titel",
+        .only("betrag_beantragt", "betrag_bewilligt", "betrag_zurueckgefordert", "entschieden_am", "gebiet__name", "projekt__titel",
               "projekt__beginn", "projekt__ende", "projekt__status", "projekt__traeger__name",
               "projekt__traeger__kurzname")
         .annotate(ausgezahlt=_summe("auszahlungen__betrag"))
@@ -63,8 +62,10 @@ def programmjahresbericht(*, programm: Foerderprogramm, jahr: int) -> dict:
     return {
         "programm": programm,
         "jahr": jahr,
-        "gesamt": gesamt[0] if gesamt else None,
+        "gesamt": stand.gesamt,
         "je_gebiet": je_gebiet,
+        "zeilen_gebiete": stand.zeilen,
+        "rueckfluss_regel": stand.rueckfluss_regel,
         "je_handlungsfeld": je_handlungsfeld,
         "antraege": {s.label: antraege.get(s.value, 0) for s in Bewilligung.Status},
         "antraege_gesamt": sum(antraege.values()),
@@ -232,6 +233,8 @@ def sitzungsdokumentation(*, sitzung: Sitzung) -> dict:
         "verfasser": sitzung.verfasst_von,
         "verfasser_name": _im_amt(sitzung.verfasst_von),
         "punkte_gesamt": sum(b.punkte for b in bewertungen),
+        "teilnehmende_gesamt": sitzung.teilnehmende_gesamt(
+            sum(t.rolle == Teilnahme.Rolle.TEILNEHMEND for t in teilnahmen)),
     }
 
 
@@ -278,13 +281,14 @@ def ratsvorlage(*, vorlage: Ratsvorlage) -> dict:
     finanzen = None
     if vorlage.programm_id:
         programm = vorlage.programm
-        gesamt = budgetstand_je_programm(jahr=vorlage.haushaltsjahr,
-                                         programme=Foerderprogramm.objects.filter(pk=programm.pk))
+        stand = programmjahr(programm=programm, jahr=vorlage.haushaltsjahr)
         finanzen = {
             "programm": programm,
             "jahr": vorlage.haushaltsjahr,
-            "gesamt": gesamt[0] if gesamt else None,
-            "je_gebiet": auslastung_je_gebiet(programm=programm, jahr=vorlage.haushaltsjahr),
+            "gesamt": stand.gesamt,
+            # The area rows and the undistributed remainder: together they make "Programm gesamt".
+            "je_gebiet": stand.zeilen,
+            "rueckfluss_regel": stand.rueckfluss_regel,
         }
     mitzeichnungen = list(vorlage.mitzeichnungen.select_related("organisation").order_by("organisation__name"))
     return {"vorlage": vorlage, "beratungen": beratungen, "finanzen": finanzen, "mitzeichnungen": mitzeichnungen}

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from kern.parameter import id_wert
 from kern.zugriff import objekt_oder_404, verlangen
+from quartiere.models import Gebiet
 
 from . import ablage, arten, pdf, services
 from .fehler import BerichtFehler
@@ -154,11 +156,20 @@ def vorlagen(request):
     return render(request, "berichte/vorlagen.html", {"vorlagen": liste})
 
 
+def _stadt_der_vorlage(request, vorlage: Ratsvorlage) -> Gebiet | None:
+    """The city the consultation rows choose their bodies from: the one posted, else the paper's."""
+    if request.method == "POST":
+        pk = id_wert(request.POST.get("stadt", ""))
+        return Gebiet.objects.staedte().filter(pk=pk).first() if pk else None
+    return vorlage.stadt if vorlage.stadt_id else None
+
+
 def vorlage_bearbeiten(request, pk: int | None = None):
     verlangen(kann_ratsvorlagen_bearbeiten(request.user))
     vorlage = get_object_or_404(Ratsvorlage, pk=pk) if pk else Ratsvorlage()
     form = RatsvorlageForm(request.POST or None, instance=vorlage)
-    beratungen = BeratungFormSet(request.POST or None, instance=vorlage, prefix="beratung")
+    beratungen = BeratungFormSet(request.POST or None, instance=vorlage, prefix="beratung",
+                                 stadt=_stadt_der_vorlage(request, vorlage))
     if request.method == "POST" and form.is_valid() and beratungen.is_valid():
         vorlage = services.ratsvorlage_speichern(form=form, beratungen=beratungen, durch=request.user)
         messages.success(request, "Die Ratsvorlage ist gespeichert.")

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Sum
 from django.utils.text import Truncator
@@ -12,6 +13,7 @@ from .models import (
     Gremium,
     Mitgliedschaft,
     Sitzung,
+    Strukturmodell,
     Taetigkeit,
     Tagesordnungspunkt,
     Teilnahme,
@@ -220,3 +222,21 @@ class TaetigkeitAdmin(admin.ModelAdmin):
         if not change and obj.erfasst_von_id is None:
             obj.erfasst_von = request.user
         super().save_model(request, obj, form, change)
+
+
+class StrukturmodellForm(forms.ModelForm):
+    beteiligung_arten = forms.MultipleChoiceField(label="Gremien der Beteiligungsebene", choices=Gremium.Art.choices,
+                                                  widget=forms.CheckboxSelectMultiple)
+    steuerung_arten = forms.MultipleChoiceField(label="Gremien der Steuerungsebene", choices=Gremium.Art.choices,
+                                                widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Strukturmodell
+        fields = "__all__"
+
+
+@admin.register(Strukturmodell)
+class StrukturmodellAdmin(admin.ModelAdmin):
+    form = StrukturmodellForm
+    list_display = ("name", "stadt", "programm", "beteiligung_soll_min", "beteiligung_soll_max", "steuerung_soll_min")
+    list_select_related = ("stadt", "programm")

@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Q
 
+from kern.auswahl import filter_begrenzen
 from programme.models import Foerderprogramm
 from quartiere.models import Gebiet
 
@@ -8,7 +9,8 @@ from .models import Beschluss, Gremium
 
 
 def _gebiete_fuer(user):
-    return Gebiet.objects.arbeit_sichtbar_fuer(user).select_related("stadt").order_by("stadt__name", "name")
+    return (Gebiet.objects.arbeit_sichtbar_fuer(user).select_related("stadt").defer("grenze", "stadt__grenze")
+            .order_by("stadt__name", "name"))
 
 
 class GremiumFilter(django_filters.FilterSet):
@@ -38,13 +40,16 @@ class GremiumFilter(django_filters.FilterSet):
         gebiete = _gebiete_fuer(user)
         self.filters["gebiet"].queryset = gebiete
         self.filters["stadt"].queryset = Gebiet.objects.staedte().filter(
-            Q(pk__in=gebiete.values("stadt_id")) | Q(pk__in=gebiete.values("pk"))).order_by("name")
+            Q(pk__in=gebiete.values("stadt_id")) | Q(pk__in=gebiete.values("pk"))).defer("grenze").order_by("name")
+        filter_begrenzen(self, {"gebiet": "stadt_id"})
 
     def in_stadt(self, queryset, name, value):
         return queryset.filter(Q(gebiet=value) | Q(gebiet__stadt=value))
 
 
 class BeschlussFilter(django_filters.FilterSet):
+    stadt = django_filters.ModelChoiceFilter(label="Stadt", method="in_stadt", queryset=Gebiet.objects.none(),
+                                             empty_label="alle Städte")
     gebiet = django_filters.ModelChoiceFilter(label="Gebiet", field_name="sitzung__gremium__gebiet",
                                               queryset=Gebiet.objects.none(), empty_label="alle")
     gremium = django_filters.ModelChoiceFilter(label="Gremium", field_name="sitzung__gremium",
@@ -61,4 +66,10 @@ class BeschlussFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.filters["gebiet"].queryset = _gebiete_fuer(user).filter(
             pk__in=gremien.values("gebiet_id"))
-        self.filters["gremium"].queryset = gremien.select_related("gebiet").order_by("name")
+        self.filters["gremium"].queryset = (gremien.select_related("gebiet").defer("gebiet__grenze")
+                                            .order_by("name"))
+        self.filters["stadt"].queryset = Gebiet.objects.staedte().defer("grenze").order_by("name")
+        filter_begrenzen(self, {"gremium": "gebiet__stadt_id", "gebiet": "stadt_id"})
+
+    def in_stadt(self, queryset, name, value):
+        return queryset.filter(Q(sitzung__gremium__gebiet=value) | Q(sitzung__gremium__gebiet__stadt=value))

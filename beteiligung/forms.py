@@ -106,7 +106,7 @@ class SitzungForm(forms.ModelForm):
     class Meta:
         model = Sitzung
         fields = ["titel", "datum", "beginn", "ende", "ort", "format", "oeffentlich", "teilnehmendenzahl",
-                  "hintergrund", "zusammenfassung", "ausblick", "verfasst_von"]
+                  "punkte_je_person", "hintergrund", "zusammenfassung", "ausblick", "verfasst_von"]
         widgets = {
             "hintergrund": forms.Textarea(attrs={"rows": 5}),
             "zusammenfassung": forms.Textarea(attrs={"rows": 5}),

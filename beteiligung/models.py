@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -22,6 +23,7 @@ class Gremium(Zeitstempel):
         STADTTEILKONFERENZ = "stadtteilkonferenz", "Stadtteilkonferenz"
         ARBEITSGRUPPE = "arbeitsgruppe", "Arbeitsgruppe"
         AUSSCHUSS = "ausschuss", "Ratsausschuss"
+        DEPUTATION = "deputation", "Deputation"
         BEZIRKSVERTRETUNG = "bezirksvertretung", "Bezirksvertretung"
         RAT = "rat", "Rat"
 
@@ -128,6 +130,9 @@ class Sitzung(Zeitstempel):
     teilnehmendenzahl = models.PositiveIntegerField(
         "Zahl der Teilnehmenden", null=True, blank=True, help_text="für öffentliche Versammlungen ohne Namensliste"
     )
+    punkte_je_person = models.PositiveSmallIntegerField(
+        "Bewertungspunkte je Person", null=True, blank=True,
+        help_text="wie viele Punkte jede:r Teilnehmende verteilen durfte (Lean Coffee: meist 2 oder 3)")
     oeffentlich = models.BooleanField("öffentlich", default=False)
     hintergrund = models.TextField("Hintergrund", blank=True)
     zusammenfassung = models.TextField("Ergebnisse / Zusammenfassung", blank=True)
@@ -158,6 +163,16 @@ class Sitzung(Zeitstempel):
     @property
     def stattgefunden(self) -> bool:
         return self.status in SITZUNG_STATTGEFUNDEN
+
+    @property
+    def gesperrt(self) -> bool:
+        """Documented: topics, votes, decisions and participants no longer change."""
+        return self.status == self.Status.DOKUMENTIERT
+
+    def teilnehmende_gesamt(self, namentlich: int) -> int | None:
+        """How many took part: the count given (it includes the named participants), else those named
+        (`namentlich`: participants in the role Teilnehmende:r; moderation and minutes are listed apart)."""
+        return max(self.teilnehmendenzahl or 0, namentlich) or None
 
 
 SITZUNG_STATTGEFUNDEN = (Sitzung.Status.DURCHGEFUEHRT, Sitzung.Status.DOKUMENTIERT)
@@ -417,3 +432,55 @@ class Taetigkeit(Zeitstempel):
 
     def __str__(self) -> str:
         return f"{self.datum:%d.%m.%Y} {self.titel}"
+
+
+def _gremienarten_pruefen(arten, feld: str) -> dict:
+    bekannt = {wert for wert, _ in Gremium.Art.choices}
+    if not isinstance(arten, list) or not arten or not all(isinstance(a, str) and a in bekannt for a in arten):
+        return {feld: "Bitte mindestens eine Art von Gremium aus der Liste wählen."}
+    return {}
+
+
+class Strukturmodell(Zeitstempel):
+    """What the Strukturcheck counts for a city or a programme's areas: the kinds of body that form the
+    participation and the steering level, and how many meetings a year each is expected to hold. An area
+    in a programme with a model follows it, else its city's; without either the Leverkusen model applies."""
+
+    name = models.CharField("Name", max_length=120, help_text="z. B. „Leverkusener Modell“, „WiN-Modell Bremen“")
+    stadt = models.OneToOneField(Gebiet, verbose_name="Stadt", null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="strukturmodell", limit_choices_to={"art": Gebiet.Art.STADT})
+    programm = models.OneToOneField(Foerderprogramm, verbose_name="Förderprogramm", null=True, blank=True,
+                                    on_delete=models.CASCADE, related_name="strukturmodell")
+    beteiligung_arten = models.JSONField("Gremien der Beteiligungsebene", default=list,
+                                         help_text="Arten von Gremien, z. B. Bürgerversammlung oder WiN-Forum")
+    beteiligung_soll_min = models.PositiveSmallIntegerField("Beteiligung: Sitzungen je Jahr (mindestens)", default=2)
+    beteiligung_soll_max = models.PositiveSmallIntegerField("Beteiligung: Sitzungen je Jahr (höchstens)", default=4)
+    steuerung_arten = models.JSONField("Gremien der Steuerungsebene", default=list,
+                                       help_text="Arten von Gremien, z. B. Steuerungskreis")
+    steuerung_soll_min = models.PositiveSmallIntegerField("Steuerung: Sitzungen je Jahr (mindestens)", default=1)
+
+    class Meta:
+        verbose_name = "Strukturmodell"
+        verbose_name_plural = "Strukturmodelle"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stadt__isnull=False, programm__isnull=True) | Q(stadt__isnull=True, programm__isnull=False),
+                name="strukturmodell_stadt_oder_programm",
+                violation_error_message="Ein Strukturmodell gilt für eine Stadt oder für ein Förderprogramm.",
+            ),
+            models.CheckConstraint(
+                condition=Q(beteiligung_soll_max__gte=F("beteiligung_soll_min")),
+                name="strukturmodell_soll_min_nicht_ueber_max",
+                violation_error_message="Die Mindestzahl der Sitzungen darf nicht über der Höchstzahl liegen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        fehler = _gremienarten_pruefen(self.beteiligung_arten, "beteiligung_arten")
+        fehler |= _gremienarten_pruefen(self.steuerung_arten, "steuerung_arten")
+        if fehler:
+            raise ValidationError(fehler)

@@ -81,7 +81,7 @@ def gremien_mit_kennzahlen(gremien: QuerySet[Gremium], jahr: int) -> QuerySet[Gr
     """Bodies with the meetings held this year and the date of the last and next meeting."""
     gehalten = Q(sitzungen__datum__year=jahr, sitzungen__status__in=SITZUNG_STATTGEFUNDEN)
     return (
-        gremien.select_related("gebiet__stadt", "programm")
+        gremien.select_related("gebiet__stadt", "programm").defer("gebiet__grenze", "gebiet__stadt__grenze")
         .annotate(gehalten=Count("sitzungen", filter=gehalten),
                   zuletzt=Max("sitzungen__datum", filter=Q(sitzungen__status__in=SITZUNG_STATTGEFUNDEN)),
                   naechste=Min("sitzungen__datum", filter=Q(sitzungen__status=Sitzung.Status.GEPLANT,
@@ -230,7 +230,7 @@ def sitzungsdokumentation(sitzung: Sitzung, *, mit_namen: bool) -> Sitzungsdokum
         moderation=rollen[Teilnahme.Rolle.MODERATION],
         protokoll=rollen[Teilnahme.Rolle.PROTOKOLL],
         organisationen=sorted(organisationen.items()),
-        anzahl_teilnehmende=len(rollen[Teilnahme.Rolle.TEILNEHMEND]) or sitzung.teilnehmendenzahl,
+        anzahl_teilnehmende=sitzung.teilnehmende_gesamt(len(rollen[Teilnahme.Rolle.TEILNEHMEND])),
         tagesordnung=list(sitzung.tagesordnungspunkte.order_by("nummer")),
         besprochen=[k for k in karten if k.bewertung.besprochen],
         themenspeicher=[k for k in karten if not k.bewertung.besprochen],
@@ -270,6 +270,7 @@ def offene_beschluesse(beschluesse: QuerySet[Beschluss]) -> QuerySet[Beschluss]:
     return (
         beschluesse.offen()
         .select_related("sitzung__gremium__gebiet__stadt", "bewilligung__projekt", "bewilligung__programm")
+        .defer("sitzung__gremium__gebiet__grenze", "sitzung__gremium__gebiet__stadt__grenze")
         .order_by("sitzung__gremium__gebiet__stadt__name", "sitzung__gremium__gebiet__name", "sitzung__gremium__name",
                   "sitzung__datum", "id")
     )

@@ -14,11 +14,11 @@ from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Sum
 from django.utils import timezone
 
 from kern.fehler import Regelverstoss
-from kern.format import datum as datum_text
+from kern.format import datum as datum_text, euro
 from kern.speichern import speichern
 from kern.zeit import heute
 from programme import services as geld
@@ -68,6 +68,9 @@ FOERDERUNG_NUR_GEBIETSFORUM = "Über Förderungen beschließen hier nur Gebietsf
 FOERDERUNG_NICHT_EMPFEHLUNG = "Eine Empfehlung bewilligt keine Förderung; wählen Sie Beschluss oder Konsens."
 FOERDERUNG_PROJEKT_AUSSERHALB = "Das Projekt „{projekt}“ liegt nicht im Gebiet {gebiet} des Forums."
 FOERDERUNG_HAT_SCHON_BESCHLUSS = "Diese Förderung ist schon mit einem Beschluss verknüpft."
+FOERDERUNG_BETRAG_ABWEICHEND = (
+    "Die Förderung ist schon mit {betrag} bewilligt; der Beschluss muss diesen Betrag nennen."
+)
 FOERDERUNG_UNVOLLSTAENDIG = "Für eine Förderung braucht es ein Projekt, ein Programm, ein Jahr und einen Betrag."
 TOP_ANDERE_SITZUNG = "Der Tagesordnungspunkt gehört zu einer anderen Sitzung."
 BESCHLUSS_ANDERE_SITZUNG = "Der Beschluss gehört zu einer anderen Sitzung."
@@ -77,6 +80,13 @@ AUFGABE_NICHT_IHRE = "Diese Aufgabe können Sie nicht abhaken."
 AUFGABE_SCHON_ERLEDIGT = "Die Aufgabe ist bereits erledigt."
 ERLEDIGT_IN_ZUKUNFT = "Eine Aufgabe kann nicht in der Zukunft erledigt werden."
 FAELLIG_VOR_SITZUNG = "Die Frist darf nicht vor dem Sitzungstag ({datum}) liegen."
+ZU_VIELE_PUNKTE = ("Insgesamt {summe} Bewertungspunkte sind mehr als {personen} Teilnehmende × {je_person} Punkte "
+                   "= {hoechstens}.")
+DOKUMENTATION_GESPERRT = (
+    "Die Dokumentation dieser Sitzung ist abgeschlossen: Themen, Bewertungspunkte, Beschlüsse und Teilnehmende "
+    "bleiben, wie sie dokumentiert sind. Eine Korrektur der Texte erscheint als neue Version der veröffentlichten "
+    "Sitzungsdokumentation."
+)
 
 
 
@@ -89,6 +99,28 @@ def _sitzung_gesperrt(sitzung: Sitzung, durch: User) -> Sitzung:
     sitzung = Sitzung.objects.select_for_update(of=("self",)).mit_gebiet().get(pk=sitzung.pk)
     _gremium_bearbeitbar_pruefen(sitzung.gremium, durch)
     return sitzung
+
+
+def _nicht_gesperrt(sitzung: Sitzung) -> None:
+    if sitzung.gesperrt:
+        raise Regelverstoss(DOKUMENTATION_GESPERRT)
+
+
+def punkte_pruefen(sitzung: Sitzung, *, ohne: Themenbewertung | None = None, dazu: int = 0,
+                   teilnahmen_weniger: int = 0) -> None:
+    """No more dots in total than participants × dots each, where the meeting says how many each had."""
+    if not sitzung.punkte_je_person:
+        return
+    namentlich = sitzung.teilnahmen.filter(rolle=Teilnahme.Rolle.TEILNEHMEND).count()
+    personen = sitzung.teilnehmende_gesamt(namentlich - teilnahmen_weniger)
+    if not personen:
+        return
+    bewertungen = sitzung.themenbewertungen.exclude(pk=ohne.pk) if ohne is not None else sitzung.themenbewertungen
+    summe = (bewertungen.aggregate(s=Sum("punkte"))["s"] or 0) + dazu
+    hoechstens = personen * sitzung.punkte_je_person
+    if summe > hoechstens:
+        raise Regelverstoss(ZU_VIELE_PUNKTE.format(summe=summe, personen=personen, je_person=sitzung.punkte_je_person,
+                                                   hoechstens=hoechstens))
 
 
 def einwilligung_pruefen(person: Person) -> None:
@@ -158,17 +190,24 @@ def mitgliedschaft_anlegen(*, gremium: Gremium, durch: User, person: Person | No
 @transaction.atomic
 def sitzung_anlegen(*, gremium: Gremium, durch: User, titel: str, datum: dt.date, beginn: dt.time | None = None,
                     ende: dt.time | None = None, ort: str = "", format: str = Sitzung.Format.SITZUNG,
-                    oeffentlich: bool = False, hintergrund: str = "") -> Sitzung:
+                    oeffentlich: bool = False, hintergrund: str = "", teilnehmendenzahl: int | None = None,
+                    punkte_je_person: int | None = None, **texte) -> Sitzung:
     """A meeting is planned; it is held and documented later (see sitzung_status_setzen)."""
     _gremium_bearbeitbar_pruefen(gremium, durch)
+    unbekannt = set(texte) - {"zusammenfassung", "ausblick", "verfasst_von"}
+    if unbekannt:
+        raise TypeError(f"unknown fields: {sorted(unbekannt)}")
     sitzung = Sitzung(gremium=gremium, titel=titel, datum=datum, beginn=beginn, ende=ende, ort=ort, format=format,
-                      oeffentlich=oeffentlich, hintergrund=hintergrund, status=Sitzung.Status.GEPLANT)
+                      oeffentlich=oeffentlich, hintergrund=hintergrund, teilnehmendenzahl=teilnehmendenzahl,
+                      punkte_je_person=punkte_je_person, status=Sitzung.Status.GEPLANT, **texte)
     speichern(sitzung, durch)
     return sitzung
 
 
 SITZUNG_TEXTFELDER = ("titel", "datum", "beginn", "ende", "ort", "format", "oeffentlich", "teilnehmendenzahl",
-                      "hintergrund", "zusammenfassung", "ausblick")
+                      "punkte_je_person", "hintergrund", "zusammenfassung", "ausblick")
+# What a documented meeting keeps as documented.
+SITZUNG_GESPERRTE_FELDER = ("teilnehmendenzahl", "punkte_je_person")
 
 
 @transaction.atomic
@@ -180,10 +219,13 @@ def sitzung_aendern(*, sitzung: Sitzung, durch: User, **daten) -> Sitzung:
     sitzung = _sitzung_gesperrt(sitzung, durch)
     if daten.get("verfasst_von") is not None:
         einwilligung_pruefen(daten["verfasst_von"])
+    if sitzung.gesperrt and any(daten[f] != getattr(sitzung, f) for f in SITZUNG_GESPERRTE_FELDER if f in daten):
+        raise Regelverstoss(DOKUMENTATION_GESPERRT)
     for feld, wert in daten.items():
         setattr(sitzung, feld, wert)
     if sitzung.stattgefunden and sitzung.datum > heute():
         raise Regelverstoss(NOCH_NICHT_STATTGEFUNDEN.format(datum=datum_text(sitzung.datum)))
+    punkte_pruefen(sitzung)
     speichern(sitzung, durch)
     return sitzung
 
@@ -239,6 +281,7 @@ def teilnahme_erfassen(*, sitzung: Sitzung, durch: User, person: Person | None =
                        rolle: str = Teilnahme.Rolle.TEILNEHMEND) -> Teilnahme:
     """Add a named participant: an existing person or a new one, in each case only with consent."""
     sitzung = _sitzung_gesperrt(sitzung, durch)
+    _nicht_gesperrt(sitzung)
     person = _person_bestimmen(person=person, neue_person=neue_person, einwilligung_am=einwilligung_am, durch=durch)
     if sitzung.teilnahmen.filter(person=person).exists():
         raise Regelverstoss(SCHON_TEILNEHMEND.format(name=person.name))
@@ -250,7 +293,9 @@ def teilnahme_erfassen(*, sitzung: Sitzung, durch: User, person: Person | None =
 
 @transaction.atomic
 def teilnahme_entfernen(*, teilnahme: Teilnahme, durch: User) -> None:
-    _sitzung_gesperrt(teilnahme.sitzung, durch)
+    sitzung = _sitzung_gesperrt(teilnahme.sitzung, durch)
+    _nicht_gesperrt(sitzung)
+    punkte_pruefen(sitzung, teilnahmen_weniger=int(teilnahme.rolle == Teilnahme.Rolle.TEILNEHMEND))
     teilnahme.delete()
 
 
@@ -284,6 +329,8 @@ def thema_einbringen(*, sitzung: Sitzung, durch: User, titel: str, punkte: int =
                      handlungsfeld=None, besprochen: bool = False, ergebnis: str = "") -> Themenbewertung:
     """A new topic card at a meeting: the topic is first raised here, with its dot votes."""
     sitzung = _sitzung_gesperrt(sitzung, durch)
+    _nicht_gesperrt(sitzung)
+    punkte_pruefen(sitzung, dazu=punkte)
     thema = Thema(gremium=sitzung.gremium, titel=titel, beschreibung=beschreibung, handlungsfeld=handlungsfeld,
                   eingebracht_in=sitzung, status=Thema.Status.THEMENSPEICHER)
     speichern(thema, durch)
@@ -298,6 +345,8 @@ def thema_einbringen(*, sitzung: Sitzung, durch: User, titel: str, punkte: int =
 def thema_uebernehmen(*, sitzung: Sitzung, thema: Thema, durch: User, punkte: int = 0) -> Themenbewertung:
     """Carry a backlog topic over to a later meeting of its body: a new rating, the old ones stay."""
     sitzung = _sitzung_gesperrt(sitzung, durch)
+    _nicht_gesperrt(sitzung)
+    punkte_pruefen(sitzung, dazu=punkte)
     thema = Thema.objects.select_for_update(of=("self",)).select_related("eingebracht_in").get(pk=thema.pk)
     if thema.gremium_id != sitzung.gremium_id:
         raise Regelverstoss(THEMA_ANDERES_GREMIUM)
@@ -315,7 +364,9 @@ def thema_uebernehmen(*, sitzung: Sitzung, thema: Thema, durch: User, punkte: in
 @transaction.atomic
 def themenbewertung_aendern(*, bewertung: Themenbewertung, durch: User, punkte: int, besprochen: bool,
                             ergebnis: str = "") -> Themenbewertung:
-    _sitzung_gesperrt(bewertung.sitzung, durch)
+    sitzung = _sitzung_gesperrt(bewertung.sitzung, durch)
+    _nicht_gesperrt(sitzung)
+    punkte_pruefen(sitzung, ohne=bewertung, dazu=punkte)
     bewertung = Themenbewertung.objects.select_for_update(of=("self",)).select_related("thema").get(pk=bewertung.pk)
     bewertung.punkte = punkte
     bewertung.besprochen = besprochen
@@ -356,6 +407,11 @@ def _foerderung_bewilligen(*, sitzung: Sitzung, foerderung: Foerderung, text: st
             raise Regelverstoss(FOERDERUNG_HAT_SCHON_BESCHLUSS)
     if not _im_gebiet(projekt.gebiet, sitzung.gremium.gebiet):
         raise Regelverstoss(FOERDERUNG_PROJEKT_AUSSERHALB.format(projekt=projekt, gebiet=sitzung.gremium.gebiet))
+    if bewilligung is not None and bewilligung.status == Bewilligung.Status.BEWILLIGT:
+        # The decision is recorded after the staff granted what the forum agreed: it links, and moves no money.
+        if bewilligung.betrag_bewilligt != foerderung.betrag:
+            raise Regelverstoss(FOERDERUNG_BETRAG_ABWEICHEND.format(betrag=euro(bewilligung.betrag_bewilligt)))
+        return bewilligung
     if bewilligung is None:
         bewilligung = geld.bewilligung_beantragen(
             projekt=projekt, programm=foerderung.programm, jahr=foerderung.jahr, betrag=foerderung.betrag,
@@ -375,6 +431,7 @@ def beschluss_fassen(*, sitzung: Sitzung, durch: User, text: str, art: str = Bes
     (budget, funding rules, staff only) rolls back the request it may have created and the decision.
     """
     sitzung = _sitzung_gesperrt(sitzung, durch)
+    _nicht_gesperrt(sitzung)
     if sitzung.datum > heute():
         raise Regelverstoss(BESCHLUSS_VOR_SITZUNG.format(datum=datum_text(sitzung.datum)))
     if tagesordnungspunkt is not None and tagesordnungspunkt.sitzung_id != sitzung.pk:

@@ -1,5 +1,7 @@
 """The Strukturcheck: per area and year the three building blocks of the Leverkusen paper
 (participation, implementation, steering), computed from the data in a fixed number of queries.
+Which bodies count for participation and steering, and how often they should meet, is set per
+programme or city (Strukturmodell); without one the Leverkusen model applies.
 
 Read through beteiligung.selectors (strukturcheck, strukturcheck_gebiete, strukturcheck_matrix);
 templates/beteiligung/_strukturcheck.html renders one area, _strukturcheck_matrix.html many.
@@ -21,7 +23,7 @@ from kern.zeit import heute
 from programme.models import Jahresbudget, Programmgebiet
 from quartiere.models import Gebiet, Quartiersmanagement
 
-from .models import SITZUNG_STATTGEFUNDEN, Gremium, Sitzung
+from .models import SITZUNG_STATTGEFUNDEN, Gremium, Sitzung, Strukturmodell
 
 
 def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
@@ -32,10 +34,59 @@ def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
 
 GRUEN, GELB, ROT = "gruen", "gelb", "rot"
 FARBTEXT = {GRUEN: "grün", GELB: "gelb", ROT: "rot"}
-# The Leverkusen paper asks for 2-4 citizens' assemblies a year where a body sets no target.
-SOLL_VERSAMMLUNGEN_MIN = 2
-SOLL_VERSAMMLUNGEN_MAX = 4
 MINDEST_STELLENANTEIL = Decimal("50")
+
+
+@dataclass(frozen=True)
+class Modell:
+    """Which kinds of body form the participation and steering levels, and the meetings a year expected."""
+
+    name: str
+    beteiligung_arten: tuple[str, ...]
+    beteiligung_soll_min: int
+    beteiligung_soll_max: int
+    steuerung_arten: tuple[str, ...]
+    steuerung_soll_min: int = 1
+
+
+# The Leverkusen paper: 2-4 citizens' assemblies a year and a steering circle that meets.
+LEVERKUSENER_MODELL = Modell("Leverkusener Modell", (Gremium.Art.BUERGERVERSAMMLUNG,), 2, 4,
+                             (Gremium.Art.STEUERUNGSKREIS,), 1)
+SOLL_VERSAMMLUNGEN_MIN = LEVERKUSENER_MODELL.beteiligung_soll_min
+SOLL_VERSAMMLUNGEN_MAX = LEVERKUSENER_MODELL.beteiligung_soll_max
+
+
+def modell_aus(zeile: Strukturmodell) -> Modell:
+    return Modell(zeile.name, tuple(zeile.beteiligung_arten), zeile.beteiligung_soll_min, zeile.beteiligung_soll_max,
+                  tuple(zeile.steuerung_arten), zeile.steuerung_soll_min)
+
+
+@dataclass(frozen=True)
+class Worte:
+    """How the texts of a block name a kind of body: none set up, one meeting, several, the body itself."""
+
+    keins: str
+    einzahl: str
+    mehrzahl: str
+    der: str
+
+
+WORTE = {
+    Gremium.Art.BUERGERVERSAMMLUNG: Worte("keine Bürgerversammlung als Gremium", "Bürgerversammlung", "Bürgerversammlungen",
+                                          "Die Bürgerversammlung"),
+    Gremium.Art.GEBIETSFORUM: Worte("kein WiN-Forum (Gebietsforum)", "Sitzung des WiN-Forums",
+                                    "Sitzungen des WiN-Forums", "Das WiN-Forum"),
+    Gremium.Art.STEUERUNGSKREIS: Worte("kein Steuerungskreis", "Sitzung des Steuerungskreises",
+                                       "Sitzungen des Steuerungskreises", "Der Steuerungskreis"),
+}
+
+
+def worte(arten: tuple[str, ...], ebene: str) -> Worte:
+    if len(arten) == 1 and arten[0] in WORTE:
+        return WORTE[arten[0]]
+    namen = " oder ".join("WiN-Forum" if a == Gremium.Art.GEBIETSFORUM else Gremium.Art(a).label for a in arten)
+    return Worte(f"kein Gremium der {ebene} ({namen})", f"Sitzung der {ebene}", f"Sitzungen der {ebene}",
+                 "Das Gremium")
 
 
 @dataclass(frozen=True)
@@ -59,6 +110,7 @@ class Strukturcheck:
     beteiligung: Baustein
     umsetzung: Baustein
     steuerung: Baustein
+    modell: Modell = None
 
     @property
     def bausteine(self) -> tuple[Baustein, Baustein, Baustein]:
@@ -75,31 +127,33 @@ def stichtag_fuer(jahr: int, heute_: dt.date | None = None) -> dt.date:
     return heute_
 
 
-def _beteiligung(gebiet: Gebiet, jahr: int, stichtag: dt.date, gremien: list[Gremium]) -> Baustein:
+def _beteiligung(gebiet: Gebiet, jahr: int, stichtag: dt.date, gremien: list[Gremium], modell: Modell) -> Baustein:
     titel = "Beteiligung"
-    versammlungen = [g for g in gremien if g.art == Gremium.Art.BUERGERVERSAMMLUNG]
+    w = worte(modell.beteiligung_arten, "Beteiligungsebene")
+    versammlungen = [g for g in gremien if g.art in modell.beteiligung_arten]
     if not versammlungen:
-        return Baustein(titel, ROT, f"Für {gebiet} ist keine Bürgerversammlung als Gremium eingerichtet.")
+        return Baustein(titel, ROT, f"Für {gebiet} ist {w.keins} eingerichtet.")
     soll_min = max((g.sitzungen_soll_min for g in versammlungen if g.sitzungen_soll_min),
-                   default=SOLL_VERSAMMLUNGEN_MIN)
+                   default=modell.beteiligung_soll_min)
     soll_max = max([g.sitzungen_soll_max for g in versammlungen if g.sitzungen_soll_max]
-                   + [soll_min if any(g.sitzungen_soll_min for g in versammlungen) else SOLL_VERSAMMLUNGEN_MAX])
+                   + [soll_min if any(g.sitzungen_soll_min for g in versammlungen)
+                      else max(modell.beteiligung_soll_max, soll_min)])
     soll = f"{soll_min}–{soll_max}" if soll_max > soll_min else str(soll_min)
     gehalten = sum(g.gehalten for g in versammlungen)
     geplant = min((g.naechste for g in versammlungen if g.naechste), default=None)
     naechste = f" Die nächste ist für den {datum(geplant)} geplant." if geplant else ""
     if gehalten >= soll_min:
         mehr = f", mehr als die vorgesehenen {soll_max}" if gehalten > soll_max else ""
-        return Baustein(titel, GRUEN, f"{_anzahl(gehalten, 'Bürgerversammlung', 'Bürgerversammlungen')} {jahr} "
+        return Baustein(titel, GRUEN, f"{_anzahl(gehalten, w.einzahl, w.mehrzahl)} {jahr} "
                                       f"durchgeführt (Soll {soll} im Jahr{mehr}).")
     if gehalten > 0:
         erst = "Erst" if stichtag < dt.date(jahr, 12, 31) else "Nur"
-        return Baustein(titel, GELB, f"{erst} {gehalten} von mindestens {soll_min} Bürgerversammlungen {jahr} "
+        return Baustein(titel, GELB, f"{erst} {gehalten} von mindestens {soll_min} {w.mehrzahl} {jahr} "
                                      f"durchgeführt (Soll {soll} im Jahr).{naechste}")
     if geplant:
-        return Baustein(titel, GELB, f"{jahr} hat noch keine Bürgerversammlung stattgefunden (Soll {soll} im Jahr)."
+        return Baustein(titel, GELB, f"{jahr} hat noch keine {w.einzahl} stattgefunden (Soll {soll} im Jahr)."
                                      f"{naechste}")
-    return Baustein(titel, ROT, f"{jahr} hat keine Bürgerversammlung stattgefunden und keine ist geplant "
+    return Baustein(titel, ROT, f"{jahr} hat keine {w.einzahl} stattgefunden und keine ist geplant "
                                 f"(Soll {soll} im Jahr).")
 
 
@@ -124,28 +178,61 @@ def _umsetzung(jahr: int, stichtag: dt.date, stellen: list[Quartiersmanagement],
     return Baustein(titel, GRUEN, f"{stelle} und {fonds_text}.")
 
 
-def _steuerung(gebiet: Gebiet, jahr: int, gremien: list[Gremium]) -> Baustein:
+def _steuerung(gebiet: Gebiet, jahr: int, gremien: list[Gremium], modell: Modell) -> Baustein:
     titel = "Steuerung"
-    kreise = [g for g in gremien if g.art == Gremium.Art.STEUERUNGSKREIS]
+    w = worte(modell.steuerung_arten, "Steuerungsebene")
+    kreise = [g for g in gremien if g.art in modell.steuerung_arten]
     if not kreise:
-        return Baustein(titel, ROT, f"Für {gebiet} ist kein Steuerungskreis eingerichtet.")
-    name = kreise[0].name if len(kreise) == 1 else "Die Steuerungskreise"
-    wer = f"Der Steuerungskreis „{name}“" if len(kreise) == 1 else name
+        return Baustein(titel, ROT, f"Für {gebiet} ist {w.keins} eingerichtet.")
+    wer = f"{w.der} „{kreise[0].name}“" if len(kreise) == 1 else "Die Gremien der Steuerungsebene"
     gehalten = sum(g.gehalten for g in kreise)
     zuletzt = max((g.zuletzt for g in kreise if g.zuletzt), default=None)
     geplant = min((g.naechste for g in kreise if g.naechste), default=None)
+    soll = modell.steuerung_soll_min
+    if gehalten and gehalten >= soll:
+        return Baustein(titel, GRUEN, f"{wer} hat {jahr} {gehalten}-mal getagt, zuletzt am {datum(zuletzt)}"
+                                      + (f" (Soll mindestens {soll}-mal im Jahr)." if soll > 1 else "."))
     if gehalten:
-        return Baustein(titel, GRUEN, f"{wer} hat {jahr} {gehalten}-mal getagt, zuletzt am {datum(zuletzt)}.")
+        return Baustein(titel, GELB, f"{wer} hat {jahr} erst {gehalten}-mal von mindestens {soll}-mal getagt, "
+                                     f"zuletzt am {datum(zuletzt)}.")
     if geplant:
         return Baustein(titel, GELB, f"{wer} hat {jahr} noch nicht getagt; die nächste Sitzung ist für den "
                                      f"{datum(geplant)} geplant.")
     return Baustein(titel, ROT, f"{wer} hat {jahr} nicht getagt, und keine Sitzung ist geplant.")
 
 
-def strukturcheck(gebiete: Iterable[Gebiet], jahr: int, *, stichtag: dt.date | None = None) -> dict[int, Strukturcheck]:
+def modelle_fuer(gebiete: list[Gebiet], jahr: int, zeilen: list[Strukturmodell] | None = None) -> dict[int, Modell]:
+    """The model each area follows: its programme's (in the year), else its city's, else Leverkusen's.
+    One query (none when the models are given), one more where a programme has a model of its own."""
+    zeilen = list(Strukturmodell.objects.all()) if zeilen is None else zeilen
+    je_stadt = {z.stadt_id: modell_aus(z) for z in zeilen if z.stadt_id}
+    je_programm = {z.programm_id: modell_aus(z) for z in zeilen if z.programm_id}
+    programme: dict[int, list[int]] = defaultdict(list)
+    if je_programm:
+        for gebiet_id, programm_id in (
+            Programmgebiet.objects.filter(gebiet_id__in=[g.id for g in gebiete], programm_id__in=je_programm,
+                                          beginn__year__lte=jahr)
+            .filter(Q(ende__isnull=True) | Q(ende__year__gte=jahr)).order_by("programm_id")
+            .values_list("gebiet_id", "programm_id")
+        ):
+            programme[gebiet_id].append(programm_id)
+    return {g.id: next((je_programm[p] for p in programme[g.id]), None)
+            or je_stadt.get(g.stadt_id or g.id, LEVERKUSENER_MODELL) for g in gebiete}
+
+
+def gezaehlte_arten(modelle: Iterable[Modell]) -> set[str]:
+    return {a for m in modelle for a in m.beteiligung_arten + m.steuerung_arten}
+
+
+def strukturcheck(gebiete: Iterable[Gebiet], jahr: int, *, stichtag: dt.date | None = None,
+                  strukturmodelle: list[Strukturmodell] | None = None) -> dict[int, Strukturcheck]:
     """The Strukturcheck of each area for a year, keyed by area id in the order given.
 
-    Three queries whatever the number of areas (four if `gebiete` is an unevaluated queryset).
+    Four queries whatever the number of areas (one more if `gebiete` is an unevaluated queryset, and
+    one more where a programme has a model of its own).
+
+    The kinds of body counted and their targets come from the area's model (`modelle_fuer`); the
+    Leverkusen model counts citizens' assemblies and steering circles:
 
     - Beteiligung: citizens' assemblies (bodies of kind Bürgerversammlung of the area) held or
       documented in the year against the body's target (default 2-4). Green when the minimum is
@@ -165,13 +252,13 @@ def strukturcheck(gebiete: Iterable[Gebiet], jahr: int, *, stichtag: dt.date | N
     gebiete = list(gebiete)
     stichtag = stichtag or stichtag_fuer(jahr)
     ids = [g.id for g in gebiete]
+    modelle = modelle_fuer(gebiete, jahr, strukturmodelle)
     gehalten = Q(sitzungen__datum__year=jahr, sitzungen__status__in=SITZUNG_STATTGEFUNDEN)
     geplant = Q(sitzungen__datum__year=jahr, sitzungen__datum__gte=stichtag,
                 sitzungen__status=Sitzung.Status.GEPLANT)
     gremien_je_gebiet: dict[int, list[Gremium]] = defaultdict(list)
     for gremium in (
-        Gremium.objects.filter(gebiet_id__in=ids, aktiv=True,
-                               art__in=[Gremium.Art.BUERGERVERSAMMLUNG, Gremium.Art.STEUERUNGSKREIS])
+        Gremium.objects.filter(gebiet_id__in=ids, aktiv=True, art__in=gezaehlte_arten(modelle.values()))
         .annotate(gehalten=Count("sitzungen", filter=gehalten), zuletzt=Max("sitzungen__datum", filter=gehalten),
                   naechste=Min("sitzungen__datum", filter=geplant))
         .order_by("name")
@@ -187,16 +274,17 @@ def strukturcheck(gebiete: Iterable[Gebiet], jahr: int, *, stichtag: dt.date | N
     return {
         g.id: Strukturcheck(
             gebiet=g, jahr=jahr, stichtag=stichtag,
-            beteiligung=_beteiligung(g, jahr, stichtag, gremien_je_gebiet[g.id]),
+            beteiligung=_beteiligung(g, jahr, stichtag, gremien_je_gebiet[g.id], modelle[g.id]),
             umsetzung=_umsetzung(jahr, stichtag, stellen_je_gebiet[g.id], fonds_je_gebiet[g.id]),
-            steuerung=_steuerung(g, jahr, gremien_je_gebiet[g.id]),
+            steuerung=_steuerung(g, jahr, gremien_je_gebiet[g.id], modelle[g.id]),
+            modell=modelle[g.id],
         )
         for g in gebiete
     }
 
 
-def strukturcheck_gebiete(user: User | AnonymousUser, jahr: int, *,
-                          stichtag: dt.date | None = None) -> QuerySet[Gebiet]:
+def strukturcheck_gebiete(user: User | AnonymousUser, jahr: int, *, stichtag: dt.date | None = None,
+                          strukturmodelle: list[Strukturmodell] | None = None) -> QuerySet[Gebiet]:
     """Areas the Strukturcheck is about: below city level, and with neighbourhood work to check —
     a running QM position, the flag 'besonders belastet', membership of a funding programme in
     the year, or an active citizens' assembly or steering circle."""
@@ -204,12 +292,14 @@ def strukturcheck_gebiete(user: User | AnonymousUser, jahr: int, *,
     qm = Quartiersmanagement.objects.aktiv_am(stichtag).filter(gebiet=OuterRef("pk"))
     programm = Programmgebiet.objects.filter(gebiet=OuterRef("pk"), beginn__year__lte=jahr).filter(
         Q(ende__isnull=True) | Q(ende__year__gte=jahr))
-    gremium = Gremium.objects.filter(gebiet=OuterRef("pk"), aktiv=True,
-                                     art__in=[Gremium.Art.BUERGERVERSAMMLUNG, Gremium.Art.STEUERUNGSKREIS])
+    zeilen = list(Strukturmodell.objects.all()) if strukturmodelle is None else strukturmodelle
+    arten = gezaehlte_arten([LEVERKUSENER_MODELL, *map(modell_aus, zeilen)])
+    gremium = Gremium.objects.filter(gebiet=OuterRef("pk"), aktiv=True, art__in=arten)
     gebiete = (
         Gebiet.objects.quartiere()
         .filter(Q(besonders_belastet=True) | Exists(qm) | Exists(programm) | Exists(gremium))
         .select_related("stadt")
+        .defer("grenze", "stadt__grenze")  # boundaries are large and no check reads them
         .order_by("stadt__name", "name")
     )
     return gebiete.arbeit_sichtbar_fuer(user)
@@ -217,6 +307,7 @@ def strukturcheck_gebiete(user: User | AnonymousUser, jahr: int, *,
 
 def strukturcheck_matrix(user: User | AnonymousUser, jahr: int, *,
                          stichtag: dt.date | None = None) -> list[Strukturcheck]:
-    """All areas of `strukturcheck_gebiete` with their check: four queries."""
-    return list(strukturcheck(strukturcheck_gebiete(user, jahr, stichtag=stichtag), jahr,
-                              stichtag=stichtag).values())
+    """All areas of `strukturcheck_gebiete` with their check: five queries (six with a programme model)."""
+    zeilen = list(Strukturmodell.objects.all())
+    gebiete = strukturcheck_gebiete(user, jahr, stichtag=stichtag, strukturmodelle=zeilen)
+    return list(strukturcheck(gebiete, jahr, stichtag=stichtag, strukturmodelle=zeilen).values())

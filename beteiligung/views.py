@@ -3,7 +3,7 @@ import json
 from functools import partial
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -12,6 +12,7 @@ from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste, seite
+from kern.parameter import parameter_ganzzahl
 from kern.zeit import heute
 from kern.zugriff import objekt_oder_404, verlangen
 from programme.models import Bewilligung, Projekt
@@ -392,15 +393,19 @@ def aufgabe_erledigt(request, pk: int):
 # --- Strukturcheck ---------------------------------------------------------------------------
 
 
+STRUKTURCHECK_SEITE = 100
+
+
 def strukturcheck(request):
     tag = heute()
-    wert = request.GET.get("jahr", "")
-    if wert and not (wert.isdigit() and 2000 <= int(wert) <= tag.year + 1):
-        raise Http404("Für dieses Jahr gibt es keinen Strukturcheck.")
-    jahr = int(wert) if wert else tag.year
+    jahr = parameter_ganzzahl(request, "jahr", minimum=2000, maximum=tag.year + 1, fehlt=tag.year,
+                              ungueltig="Für dieses Jahr gibt es keinen Strukturcheck.")
+    # Paged, so a Land with thousands of areas still gets a short page; the check runs for its rows only.
+    blatt = seite(request, selectors.strukturcheck_gebiete(request.user, jahr),
+                  STRUKTURCHECK_SEITE)
     return render(request, "beteiligung/strukturcheck.html", {
-        "jahr": jahr, "jahre": list(range(tag.year, tag.year - 5, -1)),
-        "matrix": selectors.strukturcheck_matrix(request.user, jahr),
+        "jahr": jahr, "jahre": list(range(tag.year, tag.year - 5, -1)), **blatt,
+        "matrix": list(selectors.strukturcheck(blatt["seite"].object_list, jahr).values()),
     })
 
 

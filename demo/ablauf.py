@@ -30,6 +30,8 @@ SCHRITTE = [
     beteiligung.leverkusen_rat_laden,
     beteiligung.win_foren_laden,
     beteiligung.zugabe_laden,
+    beteiligung.sitzungen_dokumentieren,
+    beteiligung.strukturmodelle_laden,
     beteiligung.taetigkeiten_laden,
     berichte.berichte_laden,
 ]

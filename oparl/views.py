@@ -88,7 +88,14 @@ def _zeitpunkt(name: str, wert: str) -> dt.datetime:
         zeitpunkt = None
     if zeitpunkt is None:
         raise Ungueltig(ZEITPUNKT_UNGUELTIG.format(name=name))
-    return timezone.make_aware(zeitpunkt, zeitzone()) if timezone.is_naive(zeitpunkt) else zeitpunkt
+    try:
+        if timezone.is_naive(zeitpunkt):
+            zeitpunkt = timezone.make_aware(zeitpunkt, zeitzone())
+        # The database compares in UTC; the first and last days of the calendar leave its range there.
+        zeitpunkt.astimezone(dt.timezone.utc)
+    except (OverflowError, ValueError):
+        raise Ungueltig(ZEITPUNKT_UNGUELTIG.format(name=name)) from None
+    return zeitpunkt
 
 
 def _filter(request) -> tuple[dict, dict]:
@@ -185,7 +192,7 @@ def _body_liste(request, stadt_id: int, art: str):
         return _liste(request, selectors.beratungen(selectors.dateien().filter(body_id=stadt_id)),
                       aus.consultations, ordnung=("bericht_id", "reihenfolge", "pk"))
     # Persons, memberships and legislative terms are never published.
-    return _liste(request, Gebiet.objects.none(), lambda leer: [])
+    return _liste(request, selectors.staedte().none(), lambda leer: [])
 
 
 def body_liste_view(art: str):

@@ -64,6 +64,15 @@ def ampeln_zaehlen(matrix) -> dict[str, int]:
     return zaehlung
 
 
+# The start page lists at most this many areas with a red building block; the rest are counted.
+ROTE_ZEILEN = 20
+
+
+def rote_zeilen(matrix) -> list:
+    """The areas with at least one red building block: what needs attention first."""
+    return [check for check in matrix if any(b.farbe == "rot" for b in check.bausteine)]
+
+
 def verwaltung(user) -> dict:
     jahr = heute().year
     return {
@@ -75,8 +84,10 @@ def verwaltung(user) -> dict:
         "projekte_je_status": projekte_je_status(user),
         "aenderungen": selectors.letzte_aenderungen(),
         "ueberfaellige_aufgaben": list(beteiligung_selectors.ueberfaellige_aufgaben(user)[:20]),
-        "strukturcheck": (matrix := beteiligung_selectors.strukturcheck_matrix(user, jahr)),
+        "strukturcheck_gebiete": len(matrix := beteiligung_selectors.strukturcheck_matrix(user, jahr)),
         "strukturcheck_ampeln": ampeln_zaehlen(matrix),
+        "strukturcheck_rot": (rot := rote_zeilen(matrix))[:ROTE_ZEILEN],
+        "strukturcheck_rot_anzahl": len(rot),
     }
 
 

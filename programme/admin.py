@@ -75,7 +75,8 @@ class FoerderprogrammAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("name", "kurzname", "stadt", "geldgeber", "zustaendig", "ist_verfuegungsfonds")}),
         ("Förderperiode", {"fields": ("beginn", "ende")}),
-        ("Förderregeln", {"fields": ("max_foerderquote", "min_betrag", "max_betrag", "max_laufzeit_monate")}),
+        ("Förderregeln", {"fields": ("max_foerderquote", "min_betrag", "max_betrag", "max_laufzeit_monate",
+                                      "rueckforderungen_wieder_bewilligbar")}),
         ("Beschreibung", {"fields": ("beschreibung",)}),
     )
 
@@ -132,7 +133,8 @@ class ZielgruppeAdmin(admin.ModelAdmin):
 
 class BewilligungInline(NurUeberDasPortal, admin.TabularInline):
     model = Bewilligung
-    fields = ("programm", "jahr", "gebiet", "status", "betrag_beantragt", "betrag_bewilligt", "beantragt_am",
+    fields = ("programm", "jahr", "gebiet", "status", "betrag_beantragt", "betrag_bewilligt",
+              "betrag_zurueckgefordert", "beantragt_am",
               "entschieden_am")
     autocomplete_fields = ("programm", "gebiet")
     show_change_link = True
@@ -207,6 +209,7 @@ class BewilligungAdmin(NurUeberDasPortal, SimpleHistoryAdmin):
         (None, {"fields": ("projekt", "programm", "jahr", "gebiet", "status")}),
         ("Antrag", {"fields": ("betrag_beantragt", "beantragt_am", "beantragt_von")}),
         ("Entscheidung", {"fields": ("betrag_bewilligt", "entschieden_am", "entschieden_von", "begruendung")}),
+        ("Rückforderung", {"fields": ("betrag_zurueckgefordert", "betrag_zurueckgezahlt")}),
     )
 
     def get_queryset(self, request):

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from kern.auswahl import filter_begrenzen
 from quartiere.models import Gebiet, Organisation
 
 from .models import Foerderprogramm, Handlungsfeld, Projekt, Zielgruppe
@@ -43,7 +44,10 @@ class ProjektFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         # Only areas the user may see are offered (and accepted).
         self.filters["gebiet"].queryset = (Gebiet.objects.quartiere().arbeit_sichtbar_fuer(user)
-                                           .select_related("stadt").order_by("stadt__name", "name"))
+                                           .select_related("stadt").defer("grenze", "stadt__grenze")
+                                           .order_by("stadt__name", "name"))
+        self.filters["traeger"].queryset = Organisation.objects.order_by("name")
+        filter_begrenzen(self, {"gebiet": "stadt_id", "traeger": "stadt_id"})
 
     def suche(self, queryset, name, value):
         return queryset.filter(Q(titel__icontains=value) | Q(beschreibung__icontains=value)

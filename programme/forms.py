@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import forms
 
-from kern.formfelder import DezimalFeld
+from kern.formfelder import DezimalFeld, IdMehrfachauswahl
 from kern.zeit import heute
 
 from .models import Foerderprogramm, Projekt
@@ -44,6 +44,10 @@ class AuszahlungForm(forms.Form):
     betrag = geld("Auszahlungsbetrag (€)")
     datum = datum("ausgezahlt am")
     bemerkung = forms.CharField(label="Bemerkung", max_length=250, required=False)
+
+
+class RueckzahlungForm(forms.Form):
+    betrag = geld("zurückgezahlter Betrag (€)")
 
 
 class NachweisEinreichenForm(forms.Form):
@@ -122,6 +126,7 @@ class ProjektForm(forms.ModelForm):
             "beschreibung": forms.Textarea(attrs={"rows": 4}),
             "ziele": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"handlungsfelder": IdMehrfachauswahl, "zielgruppen": IdMehrfachauswahl}
 
     def __init__(self, *args, gebiete, organisationen, **kwargs):
         super().__init__(*args, **kwargs)

@@ -61,6 +61,11 @@ class Foerderprogramm(Zeitstempel):
     min_betrag = geldfeld("kleinste Bewilligung je Projekt (€)", null=True, blank=True)
     max_betrag = geldfeld("größte Bewilligung je Projekt (€)", null=True, blank=True)
     max_laufzeit_monate = models.PositiveSmallIntegerField("längste Projektlaufzeit (Monate)", null=True, blank=True)
+    rueckforderungen_wieder_bewilligbar = models.BooleanField(
+        "Rückforderungen im Haushaltsjahr wieder bewilligbar", null=True, blank=True,
+        help_text="ob zurückgeforderte Mittel im selben Haushaltsjahr erneut bewilligt werden dürfen; leer: ja bei "
+                  "Verfügungsfonds und in Jahren mit lokalen Budgets (Gebietsbudgets), sonst nein",
+    )
 
     objects = OhneGebietQuerySet.as_manager()
 
@@ -93,6 +98,29 @@ class Foerderprogramm(Zeitstempel):
 
     def __str__(self) -> str:
         return self.kurzname
+
+    def rueckfluss(self, *, mit_gebietsbudgets: bool) -> bool:
+        """Whether reclaimed money of a year may be granted again in that year (the programme's setting,
+        by default yes for disposal funds and for years split into local budgets)."""
+        if self.rueckforderungen_wieder_bewilligbar is not None:
+            return self.rueckforderungen_wieder_bewilligbar
+        return self.ist_verfuegungsfonds or mit_gebietsbudgets
+
+    def rueckfluss_regel(self, *, mit_gebietsbudgets: bool) -> str:
+        """The rule on reclaimed money as the programme page states it."""
+        if self.rueckfluss(mit_gebietsbudgets=mit_gebietsbudgets):
+            regel = "Zurückgeforderte Mittel stehen im selben Haushaltsjahr wieder zur Bewilligung bereit"
+        else:
+            regel = "Zurückgeforderte Mittel werden im Haushaltsjahr nicht erneut bewilligt; sie mindern nur die Summe"
+        if self.rueckforderungen_wieder_bewilligbar is not None:
+            grund = "Einstellung des Programms"
+        elif self.ist_verfuegungsfonds:
+            grund = "Voreinstellung für Verfügungsfonds"
+        elif mit_gebietsbudgets:
+            grund = "Voreinstellung für lokale Budgets"
+        else:
+            grund = "Voreinstellung für Programme ohne lokale Budgets"
+        return f"{regel} ({grund})."
 
 
 class ProgrammgebietQuerySet(GebietsbezogenQuerySet):
@@ -248,6 +276,8 @@ class Projekt(Zeitstempel):
         verbose_name = "Projekt"
         verbose_name_plural = "Projekte"
         ordering = ["-beginn", "titel"]
+        # The project list's order (its pages are read from the top of this index).
+        indexes = [models.Index(models.F("beginn").desc(), "titel", "id", name="projekt_liste_reihenfolge")]
         constraints = [
             ende_nicht_vor_beginn("projekt_zeitraum"),
             nicht_negativ("gesamtkosten", "projekt_gesamtkosten_nicht_negativ"),
@@ -275,7 +305,15 @@ class BewilligungQuerySet(GebietsbezogenQuerySet):
         return self.filter(status=Bewilligung.Status.BEWILLIGT)
 
     def summe(self) -> Decimal:
+        """Granted gross: what the notices granted, before any reclaim."""
         return summe(self, "betrag_bewilligt")
+
+    def zurueckgefordert(self) -> Decimal:
+        return summe(self, "betrag_zurueckgefordert")
+
+    def belastung(self, *, rueckfluss: bool) -> Decimal:
+        """What the grants take from their budget: net of reclaims where reclaimed money may be granted again."""
+        return self.summe() - self.zurueckgefordert() if rueckfluss else self.summe()
 
 
 class Bewilligung(Zeitstempel):
@@ -297,6 +335,10 @@ class Bewilligung(Zeitstempel):
     status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.BEANTRAGT)
     betrag_beantragt = geldfeld("beantragt (€)")
     betrag_bewilligt = geldfeld("bewilligt (€)", null=True, blank=True)
+    betrag_zurueckgefordert = geldfeld("zurückgefordert (€)", default=NULL_EURO,
+                                       help_text="Rückforderung aus der Prüfung des Verwendungsnachweises")
+    betrag_zurueckgezahlt = geldfeld("zurückgezahlt (€)", default=NULL_EURO,
+                                     help_text="vom Träger auf die Rückforderung schon zurückgezahlt")
     beantragt_am = models.DateField("beantragt am", null=True, blank=True)
     beantragt_von = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="beantragt von", null=True, blank=True,
                                       on_delete=models.SET_NULL, related_name="+")
@@ -312,7 +354,9 @@ class Bewilligung(Zeitstempel):
         verbose_name = "Bewilligung"
         verbose_name_plural = "Bewilligungen"
         ordering = ["-jahr", "projekt__titel"]
-        indexes = [models.Index(fields=["programm", "jahr", "status", "gebiet"], name="bewilligung_auswertung")]
+        indexes = [models.Index(fields=["programm", "jahr", "status", "gebiet"], name="bewilligung_auswertung"),
+                   # The start page's sums of a year over all programmes.
+                   models.Index(fields=["jahr", "status"], name="bewilligung_jahr_status")]
         constraints = [
             nicht_negativ("betrag_beantragt", "bewilligung_beantragt_nicht_negativ"),
             nicht_negativ("betrag_bewilligt", "bewilligung_bewilligt_nicht_negativ"),
@@ -336,6 +380,18 @@ class Bewilligung(Zeitstempel):
                 name="bewilligung_betrag_nur_wenn_bewilligt",
                 violation_error_message="Einen bewilligten Betrag hat nur eine bewilligte Förderung.",
             ),
+            nicht_negativ("betrag_zurueckgefordert", "bewilligung_rueckforderung_nicht_negativ"),
+            nicht_negativ("betrag_zurueckgezahlt", "bewilligung_rueckzahlung_nicht_negativ"),
+            models.CheckConstraint(
+                condition=Q(betrag_zurueckgefordert=0) | Q(betrag_bewilligt__gte=F("betrag_zurueckgefordert")),
+                name="bewilligung_rueckforderung_nicht_ueber_bewilligt",
+                violation_error_message="Zurückgefordert werden kann höchstens der bewilligte Betrag.",
+            ),
+            models.CheckConstraint(
+                condition=Q(betrag_zurueckgezahlt__lte=F("betrag_zurueckgefordert")),
+                name="bewilligung_rueckzahlung_nicht_ueber_rueckforderung",
+                violation_error_message="Zurückgezahlt werden kann höchstens, was zurückgefordert wurde.",
+            ),
             jahr_plausibel("bewilligung_jahr_plausibel"),
             models.UniqueConstraint(fields=["projekt", "programm", "jahr"], name="bewilligung_eindeutig",
                                     violation_error_message="Für dieses Projekt, Programm und Jahr gibt es schon einen Antrag."),
@@ -343,6 +399,15 @@ class Bewilligung(Zeitstempel):
 
     def __str__(self) -> str:
         return f"{self.projekt} – {self.programm} {self.jahr}"
+
+    @property
+    def betrag_netto(self) -> Decimal | None:
+        """Granted net: the grant less what was reclaimed."""
+        return None if self.betrag_bewilligt is None else self.betrag_bewilligt - self.betrag_zurueckgefordert
+
+    @property
+    def rueckzahlung_offen(self) -> Decimal:
+        return self.betrag_zurueckgefordert - self.betrag_zurueckgezahlt
 
 
 class AuszahlungQuerySet(GebietsbezogenQuerySet):

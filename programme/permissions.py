@@ -12,11 +12,7 @@ from kern import rollen
 from quartiere.zugriff import bearbeitbare_gebiet_ids, eigene_gebiet_ids
 
 from .models import Bewilligung, Foerderprogramm, Projekt, Verwendungsnachweis
-
-S = Projekt.Status
-# Transitions only staff may make; the others are open to the area's managers too.
-NUR_VERWALTUNG_UEBERGAENGE = {(S.BEANTRAGT, S.BEWILLIGT), (S.BEANTRAGT, S.ABGELEHNT),
-                              (S.ABGESCHLOSSEN, S.NACHWEIS_GEPRUEFT)}
+from .statusmaschine import uebergang
 
 
 def kann_projekte_erfassen(user: User | AnonymousUser) -> bool:
@@ -31,9 +27,10 @@ def kann_projekt_bearbeiten(user: User | AnonymousUser, projekt: Projekt) -> boo
 
 
 def kann_status_setzen(user: User | AnonymousUser, projekt: Projekt, status: str) -> bool:
-    """Move a project from its status to `status` (where the workflow allows that step at all)."""
-    nur_verwaltung = (projekt.status, status) in NUR_VERWALTUNG_UEBERGAENGE
-    return kann_projekt_bearbeiten(user, projekt) and (not nur_verwaltung or rollen.ist_verwaltung(user))
+    """Move a project by hand from its status to `status`: the area's managers and staff, for the steps
+    programme.statusmaschine allows by hand (the others follow from requests, grants, payouts, proofs)."""
+    schritt = uebergang(projekt.status, status)
+    return schritt is not None and schritt.von_hand and kann_projekt_bearbeiten(user, projekt)
 
 
 def kann_bewilligen(user: User | AnonymousUser, bewilligung: Bewilligung | None = None) -> bool:

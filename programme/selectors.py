@@ -14,146 +14,240 @@ from kern.zeit import heute
 from .models import NULL_EURO, Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget
 
 
-@dataclass(frozen=True)
-class Budgetstand:
-    programm: Foerderprogramm
-    budget: Decimal
-    bewilligt: Decimal
-    ausgezahlt: Decimal
+@dataclass(frozen=True, kw_only=True)
+class Geldstand:
+    """The money of a programme year, of one area or of one action field, as every page and report shows it.
+
+    `bewilligt` is the granted gross, `zurueckgefordert` what checked proofs of use reclaimed, `netto` the
+    difference. Where reclaimed money may be granted again in the year (`rueckfluss`), the budget carries
+    the net, otherwise the gross; `verbleibend` is what may still be granted.
+    """
+
+    budget: Decimal | None
+    bewilligt: Decimal = NULL_EURO
+    zurueckgefordert: Decimal = NULL_EURO
+    ausgezahlt: Decimal = NULL_EURO
+    zurueckgezahlt: Decimal = NULL_EURO
+    rueckfluss: bool = False
+    projekte: int = 0
 
     @property
-    def verbleibend(self) -> Decimal:
-        return self.budget - self.bewilligt
+    def netto(self) -> Decimal:
+        return self.bewilligt - self.zurueckgefordert
+
+    @property
+    def belastet(self) -> Decimal:
+        return self.netto if self.rueckfluss else self.bewilligt
+
+    @property
+    def verbleibend(self) -> Decimal | None:
+        return None if self.budget is None else self.budget - self.belastet
+
+    @property
+    def ausgezahlt_netto(self) -> Decimal:
+        return self.ausgezahlt - self.zurueckgezahlt
+
+    @property
+    def anteil(self) -> Decimal | None:
+        if not self.budget:
+            return None
+        return (self.belastet / self.budget * 100).quantize(Decimal("0.1"))
 
     @property
     def anteil_bewilligt(self) -> Decimal | None:
-        if not self.budget:
-            return None
-        return (self.bewilligt / self.budget * 100).quantize(Decimal("0.1"))
+        return self.anteil
+
+    @property
+    def ist_rest(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Budgetstand(Geldstand):
+    programm: Foerderprogramm
+    budget: Decimal = NULL_EURO
+
+
+@dataclass(frozen=True, kw_only=True)
+class Auslastung(Geldstand):
+    """One row of a programme year: an area, an action field, or the part of the budget not given to areas."""
+
+    bezeichnung: str
+    objekt_id: int | None = None
+    rest: Decimal | None = None
+
+    @property
+    def ist_rest(self) -> bool:
+        return self.rest is not None
+
+    @property
+    def verbleibend(self) -> Decimal | None:
+        return self.rest if self.rest is not None else super().verbleibend
+
+    @property
+    def anteil(self) -> Decimal | None:
+        if self.rest is None:
+            return super().anteil
+        return ((self.budget - self.rest) / self.budget * 100).quantize(Decimal("0.1")) if self.budget else None
 
 
 def _summe(feld: str, filter: Q | None = None):
     return Coalesce(Sum(feld, filter=filter), NULL_EURO, output_field=DecimalField(max_digits=14, decimal_places=2))
 
 
+_GELD = {"bewilligt": "betrag_bewilligt", "zurueckgefordert": "betrag_zurueckgefordert",
+         "zurueckgezahlt": "betrag_zurueckgezahlt"}
+_LEER = {"bewilligt": NULL_EURO, "zurueckgefordert": NULL_EURO, "ausgezahlt": NULL_EURO,
+         "zurueckgezahlt": NULL_EURO, "projekte": 0}
+
+
+def _geld_je(gruppe: str, name: str, *, programme, jahr: int, gebiet_ids: list[int] | None = None) -> dict:
+    """Granted gross, reclaimed, repaid, paid out and projects of granted requests per programme and
+    `gruppe` (a path from the grant, e.g. "gebiet_id", with `name` its label): two queries."""
+    bewilligungen = Bewilligung.objects.bewilligt().filter(jahr=jahr, programm__in=programme)
+    auszahlungen = Auszahlung.objects.filter(bewilligung__jahr=jahr, bewilligung__programm__in=programme,
+                                             bewilligung__status=Bewilligung.Status.BEWILLIGT)
+    if gebiet_ids is not None:
+        bewilligungen = bewilligungen.filter(gebiet_id__in=gebiet_ids)
+        auszahlungen = auszahlungen.filter(bewilligung__gebiet_id__in=gebiet_ids)
+    zeilen: dict[tuple[int, object], dict] = {}
+    for row in bewilligungen.values("programm_id", gruppe, name).annotate(
+            n=Count("projekt_id", distinct=True), **{k: _summe(f) for k, f in _GELD.items()}):
+        zeilen[(row["programm_id"], row[gruppe])] = {**{k: row[k] for k in _GELD}, "projekte": row["n"],
+                                                     "ausgezahlt": NULL_EURO, "name": row[name]}
+    for row in auszahlungen.values("bewilligung__programm_id", f"bewilligung__{gruppe}", f"bewilligung__{name}"
+                                   ).annotate(s=_summe("betrag")):
+        schluessel = (row["bewilligung__programm_id"], row[f"bewilligung__{gruppe}"])
+        zeile = zeilen.setdefault(schluessel, {**_LEER, "name": row[f"bewilligung__{name}"]})
+        zeile["ausgezahlt"] = row["s"]
+    return zeilen
+
+
+def _zahlen(zeile: dict) -> dict:
+    return {k: zeile[k] for k in _LEER}
+
+
+def _budgets(*, programme, jahr: int) -> tuple[dict[int, Decimal], dict[tuple[int, int], tuple[str, Decimal]]]:
+    """Programme totals and area budgets of a year, of every area (the rule on reclaims depends on
+    whether a year has area budgets at all): one query."""
+    gesamt, gebiete = {}, {}
+    for pid, gid, name, betrag in Jahresbudget.objects.filter(jahr=jahr, programm__in=programme).values_list(
+            "programm_id", "gebiet_id", "gebiet__name", "betrag"):
+        if gid is None:
+            gesamt[pid] = betrag
+        else:
+            gebiete[(pid, gid)] = (name, betrag)
+    return gesamt, gebiete
+
+
+def _addieren(zeilen) -> dict:
+    # Projects are counted per row; a programme's total of projects is not shown anywhere.
+    summe = dict(_LEER)
+    for zeile in zeilen:
+        for k in summe:
+            summe[k] += zeile[k]
+    return summe
+
+
 def budgetstand_je_programm(*, jahr: int, gebiet_ids: Iterable[int] | None = None,
                             programme=None) -> list[Budgetstand]:
-    """Budget, granted and paid per programme in a year.
+    """Budget, granted gross, reclaimed, net, paid, repaid and remaining per programme in a year.
 
     Without gebiet_ids the budget is the programme's total budget (falling back to the sum of
     its area budgets); with gebiet_ids only those areas' budgets, grants and payouts count.
     Four queries, whatever the number of projects.
     """
     programme = Foerderprogramm.objects.all() if programme is None else programme
-    budgets = Jahresbudget.objects.filter(jahr=jahr, programm__in=programme)
-    bewilligungen = Bewilligung.objects.bewilligt().filter(jahr=jahr, programm__in=programme)
-    auszahlungen = Auszahlung.objects.filter(bewilligung__jahr=jahr, bewilligung__programm__in=programme)
-    if gebiet_ids is not None:
-        gebiet_ids = list(gebiet_ids)
-        budgets = budgets.filter(gebiet_id__in=gebiet_ids)
-        bewilligungen = bewilligungen.filter(gebiet_id__in=gebiet_ids)
-        auszahlungen = auszahlungen.filter(bewilligung__gebiet_id__in=gebiet_ids)
-
-    budget_rows = budgets.values("programm_id").annotate(
-        gesamt=_summe("betrag", Q(gebiet__isnull=True)),
-        gebiete=_summe("betrag", Q(gebiet__isnull=False)),
-    )
-    budget = {
-        row["programm_id"]: row["gesamt"] if gebiet_ids is None and row["gesamt"] else row["gebiete"]
-        for row in budget_rows
-    }
-    bewilligt = dict(bewilligungen.values("programm_id").annotate(s=_summe("betrag_bewilligt")).values_list("programm_id", "s"))
-    ausgezahlt = dict(auszahlungen.values("bewilligung__programm_id").annotate(s=_summe("betrag"))
-                      .values_list("bewilligung__programm_id", "s"))
-    ids = set(budget) | set(bewilligt) | set(ausgezahlt)
-    return [
-        Budgetstand(programm=p, budget=budget.get(p.id, NULL_EURO), bewilligt=bewilligt.get(p.id, NULL_EURO),
-                    ausgezahlt=ausgezahlt.get(p.id, NULL_EURO))
-        for p in programme.filter(id__in=ids).select_related("stadt").order_by("stadt__name", "kurzname")
-    ]
+    gebiet_ids = None if gebiet_ids is None else list(gebiet_ids)
+    gesamt, gebietsbudgets = _budgets(programme=programme, jahr=jahr)
+    geld = _geld_je("gebiet_id", "gebiet__name", programme=programme, jahr=jahr, gebiet_ids=gebiet_ids)
+    ids = set(gesamt) | {pid for pid, _ in gebietsbudgets} | {pid for pid, _ in geld}
+    ergebnis = []
+    for p in programme.filter(id__in=ids).select_related("stadt").order_by("stadt__name", "kurzname"):
+        lokal = [b for (pid, gid), (_, b) in gebietsbudgets.items()
+                 if pid == p.id and (gebiet_ids is None or gid in gebiet_ids)]
+        budget = gesamt[p.id] if gebiet_ids is None and gesamt.get(p.id) else sum(lokal, NULL_EURO)
+        zahlen = _addieren(z for (pid, _), z in geld.items() if pid == p.id)
+        ergebnis.append(Budgetstand(
+            programm=p, budget=budget, rueckfluss=p.rueckfluss(
+                mit_gebietsbudgets=any(pid == p.id for pid, _ in gebietsbudgets)), **zahlen))
+    return ergebnis
 
 
 @dataclass(frozen=True)
-class Auslastung:
-    """One row of a programme year: an area or an action field."""
+class Programmjahr:
+    """A programme year as its page, its annual report and a council paper show it."""
 
-    bezeichnung: str
-    budget: Decimal | None
-    bewilligt: Decimal
-    ausgezahlt: Decimal
-    projekte: int = 0
-    objekt_id: int | None = None
+    gesamt: Budgetstand | None
+    je_gebiet: list[Auslastung]
+    nicht_verteilt: Auslastung | None
+    rueckfluss_regel: str
 
     @property
-    def verbleibend(self) -> Decimal | None:
-        return None if self.budget is None else self.budget - self.bewilligt
-
-    @property
-    def anteil(self) -> Decimal | None:
-        if not self.budget:
-            return None
-        return (self.bewilligt / self.budget * 100).quantize(Decimal("0.1"))
+    def zeilen(self) -> list[Auslastung]:
+        """The area rows and the undistributed remainder: they add up to the programme total."""
+        return self.je_gebiet + ([self.nicht_verteilt] if self.nicht_verteilt else [])
 
 
-def _geld_im_programmjahr(programm: Foerderprogramm, jahr: int, gebiet_ids: Iterable[int] | None):
-    """The granted requests and their payouts of a programme year, optionally of some areas only."""
-    bewilligungen = Bewilligung.objects.bewilligt().filter(programm=programm, jahr=jahr)
-    auszahlungen = Auszahlung.objects.filter(bewilligung__programm=programm, bewilligung__jahr=jahr,
-                                             bewilligung__status=Bewilligung.Status.BEWILLIGT)
-    if gebiet_ids is not None:
-        gebiet_ids = list(gebiet_ids)
-        bewilligungen = bewilligungen.filter(gebiet_id__in=gebiet_ids)
-        auszahlungen = auszahlungen.filter(bewilligung__gebiet_id__in=gebiet_ids)
-    return bewilligungen, auszahlungen
+NICHT_VERTEILT = "nicht auf Gebiete verteilt"
+
+
+def programmjahr(*, programm: Foerderprogramm, jahr: int, gebiet_ids: Iterable[int] | None = None) -> Programmjahr:
+    """The programme year's total and its rows per area (three queries); with gebiet_ids only those
+    areas' rows, the total stays the programme's. Unrestricted, the part of the total budget not given
+    to area budgets is a row of its own, so that the rows add up to the total."""
+    gebiet_ids = None if gebiet_ids is None else list(gebiet_ids)
+    nur_dieses = Foerderprogramm.objects.filter(pk=programm.pk)
+    budgets_gesamt, gebietsbudgets = _budgets(programme=nur_dieses, jahr=jahr)
+    rueckfluss = programm.rueckfluss(mit_gebietsbudgets=bool(gebietsbudgets))
+    geld = {gid: zeile for (_, gid), zeile in _geld_je("gebiet_id", "gebiet__name", programme=nur_dieses,
+                                                       jahr=jahr).items()}
+    gesamt = None
+    if budgets_gesamt or gebietsbudgets or geld:
+        budget = budgets_gesamt.get(programm.pk) or sum((b for _, b in gebietsbudgets.values()), NULL_EURO)
+        gesamt = Budgetstand(programm=programm, budget=budget, rueckfluss=rueckfluss,
+                             **_addieren(_zahlen(z) for z in geld.values()))
+    zeilen: dict[int, Auslastung] = {}
+    for (_, gid), (name, betrag) in gebietsbudgets.items():
+        zeilen[gid] = Auslastung(bezeichnung=name, objekt_id=gid, budget=betrag, rueckfluss=rueckfluss,
+                                 **_zahlen(geld.get(gid, _LEER)))
+    for gid, zeile in geld.items():
+        if gid not in zeilen:
+            zeilen[gid] = Auslastung(bezeichnung=zeile["name"], objekt_id=gid, budget=None, rueckfluss=rueckfluss,
+                                     **_zahlen(zeile))
+    je_gebiet = sorted((z for gid, z in zeilen.items() if gebiet_ids is None or gid in gebiet_ids),
+                       key=lambda a: a.bezeichnung)
+    rest = None
+    if gebiet_ids is None and programm.pk in budgets_gesamt:
+        budget_rest = gesamt.budget - sum((z.budget for z in je_gebiet if z.budget is not None), NULL_EURO)
+        # Grants of areas without a budget of their own come out of the undistributed part.
+        ohne_eigenes = sum((z.belastet for z in je_gebiet if z.budget is None), NULL_EURO)
+        if budget_rest or ohne_eigenes:
+            rest = Auslastung(bezeichnung=NICHT_VERTEILT, budget=budget_rest, rueckfluss=rueckfluss,
+                              rest=budget_rest - ohne_eigenes)
+    return Programmjahr(gesamt=gesamt, je_gebiet=je_gebiet, nicht_verteilt=rest,
+                        rueckfluss_regel=programm.rueckfluss_regel(mit_gebietsbudgets=bool(gebietsbudgets)))
 
 
 def auslastung_je_gebiet(*, programm: Foerderprogramm, jahr: int,
                          gebiet_ids: Iterable[int] | None = None) -> list[Auslastung]:
-    """Budget, granted, paid and remaining per area of a programme year: three queries."""
-    budgets = Jahresbudget.objects.filter(programm=programm, jahr=jahr, gebiet__isnull=False)
-    if gebiet_ids is not None:
-        gebiet_ids = list(gebiet_ids)
-        budgets = budgets.filter(gebiet_id__in=gebiet_ids)
-    bewilligungen, auszahlungen = _geld_im_programmjahr(programm, jahr, gebiet_ids)
-    zeilen: dict[int, dict] = {}
-    for row in budgets.values("gebiet_id", "gebiet__name", "betrag"):
-        zeilen[row["gebiet_id"]] = {"name": row["gebiet__name"], "budget": row["betrag"], "bewilligt": NULL_EURO,
-                                    "ausgezahlt": NULL_EURO, "projekte": 0}
-    leer = {"budget": None, "bewilligt": NULL_EURO, "ausgezahlt": NULL_EURO, "projekte": 0}
-    for row in bewilligungen.values("gebiet_id", "gebiet__name").annotate(
-            s=_summe("betrag_bewilligt"), n=Count("projekt_id", distinct=True)):
-        zeile = zeilen.setdefault(row["gebiet_id"], {"name": row["gebiet__name"], **leer})
-        zeile["bewilligt"], zeile["projekte"] = row["s"], row["n"]
-    for row in auszahlungen.values("bewilligung__gebiet_id", "bewilligung__gebiet__name").annotate(s=_summe("betrag")):
-        zeile = zeilen.setdefault(row["bewilligung__gebiet_id"], {"name": row["bewilligung__gebiet__name"], **leer})
-        zeile["ausgezahlt"] = row["s"]
-    return sorted(
-        (Auslastung(bezeichnung=z["name"], budget=z["budget"], bewilligt=z["bewilligt"], ausgezahlt=z["ausgezahlt"],
-                    projekte=z["projekte"], objekt_id=gid) for gid, z in zeilen.items()),
-        key=lambda a: a.bezeichnung,
-    )
+    """Budget, granted gross, reclaimed, net, paid, repaid and remaining per area of a programme year."""
+    return programmjahr(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids).je_gebiet
 
 
 def auslastung_je_handlungsfeld(*, programm: Foerderprogramm, jahr: int,
                                 gebiet_ids: Iterable[int] | None = None) -> list[Auslastung]:
-    """Granted and paid per action field of a programme year: two queries.
+    """Granted gross, reclaimed, net, paid and repaid per action field of a programme year: two queries.
 
     A project with several action fields counts fully in each of them, so the rows may add up
     to more than the programme's total.
     """
-    bewilligungen, auszahlungen = _geld_im_programmjahr(programm, jahr, gebiet_ids)
-    zeilen: dict[int | None, dict] = {}
-    for row in bewilligungen.values("projekt__handlungsfelder", "projekt__handlungsfelder__name").annotate(
-            s=_summe("betrag_bewilligt"), n=Count("projekt_id", distinct=True)):
-        zeilen[row["projekt__handlungsfelder"]] = {
-            "name": row["projekt__handlungsfelder__name"] or "ohne Handlungsfeld",
-            "bewilligt": row["s"], "projekte": row["n"], "ausgezahlt": NULL_EURO}
-    for row in auszahlungen.values("bewilligung__projekt__handlungsfelder").annotate(s=_summe("betrag")):
-        if row["bewilligung__projekt__handlungsfelder"] in zeilen:
-            zeilen[row["bewilligung__projekt__handlungsfelder"]]["ausgezahlt"] = row["s"]
+    geld = _geld_je("projekt__handlungsfelder", "projekt__handlungsfelder__name",
+                    programme=Foerderprogramm.objects.filter(pk=programm.pk), jahr=jahr,
+                    gebiet_ids=None if gebiet_ids is None else list(gebiet_ids))
     return sorted(
-        (Auslastung(bezeichnung=z["name"], budget=None, bewilligt=z["bewilligt"], ausgezahlt=z["ausgezahlt"],
-                    projekte=z["projekte"], objekt_id=hid) for hid, z in zeilen.items()),
+        (Auslastung(bezeichnung=zeile["name"] or "ohne Handlungsfeld", objekt_id=hid, budget=None, **_zahlen(zeile))
+         for (_, hid), zeile in geld.items()),
         key=lambda a: (-a.bewilligt, a.bezeichnung),
     )
 
@@ -232,7 +326,8 @@ def ueberfaellige_nachweise(nachweise):
     return (
         nachweise.filter(faellig_am__lt=heute(), eingereicht_am__isnull=True)
         .select_related("bewilligung__projekt", "bewilligung__programm", "bewilligung__gebiet")
-        .order_by("faellig_am")
+        .defer("bewilligung__gebiet__grenze")
+        .order_by("faellig_am", "pk")
     )
 
 

@@ -30,6 +30,8 @@ from .models import (
     Projekt,
     Verwendungsnachweis,
 )
+from . import statusmaschine as sm
+from .statusmaschine import ANTRAG_ERLAUBT_IN
 from .permissions import (
     kann_auszahlen,
     kann_bewilligen,
@@ -71,27 +73,24 @@ UEBER_HOECHSTBETRAG = "{programm} bewilligt je Projekt höchstens {betrag}."
 LAUFZEIT_ZU_LANG = "{programm} fördert Projekte höchstens {monate} Monate lang; dieses Projekt läuft {laufzeit} Monate."
 JAHR_AUSSERHALB_PROJEKT = "Das Projekt läuft im Jahr {jahr} nicht (Laufzeit {beginn} bis {ende})."
 GEBIET_NICHT_IM_PROGRAMM = "{gebiet} gehört im Jahr {jahr} nicht zum Programm {programm}."
-STATUS_UNZULAESSIG = "Ein Projekt im Status „{von}“ kann nicht in den Status „{nach}“ wechseln."
 ANTRAG_NICHT_OFFEN = "Über diesen Antrag ist bereits entschieden (Status „{status}“)."
 ANTRAG_IN_STATUS_UNZULAESSIG = "Für ein Projekt im Status „{status}“ kann keine Förderung beantragt werden."
 NACHWEIS_SCHON_EINGEREICHT = "Der Verwendungsnachweis ist bereits eingereicht."
 NACHWEIS_NICHT_EINGEREICHT = "Der Verwendungsnachweis ist noch nicht eingereicht."
 NACHWEIS_SCHON_GEPRUEFT = "Der Verwendungsnachweis ist bereits geprüft."
 RUECKFORDERUNG_ZU_HOCH = "Zurückgefordert werden kann höchstens, was ausgezahlt wurde ({ausgezahlt})."
-NACHWEISE_OFFEN = "Es sind noch nicht alle Verwendungsnachweise des Projekts geprüft."
+AUSZAHLUNG_NACH_PRUEFUNG = "Der Verwendungsnachweis dieser Förderung ist geprüft; danach wird nichts mehr ausgezahlt."
+ANTRAEGE_OFFEN = ("Das Projekt hat noch {anzahl} offene(n) Antrag/Anträge; sie müssen erst entschieden oder "
+                  "zurückgezogen sein.")
+BEWILLIGUNG_VORHANDEN = "Ein Projekt mit bewilligter Förderung kann nicht in den Entwurf zurück."
+ZURUECKGEZOGEN_IM_ENTWURF = "Zurückgezogen am {datum}: das Projekt ging in den Entwurf zurück."
+RUECKZAHLUNG_ZU_HOCH = "Zurückgezahlt werden kann höchstens die offene Rückforderung von {offen}."
+JAHR_AUSSERHALB_FOERDERPERIODE = "{programm} fördert im Jahr {jahr} nicht (Förderperiode {beginn} bis {ende})."
+GEBIETSBUDGET_OHNE_GESAMTBUDGET = (
+    "{programm} verteilt sein Gesamtbudget auf die Gebiete; für {jahr} ist noch kein Gesamtbudget festgelegt."
+)
 
 S = Projekt.Status
-UEBERGAENGE: dict[str, set[str]] = {
-    S.ENTWURF: {S.BEANTRAGT},
-    S.BEANTRAGT: {S.BEWILLIGT, S.ABGELEHNT, S.ENTWURF},
-    S.BEWILLIGT: {S.LAUFEND},
-    S.ABGELEHNT: set(),
-    S.LAUFEND: {S.ABGESCHLOSSEN},
-    S.ABGESCHLOSSEN: {S.NACHWEIS_GEPRUEFT},
-    S.NACHWEIS_GEPRUEFT: set(),
-}
-# Which of them only staff may make: programme.permissions.NUR_VERWALTUNG_UEBERGAENGE.
-ANTRAG_ERLAUBT_IN = {S.ENTWURF, S.BEANTRAGT, S.BEWILLIGT, S.LAUFEND}
 
 
 
@@ -106,11 +105,11 @@ def _projekt_bearbeitbar_pruefen(projekt: Projekt, user: User) -> None:
         raise Regelverstoss(NICHT_EIGENES_GEBIET)
 
 
-def _status_wechseln(projekt: Projekt, nach: str, durch: User) -> None:
-    von = projekt.status
-    if nach not in UEBERGAENGE[von]:
-        raise Regelverstoss(STATUS_UNZULAESSIG.format(von=S(von).label, nach=S(nach).label))
-    erlaubnis_pruefen(kann_status_setzen(durch, projekt, nach), f"den Status „{S(nach).label}“ setzen")
+def _status_wechseln(projekt: Projekt, nach: str, durch: User, weg: str) -> None:
+    """Move the project along the table in programme.statusmaschine, by the way that table allows."""
+    sm.uebergang_pruefen(projekt, nach, weg)
+    if weg == sm.HAND:
+        erlaubnis_pruefen(kann_status_setzen(durch, projekt, nach), f"den Status „{S(nach).label}“ setzen")
     projekt.status = nach
     speichern(projekt, durch)
 
@@ -171,8 +170,7 @@ def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
     """A manager (for their own area) or staff requests funding; the project becomes 'Beantragt'."""
     projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
     _projekt_bearbeitbar_pruefen(projekt, durch)
-    if projekt.status not in ANTRAG_ERLAUBT_IN:
-        raise Regelverstoss(ANTRAG_IN_STATUS_UNZULAESSIG.format(status=projekt.get_status_display()))
+    sm.vorgang_pruefen(projekt, ANTRAG_ERLAUBT_IN, "keine Förderung beantragt werden")
     gebiet = budgetgebiet(projekt=projekt, programm=programm, jahr=jahr)
     _foerderregeln_pruefen(projekt=projekt, programm=programm, jahr=jahr, betrag=betrag)
     bewilligung = Bewilligung(
@@ -181,7 +179,7 @@ def bewilligung_beantragen(*, projekt: Projekt, programm: Foerderprogramm, jahr:
     )
     speichern(bewilligung, durch)
     if projekt.status == S.ENTWURF:
-        _status_wechseln(projekt, S.BEANTRAGT, durch)
+        _status_wechseln(projekt, S.BEANTRAGT, durch, sm.ANTRAG)
     return bewilligung
 
 
@@ -197,13 +195,20 @@ def _budgets_sperren(programm: Foerderprogramm, jahr: int, gebiet: Gebiet) -> tu
     return gesperrt.filter(gebiet__isnull=True).first(), gesperrt.filter(gebiet=gebiet).first()
 
 
+def _rueckfluss(programm: Foerderprogramm, jahr: int) -> bool:
+    """Whether the year's reclaims free their budget again (the programme's rule)."""
+    return programm.rueckfluss(
+        mit_gebietsbudgets=Jahresbudget.objects.filter(programm=programm, jahr=jahr, gebiet__isnull=False).exists())
+
+
 def _budget_pruefen(*, programm: Foerderprogramm, jahr: int, gebiet: Gebiet, betrag: Decimal) -> None:
     gesamt, lokal = _budgets_sperren(programm, jahr, gebiet)
     if gesamt is None and lokal is None:
         raise Regelverstoss(KEIN_BUDGET.format(programm=programm, jahr=jahr))
     bewilligt = Bewilligung.objects.bewilligt().filter(programm=programm, jahr=jahr)
+    rueckfluss = _rueckfluss(programm, jahr)
     if lokal is not None:
-        frei = lokal.betrag - bewilligt.filter(gebiet=gebiet).summe()
+        frei = lokal.betrag - bewilligt.filter(gebiet=gebiet).belastung(rueckfluss=rueckfluss)
         if betrag > frei:
             raise Regelverstoss(GEBIETSBUDGET_UEBERSCHRITTEN.format(
                 programm=programm, jahr=jahr, gebiet=gebiet, frei=euro_text(frei), betrag=euro_text(betrag)))
@@ -211,7 +216,7 @@ def _budget_pruefen(*, programm: Foerderprogramm, jahr: int, gebiet: Gebiet, bet
         # The programme splits its money into area budgets and this area has none.
         raise Regelverstoss(KEIN_BUDGET.format(programm=f"{programm} in {gebiet}", jahr=jahr))
     if gesamt is not None:
-        frei = gesamt.betrag - bewilligt.summe()
+        frei = gesamt.betrag - bewilligt.belastung(rueckfluss=rueckfluss)
         if betrag > frei:
             raise Regelverstoss(PROGRAMMBUDGET_UEBERSCHRITTEN.format(
                 programm=programm, jahr=jahr, frei=euro_text(frei), betrag=euro_text(betrag)))
@@ -229,6 +234,7 @@ def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User
     if betrag > bewilligung.betrag_beantragt:
         raise Regelverstoss(UEBER_ANTRAG.format(beantragt=euro_text(bewilligung.betrag_beantragt)))
     projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
+    sm.vorgang_pruefen(projekt, sm.BEWILLIGUNG_ERLAUBT_IN, "keine Förderung bewilligt werden")
     _foerderregeln_pruefen(projekt=projekt, programm=bewilligung.programm, jahr=bewilligung.jahr, betrag=betrag,
                            ausser=bewilligung)
     _budget_pruefen(programm=bewilligung.programm, jahr=bewilligung.jahr, gebiet=bewilligung.gebiet, betrag=betrag)
@@ -240,7 +246,7 @@ def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User
     nachweis = Verwendungsnachweis(bewilligung=bewilligung, faellig_am=dt.date(bewilligung.jahr + 1, 6, 30))
     speichern(nachweis, durch)
     if projekt.status == S.BEANTRAGT:
-        _status_wechseln(projekt, S.BEWILLIGT, durch)
+        _status_wechseln(projekt, S.BEWILLIGT, durch, sm.BEWILLIGUNG)
     return bewilligung
 
 
@@ -260,7 +266,7 @@ def bewilligung_ablehnen(*, bewilligung: Bewilligung, durch: User, begruendung: 
     noch_offen = projekt.bewilligungen.filter(
         status__in=[Bewilligung.Status.BEANTRAGT, Bewilligung.Status.BEWILLIGT]).exists()
     if projekt.status == S.BEANTRAGT and not noch_offen:
-        _status_wechseln(projekt, S.ABGELEHNT, durch)
+        _status_wechseln(projekt, S.ABGELEHNT, durch, sm.ABLEHNUNG)
     return bewilligung
 
 
@@ -274,6 +280,12 @@ def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: Use
     bewilligung = Bewilligung.objects.select_for_update().get(pk=bewilligung.pk)
     if bewilligung.status != Bewilligung.Status.BEWILLIGT:
         raise Regelverstoss(AUSZAHLUNG_OHNE_BEWILLIGUNG)
+    projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
+    sm.vorgang_pruefen(projekt, sm.AUSZAHLUNG_ERLAUBT_IN, "nichts ausgezahlt werden")
+    # The proof's row is locked too, so a payout and the check of the proof never overlap.
+    nachweis = Verwendungsnachweis.objects.select_for_update().filter(bewilligung=bewilligung).first()
+    if nachweis is not None and nachweis.geprueft_am is not None:
+        raise Regelverstoss(AUSZAHLUNG_NACH_PRUEFUNG)
     ausgezahlt = bewilligung.auszahlungen.summe()
     frei = bewilligung.betrag_bewilligt - ausgezahlt
     if betrag > frei:
@@ -282,9 +294,8 @@ def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: Use
     auszahlung = Auszahlung(bewilligung=bewilligung, betrag=betrag, datum=datum or heute(), angewiesen_von=durch,
                             bemerkung=bemerkung)
     speichern(auszahlung, durch)
-    projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
     if projekt.status == S.BEWILLIGT:
-        _status_wechseln(projekt, S.LAUFEND, durch)
+        _status_wechseln(projekt, S.LAUFEND, durch, sm.AUSZAHLUNG)
     return auszahlung
 
 
@@ -308,12 +319,14 @@ def verwendungsnachweis_einreichen(*, nachweis: Verwendungsnachweis, verwendet: 
 def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, rueckforderung: Decimal, durch: User,
                                 bemerkung: str = "", datum: dt.date | None = None) -> Verwendungsnachweis:
     erlaubnis_pruefen(kann_nachweise_pruefen(durch, nachweis), "Verwendungsnachweise prüfen")
+    # The grant before its proof, in the order of auszahlung_anweisen: payouts wait for the check.
+    bewilligung = Bewilligung.objects.select_for_update().get(pk=nachweis.bewilligung_id)
     nachweis = Verwendungsnachweis.objects.select_for_update().get(pk=nachweis.pk)
     if nachweis.eingereicht_am is None:
         raise Regelverstoss(NACHWEIS_NICHT_EINGEREICHT)
     if nachweis.geprueft_am is not None:
         raise Regelverstoss(NACHWEIS_SCHON_GEPRUEFT)
-    ausgezahlt = nachweis.bewilligung.auszahlungen.summe()
+    ausgezahlt = bewilligung.auszahlungen.summe()
     if rueckforderung < 0:
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
     if rueckforderung > ausgezahlt:
@@ -323,22 +336,47 @@ def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, rueckforderung
     nachweis.rueckforderung = rueckforderung
     nachweis.bemerkung = bemerkung
     speichern(nachweis, durch)
-    projekt = Projekt.objects.select_for_update().get(pk=nachweis.bewilligung.projekt_id)
-    alle_geprueft = not Verwendungsnachweis.objects.filter(
-        bewilligung__projekt=projekt, geprueft_am__isnull=True).exists()
-    if projekt.status == S.ABGESCHLOSSEN and alle_geprueft:
-        _status_wechseln(projekt, S.NACHWEIS_GEPRUEFT, durch)
+    # The grant carries the reclaim: every sum of the programme year counts it from here.
+    bewilligung.betrag_zurueckgefordert = rueckforderung
+    speichern(bewilligung, durch)
+    projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
+    _nachweis_geprueft_setzen(projekt, durch)
     return nachweis
+
+
+def _nachweis_geprueft_setzen(projekt: Projekt, durch: User) -> None:
+    """A closed project whose proofs of use are all checked moves on to 'Nachweis geprüft'."""
+    nachweise = Verwendungsnachweis.objects.filter(bewilligung__projekt=projekt)
+    if projekt.status == S.ABGESCHLOSSEN and nachweise.exists() and not nachweise.filter(
+            geprueft_am__isnull=True).exists():
+        _status_wechseln(projekt, S.NACHWEIS_GEPRUEFT, durch, sm.PRUEFUNG)
+
+
+def _offene_antraege_zurueckziehen(projekt: Projekt, durch: User) -> None:
+    if projekt.bewilligungen.filter(status=Bewilligung.Status.BEWILLIGT).exists():
+        raise Regelverstoss(BEWILLIGUNG_VORHANDEN)
+    tag = heute()
+    for antrag in projekt.bewilligungen.select_for_update().filter(status=Bewilligung.Status.BEANTRAGT):
+        antrag.status = Bewilligung.Status.ZURUECKGEZOGEN
+        antrag.entschieden_am, antrag.entschieden_von = tag, durch
+        vermerk = ZURUECKGEZOGEN_IM_ENTWURF.format(datum=datum_text(tag))
+        antrag.begruendung = f"{antrag.begruendung}\n{vermerk}".strip()
+        speichern(antrag, durch)
 
 
 @transaction.atomic
 def projekt_status_setzen(*, projekt: Projekt, status: str, durch: User) -> Projekt:
+    """A status change by hand, limited to what the money cannot contradict (programme.statusmaschine)."""
     projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
     _projekt_bearbeitbar_pruefen(projekt, durch)
-    if status == S.NACHWEIS_GEPRUEFT and Verwendungsnachweis.objects.filter(
-            bewilligung__projekt=projekt, geprueft_am__isnull=True).exists():
-        raise Regelverstoss(NACHWEISE_OFFEN)
-    _status_wechseln(projekt, status, durch)
+    sm.uebergang_pruefen(projekt, status, sm.HAND)
+    if status == S.ENTWURF:
+        _offene_antraege_zurueckziehen(projekt, durch)
+    if status == S.ABGESCHLOSSEN:
+        offen = projekt.bewilligungen.filter(status=Bewilligung.Status.BEANTRAGT).count()
+        if offen:
+            raise Regelverstoss(ANTRAEGE_OFFEN.format(anzahl=offen))
+    _status_wechseln(projekt, status, durch, sm.HAND)
     return projekt
 
 
@@ -348,7 +386,22 @@ def projekt_abschliessen(*, projekt: Projekt, durch: User, teilnehmende_erreicht
         if teilnehmende_erreicht is not None:
             projekt.teilnehmende_erreicht = teilnehmende_erreicht
             speichern(projekt, durch)
+        _nachweis_geprueft_setzen(projekt, durch)
     return projekt
+
+
+@transaction.atomic
+def rueckzahlung_verbuchen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User) -> Bewilligung:
+    """Staff record money the operator paid back on a reclaim."""
+    erlaubnis_pruefen(kann_auszahlen(durch, bewilligung), "Rückzahlungen verbuchen")
+    if betrag <= 0:
+        raise Regelverstoss(BETRAG_NICHT_POSITIV)
+    bewilligung = Bewilligung.objects.select_for_update().get(pk=bewilligung.pk)
+    if betrag > bewilligung.rueckzahlung_offen:
+        raise Regelverstoss(RUECKZAHLUNG_ZU_HOCH.format(offen=euro_text(bewilligung.rueckzahlung_offen)))
+    bewilligung.betrag_zurueckgezahlt += betrag
+    speichern(bewilligung, durch)
+    return bewilligung
 
 
 @transaction.atomic
@@ -358,13 +411,17 @@ def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Deci
     erlaubnis_pruefen(kann_budget_festlegen(durch, programm), "Budgets festlegen")
     if betrag < 0:
         raise Regelverstoss(BUDGET_NEGATIV)
+    _foerderperiode_pruefen(programm, jahr)
     gesperrt = _budgets_gesperrt(programm, jahr)
     gesamt = gesperrt.filter(gebiet__isnull=True).first()
+    if gebiet is not None and gesamt is None and programm.jahresbudgets.filter(gebiet__isnull=True).exists():
+        raise Regelverstoss(GEBIETSBUDGET_OHNE_GESAMTBUDGET.format(programm=programm, jahr=jahr))
     gebietsbudgets = gesperrt.filter(gebiet__isnull=False)
     bewilligt = Bewilligung.objects.bewilligt().filter(programm=programm, jahr=jahr)
+    rueckfluss = programm.rueckfluss(mit_gebietsbudgets=gebiet is not None or gebietsbudgets.exists())
     if gebiet is None:
         budget = gesamt or Jahresbudget(programm=programm, jahr=jahr)
-        bereits = bewilligt.summe()
+        bereits = bewilligt.belastung(rueckfluss=rueckfluss)
         summe_gebiete = gebietsbudgets.summe()
         if summe_gebiete > betrag:
             raise Regelverstoss(GEBIETSBUDGETS_UEBER_PROGRAMMBUDGET.format(
@@ -372,7 +429,7 @@ def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Deci
     else:
         budget = gebietsbudgets.filter(gebiet=gebiet).first() or Jahresbudget(programm=programm, jahr=jahr,
                                                                               gebiet=gebiet)
-        bereits = bewilligt.filter(gebiet=gebiet).summe()
+        bereits = bewilligt.filter(gebiet=gebiet).belastung(rueckfluss=rueckfluss)
         if gesamt is not None:
             summe_gebiete = gebietsbudgets.exclude(gebiet=gebiet).summe() + betrag
             if summe_gebiete > gesamt.betrag:
@@ -385,6 +442,13 @@ def jahresbudget_festlegen(*, programm: Foerderprogramm, jahr: int, betrag: Deci
         budget.bemerkung = bemerkung
     speichern(budget, durch)
     return budget
+
+
+def _foerderperiode_pruefen(programm: Foerderprogramm, jahr: int) -> None:
+    if jahr < programm.beginn.year or (programm.ende is not None and jahr > programm.ende.year):
+        raise Regelverstoss(JAHR_AUSSERHALB_FOERDERPERIODE.format(
+            programm=programm, jahr=jahr, beginn=datum_text(programm.beginn),
+            ende=datum_text(programm.ende) if programm.ende else "offen"))
 
 
 KOFINANZIERUNG_ZU_GERING = (

@@ -17,6 +17,7 @@ urlpatterns = [
     path("bewilligungen/<int:pk>/bewilligen/", views.bewilligen, name="bewilligen"),
     path("bewilligungen/<int:pk>/ablehnen/", views.ablehnen, name="ablehnen"),
     path("bewilligungen/<int:pk>/auszahlung/", views.auszahlen, name="auszahlen"),
+    path("bewilligungen/<int:pk>/rueckzahlung/", views.rueckzahlung, name="rueckzahlung"),
     path("verwendungsnachweise/ueberfaellig/", views.ueberfaellige_verwendungsnachweise, name="nachweise_ueberfaellig"),
     path("verwendungsnachweise/<int:pk>/einreichen/", views.nachweis_einreichen, name="nachweis_einreichen"),
     path("verwendungsnachweise/<int:pk>/pruefen/", views.nachweis_pruefen, name="nachweis_pruefen"),

@@ -1,3 +1,4 @@
+from collections import defaultdict
 from functools import partial
 
 from django.contrib import messages
@@ -9,13 +10,14 @@ from django.urls import reverse
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
-from kern.listen import gefilterte_liste
+from kern.listen import gefilterte_liste, seite
+from kern.parameter import parameter_jahr
 from kern.zeit import heute
 from kern.zugriff import objekt_oder_404, verlangen
 from quartiere.models import Gebiet, Organisation
 from quartiere.zugriff import sichtbare_gebiet_ids
 
-from . import diagramme, selectors, services
+from . import diagramme, selectors, services, statusmaschine
 from .filters import OrganisationFilter, ProjektFilter
 from .forms import (
     AblehnenForm,
@@ -26,6 +28,7 @@ from .forms import (
     NachweisEinreichenForm,
     NachweisPruefenForm,
     ProjektForm,
+    RueckzahlungForm,
     StatusForm,
 )
 from .models import Auszahlung, Bewilligung, Foerderprogramm, Jahresbudget, Projekt, Verwendungsnachweis
@@ -51,13 +54,16 @@ def programm_liste(request):
     })
 
 
+KEIN_PROGRAMMJAHR = "Für dieses Jahr gibt es im Programm keine Daten."
+
+
 def _jahr_aus_anfrage(request, jahre: list[int]) -> int:
     """The year asked for, else this year, else the programme's latest year before it."""
-    wert = request.GET.get("jahr")
-    if wert is not None:
-        if not wert.isdigit() or int(wert) not in jahre:
-            raise Http404("Für dieses Jahr gibt es im Programm keine Daten.")
-        return int(wert)
+    jahr = parameter_jahr(request, ungueltig=KEIN_PROGRAMMJAHR)
+    if jahr is not None:
+        if jahr not in jahre:
+            raise Http404(KEIN_PROGRAMMJAHR)
+        return jahr
     aktuell = heute().year
     bisher = [j for j in jahre if j <= aktuell]
     return aktuell if aktuell in jahre or not jahre else (bisher[-1] if bisher else jahre[0])
@@ -68,13 +74,12 @@ def programm_detail(request, pk: int):
     jahre = selectors.programmjahre(programm)
     jahr = _jahr_aus_anfrage(request, jahre)
     gebiet_ids = sichtbare_gebiet_ids(request.user)
-    je_gebiet = selectors.auslastung_je_gebiet(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
+    stand = selectors.programmjahr(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
     je_handlungsfeld = selectors.auslastung_je_handlungsfeld(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
-    gesamt = selectors.budgetstand_je_programm(jahr=jahr, programme=Foerderprogramm.objects.filter(pk=programm.pk))
-    diagramm = diagramme.budget_je_gebiet(programm=programm, jahr=jahr, zeilen=je_gebiet)
+    diagramm = diagramme.budget_je_gebiet(programm=programm, jahr=jahr, zeilen=stand.je_gebiet)
     return render(request, "programme/programm_detail.html", {
-        "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": je_gebiet,
-        "je_handlungsfeld": je_handlungsfeld, "gesamt": gesamt[0] if gesamt else None, "diagramm": diagramm,
+        "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": stand.zeilen, "stand": stand,
+        "je_handlungsfeld": je_handlungsfeld, "gesamt": stand.gesamt, "diagramm": diagramm,
         "nur_eigene_gebiete": gebiet_ids is not None,
         "darf_budget_festlegen": kann_budget_festlegen(request.user, programm),
         "budget_historie": selectors.budget_historie(programm=programm, jahr=jahr)
@@ -111,10 +116,8 @@ def projekt_detail(request, pk: int):
 
 
 def _erlaubte_status(user, projekt: Projekt) -> list[str]:
-    # Grants and refusals happen through their own forms; the rest may be set directly.
-    ueber_antrag = {Projekt.Status.BEANTRAGT, Projekt.Status.BEWILLIGT, Projekt.Status.ABGELEHNT}
-    return [s for s in services.UEBERGAENGE[projekt.status]
-            if s not in ueber_antrag and kann_status_setzen(user, projekt, s)]
+    # Steps that move money happen through their own forms; only the others are offered here.
+    return [s for s in statusmaschine.von_hand_erreichbar(projekt.status) if kann_status_setzen(user, projekt, s)]
 
 
 # Every action page of a grant shows the application, the budget and the payouts beside its form.
@@ -191,6 +194,17 @@ def auszahlen(request, pk: int):
     )
 
 
+def rueckzahlung(request, pk: int):
+    bewilligung = _bewilligung(request, pk, kann_auszahlen)
+    form = RueckzahlungForm(request.POST or None, initial={"betrag": bewilligung.rueckzahlung_offen})
+    return _aktion(
+        request, titel=f"Rückzahlung verbuchen: {bewilligung}", form=form, ziel=projekt_url(bewilligung.projekt),
+        erfolg="Die Rückzahlung ist verbucht.", kontext=_budgetkontext(bewilligung),
+        ausfuehren=lambda d: services.rueckzahlung_verbuchen(bewilligung=bewilligung, betrag=d["betrag"],
+                                                             durch=request.user),
+    )
+
+
 def _nachweis(request, pk: int, *, schreiben: bool) -> Verwendungsnachweis:
     return objekt_oder_404(
         request.user, Verwendungsnachweis.objects.select_related("bewilligung__projekt", "bewilligung__programm"),
@@ -236,7 +250,7 @@ def budget_festlegen(request, pk: int):
     verlangen(kann_budget_festlegen(request.user))
     programm = objekt_oder_404(request.user, Foerderprogramm.objects.all(), pk=pk)
     gebiete = Gebiet.objects.filter(programmgebiete__programm=programm).distinct()
-    form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": request.GET.get("jahr", heute().year)})
+    form = BudgetForm(request.POST or None, gebiete=gebiete, initial={"jahr": parameter_jahr(request, fehlt=heute().year)})
     budgets = Jahresbudget.objects.filter(programm=programm).select_related("gebiet").order_by("-jahr", "gebiet__name")
     return _aktion(
         request, titel=f"Budget festlegen: {programm}", form=form,
@@ -248,11 +262,14 @@ def budget_festlegen(request, pk: int):
     )
 
 
+NACHWEISE_SEITE = 50
+
+
 def ueberfaellige_verwendungsnachweise(request):
     verlangen(kann_nachweise_pruefen(request.user))
-    return render(request, "programme/nachweise_ueberfaellig.html", {
-        "nachweise": selectors.ueberfaellige_nachweise(Verwendungsnachweis.objects.sichtbar_fuer(request.user)),
-    })
+    blatt = seite(request, selectors.ueberfaellige_nachweise(Verwendungsnachweis.objects.sichtbar_fuer(request.user)),
+                  NACHWEISE_SEITE)
+    return render(request, "programme/nachweise_ueberfaellig.html", {"nachweise": blatt["seite"].object_list, **blatt})
 
 
 PROJEKT_SPALTEN = [
@@ -268,23 +285,51 @@ PROJEKT_SPALTEN = [
     Spalte("Drittmittel (€)", lambda p: p.drittmittel, "geld"),
     Spalte("Teilnehmende geplant", lambda p: p.teilnehmende_geplant, "zahl"),
     Spalte("Teilnehmende erreicht", lambda p: p.teilnehmende_erreicht, "zahl"),
-    Spalte("Handlungsfelder", lambda p: ", ".join(h.name for h in p.handlungsfelder.all())),
-    Spalte("Zielgruppen", lambda p: ", ".join(z.name for z in p.zielgruppen.all())),
+    Spalte("Handlungsfelder", lambda p: p.handlungsfelder_text),
+    Spalte("Zielgruppen", lambda p: p.zielgruppen_text),
 ]
+
+
+def _mit_namenslisten(projekte):
+    """The projects block by block, each with its action fields and target groups as text: two
+    queries a block instead of a prefetched queryset per project."""
+    block = []
+    for projekt in projekte.prefetch_related(None).iterator(chunk_size=EXPORTBLOCK):
+        block.append(projekt)
+        if len(block) == EXPORTBLOCK:
+            yield from _namen_setzen(block)
+            block = []
+    yield from _namen_setzen(block)
+
+
+def _namen_setzen(block: list[Projekt]) -> list[Projekt]:
+    ids = [p.pk for p in block]
+    for feld, ziel in (("handlungsfelder", "handlungsfeld"), ("zielgruppen", "zielgruppe")):
+        namen = defaultdict(list)
+        durch = getattr(Projekt, feld).through.objects.filter(projekt_id__in=ids)
+        for projekt_id, name in durch.order_by(f"{ziel}__name").values_list("projekt_id", f"{ziel}__name"):
+            namen[projekt_id].append(name)
+        for p in block:
+            setattr(p, f"{feld}_text", ", ".join(namen[p.pk]))
+    return block
+
+
+EXPORTBLOCK = 2000
 
 
 def projekt_liste(request):
     projekte = (
         Projekt.objects.sichtbar_fuer(request.user)
         .select_related("gebiet__stadt", "traeger")
+        .defer("gebiet__grenze", "gebiet__stadt__grenze")
         .prefetch_related("handlungsfelder", "zielgruppen")
-        .order_by("-beginn", "titel")
+        .order_by("-beginn", "titel", "pk")
     )
     filterset = ProjektFilter(request.GET or None, queryset=projekte, user=request.user)
     return gefilterte_liste(
         request, filterset=filterset, template="programme/projekt_liste.html", spalten=PROJEKT_SPALTEN,
         dateiname=f"Projekte_{heute():%Y-%m-%d}",
-        kontext={"darf_erfassen": kann_projekte_erfassen(request.user)},
+        kontext={"darf_erfassen": kann_projekte_erfassen(request.user)}, exportzeilen=_mit_namenslisten,
     )
 
 

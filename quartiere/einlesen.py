@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kern.fehler import Regelverstoss
-from kern.format import KOMMA, PUNKT, lesbar, zahl_lesen
+from kern.format import KOMMA, PUNKT, lesbar, messwert, zahl_lesen
 
 # Reasons, defined once: the pages and the tests use the same text.
 KEINE_ZAHL = "keine Zahl: „{}“"
@@ -26,6 +26,8 @@ UNGUELTIGES_JAHR = "ungültiges Jahr: „{}“"
 FALSCHE_SPALTENZAHL = ("{} Spalten statt {} wie in der Kopfzeile (Dezimalkomma in einer kommagetrennten Datei? "
                        "Dann Werte in Anführungszeichen setzen oder Semikolon als Trennzeichen verwenden)")
 ZAHL_ZU_GROSS = "Zahl zu groß: „{}“"
+KEINE_WERTE = ("Die Datei enthält keine Werte: unter der Kopfzeile steht keine Zeile mit einer Zahl. "
+               "Es wurde nichts importiert.")
 GEBIET_FEHLT = "kein Gebiet angegeben"
 INDIKATOR_FEHLT = "kein Indikator angegeben"
 
@@ -72,6 +74,31 @@ class Rohwert:
     jahr: int
     wert: Decimal
     prognose: bool | None  # None: not stated in the file
+    text: str = ""  # the cell as written
+
+
+# A number with thousands groups only: "1.234" in a file with decimal commas (1234, or 1,234 meant?),
+# "1,234" in one with decimal points.
+_NUR_TAUSENDER = {KOMMA: re.compile(r"^-?\d{1,3}(?:\.\d{3})+$"), PUNKT: re.compile(r"^-?\d{1,3}(?:,\d{3})+$")}
+
+
+@dataclass(frozen=True)
+class Mehrdeutig:
+    """A value whose reading depends on the file's decimal sign; the staff confirm how it was read."""
+
+    zeile: int
+    jahr: int
+    text: str
+    gelesen: Decimal
+    anders: Decimal  # what it would be with the other decimal sign
+
+    @property
+    def gelesen_text(self) -> str:
+        return messwert(self.gelesen, hoechstens=4)
+
+    @property
+    def anders_text(self) -> str:
+        return messwert(self.anders, hoechstens=4)
 
 
 @dataclass
@@ -83,6 +110,7 @@ class Datei:
     werte: list[Rohwert] = field(default_factory=list)
     fehler: list[Fehler] = field(default_factory=list)
     hinweise: list[str] = field(default_factory=list)
+    mehrdeutig: list[Mehrdeutig] = field(default_factory=list)
     ohne_wert: int = 0
 
     @property
@@ -241,6 +269,7 @@ def _zeile_lesen(datei: Datei, zeilennummer: int, zellen: list[str], *, kopf: li
     else:
         paare = [(j, _zelle(zellen, i), True if ist_prognose else None)
                  for i, (j, ist_prognose) in sp.jahresspalten.items()]
+    probleme = []
     for jahr_wert, wert_text, ist_prognose in paare:
         if wert_text in OHNE_WERT:
             datei.ohne_wert += 1
@@ -248,19 +277,56 @@ def _zeile_lesen(datei: Datei, zeilennummer: int, zellen: list[str], *, kopf: li
         try:
             zahl = zahl_lesen(wert_text, datei.dezimal)
         except ValueError:
-            datei.fehler.append(Fehler(zeilennummer, KEINE_ZAHL.format(wert_text)))
+            probleme.append((jahr_wert, KEINE_ZAHL.format(wert_text)))
             continue
         if abs(zahl) >= GROESSTE_ZAHL:
-            datei.fehler.append(Fehler(zeilennummer, ZAHL_ZU_GROSS.format(wert_text)))
+            probleme.append((jahr_wert, ZAHL_ZU_GROSS.format(wert_text)))
             continue
-        datei.werte.append(Rohwert(jahr=jahr_wert, wert=zahl, prognose=ist_prognose, **gemeinsam))
+        if _NUR_TAUSENDER[datei.dezimal].match(wert_text.replace(" ", "")):
+            anders = zahl_lesen(wert_text, PUNKT if datei.dezimal == KOMMA else KOMMA)
+            datei.mehrdeutig.append(Mehrdeutig(zeilennummer, jahr_wert, wert_text, zahl, anders))
+        datei.werte.append(Rohwert(jahr=jahr_wert, wert=zahl, prognose=ist_prognose, text=wert_text, **gemeinsam))
+    if sp.format == "lang" or len(probleme) == 1 and len(paare) == 1:
+        datei.fehler.extend(Fehler(zeilennummer, grund) for _, grund in probleme)
+    elif probleme:
+        # One report per row of a wide file, naming each column at fault.
+        datei.fehler.append(Fehler(zeilennummer, "; ".join(f"Spalte {jahr}: {grund}" for jahr, grund in probleme)))
+
+
+FELD_ZU_LANG = "Zeile {zeile}: ein Feld ist zu lang (mehr als {grenze} Zeichen); die Datei wird nicht gelesen."
+CSV_UNLESBAR = "Zeile {zeile}: die Zeile ist keine gültige CSV-Zeile; die Datei wird nicht gelesen."
+
+
+class _CsvZeilen:
+    """The csv reader, with its errors (a field over the size limit, a stray NUL) as a Dateifehler."""
+
+    def __init__(self, leser):
+        self.leser = leser
+
+    @property
+    def line_num(self) -> int:
+        return self.leser.line_num
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            return next(self.leser)
+        except csv.Error as exc:
+            zeile = self.leser.line_num
+            if "field larger than field limit" in str(exc):
+                raise Dateifehler(FELD_ZU_LANG.format(zeile=zeile, grenze=f"{csv.field_size_limit():,}".replace(
+                    ",", "."))) from None
+            raise Dateifehler(CSV_UNLESBAR.format(zeile=zeile)) from None
 
 
 def lesen(inhalt: bytes, *, indikator_vorgabe: str = "") -> Datei:
     """Parse the file; raises Dateifehler when it cannot be read at all."""
     text, kodierung = dekodieren(inhalt)
     trennzeichen = _trennzeichen(text)
-    leser = csv.reader(io.StringIO(text, newline=""), delimiter=trennzeichen)
+    roh = csv.reader(io.StringIO(text, newline=""), delimiter=trennzeichen)
+    leser = _CsvZeilen(roh)
     kopf = next(leser, None)
     while kopf is not None and not any(z.strip() for z in kopf):
         kopf = next(leser, None)
@@ -274,6 +340,8 @@ def lesen(inhalt: bytes, *, indikator_vorgabe: str = "") -> Datei:
     datei = Datei(format=sp.format, kodierung=kodierung, trennzeichen=trennzeichen, dezimal=dezimal, hinweise=hinweise)
     for zeilennummer, zellen in zeilen:
         _zeile_lesen(datei, zeilennummer, zellen, kopf=kopf, sp=sp, indikator_vorgabe=indikator_vorgabe)
+    if not datei.werte and not datei.fehler:
+        raise Dateifehler(KEINE_WERTE)
     if kopfzeile > 1:
         datei.hinweise.insert(0, f"Die Kopfzeile steht in Zeile {kopfzeile}.")
     return datei

@@ -43,6 +43,8 @@ class ImportForm(forms.Form):
 
 class BestaetigenForm(forms.Form):
     fingerabdruck = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    zahlen_bestaetigt = forms.BooleanField(
+        label="Ich habe die markierten Zahlen geprüft: sie sind so gemeint, wie sie gelesen wurden.", required=False)
 
 
 class RanglisteForm(forms.Form):

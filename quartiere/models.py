@@ -1,9 +1,12 @@
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+
+from kern.format import messwert
 
 from .zugriff import GebietsbezogenQuerySet, schreib_bedingung, sicht_bedingung
 
@@ -235,14 +238,56 @@ class Indikator(Zeitstempel):
         help_text="Richtung für den Sozialindex: an = ein hoher Wert zeigt Belastung.",
     )
     beschreibung = models.TextField("Beschreibung", blank=True)
+    untergrenze = models.DecimalField(
+        "kleinster erlaubter Wert", max_digits=14, decimal_places=4, null=True, blank=True,
+        help_text="leer: 0 bei Prozentwerten und Anzahlen (Einheit %, Personen, Anzahl …), sonst ohne Grenze")
+    obergrenze = models.DecimalField(
+        "größter erlaubter Wert", max_digits=14, decimal_places=4, null=True, blank=True,
+        help_text="leer: 100 bei Prozentwerten, sonst ohne Grenze")
 
     class Meta:
         verbose_name = "Indikator"
         verbose_name_plural = "Indikatoren"
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(untergrenze__isnull=True) | Q(obergrenze__isnull=True)
+                | Q(obergrenze__gte=F("untergrenze")),
+                name="indikator_grenzen_geordnet",
+                violation_error_message="Der kleinste erlaubte Wert darf nicht über dem größten liegen.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.einheit})" if self.einheit else self.name
+
+    @property
+    def erlaubter_bereich(self) -> tuple[Decimal | None, Decimal | None]:
+        """(lowest, highest) value allowed: the bounds set, else those the unit implies."""
+        einheit = self.einheit.strip().casefold()
+        unten = Decimal(0) if einheit in PROZENT_EINHEITEN or einheit in ANZAHL_EINHEITEN else None
+        oben = Decimal(100) if einheit in PROZENT_EINHEITEN else None
+        return (self.untergrenze if self.untergrenze is not None else unten,
+                self.obergrenze if self.obergrenze is not None else oben)
+
+    def ausserhalb(self, wert: Decimal) -> bool:
+        unten, oben = self.erlaubter_bereich
+        return (unten is not None and wert < unten) or (oben is not None and wert > oben)
+
+    @property
+    def bereich_text(self) -> str:
+        unten, oben = self.erlaubter_bereich
+        einheit = f" {self.einheit}" if self.einheit else ""
+        if unten is not None and oben is not None:
+            return f"{messwert(unten)} bis {messwert(oben)}{einheit}"
+        if unten is not None:
+            return f"ab {messwert(unten)}{einheit}"
+        return f"bis {messwert(oben)}{einheit}" if oben is not None else "ohne Grenze"
+
+
+PROZENT_EINHEITEN = {"%", "prozent", "% der einwohner", "%-punkte"}
+ANZAHL_EINHEITEN = {"personen", "anzahl", "einwohner", "einwohnerinnen und einwohner", "haushalte", "kinder",
+                    "menschen", "fälle", "wohnungen"}
 
 
 class Indikatorwert(Zeitstempel):
@@ -265,6 +310,15 @@ class Indikatorwert(Zeitstempel):
 
     def __str__(self) -> str:
         return f"{self.indikator.name} {self.gebiet} {self.jahr}: {self.wert}"
+
+    def clean(self):
+        if self.indikator_id and self.wert is not None and self.indikator.ausserhalb(self.wert):
+            raise ValidationError({"wert": WERT_AUSSERHALB.format(indikator=self.indikator.name,
+                                                                  bereich=self.indikator.bereich_text)
+                                   + f": „{messwert(self.wert)}“"})
+
+
+WERT_AUSSERHALB = "außerhalb des erlaubten Bereichs von {indikator} ({bereich})"
 
 
 class Organisation(Zeitstempel):

@@ -19,12 +19,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kern.fehler import Regelverstoss
+from kern.format import messwert
 from kern.speichern import speichern
 from kern.zeit import heute
 
 from . import einlesen
 from .einlesen import Dateifehler, Fehler
 from .models import (
+    WERT_AUSSERHALB,
     Gebiet,
     Importentwurf,
     Indikator,
@@ -45,6 +47,8 @@ IMPORT_MIT_FEHLERN = "Die Datei enthält {} Fehler; es wurde nichts gespeichert.
 VORSCHAU_VERALTET = ("Die Daten haben sich seit der Vorschau geändert. Bitte die neue Vorschau prüfen und "
                      "erneut bestätigen.")
 GLEICHZEITIG_GEAENDERT = "Dieselben Werte wurden gleichzeitig geändert; es wurde nichts gespeichert. Bitte erneut importieren."
+MEHRDEUTIG_UNBESTAETIGT = ("{} Werte wie „1.234“ lassen sich mit Tausender- oder Dezimaltrennzeichen lesen. Bitte "
+                           "prüfen Sie in der Vorschau, wie sie gelesen wurden, und bestätigen Sie das.")
 KEIN_INDIKATOR_IM_INDEX = "Der Sozialindex braucht mindestens einen Indikator."
 GEWICHT_NICHT_POSITIV = "Das Gewicht von „{}“ muss größer als 0 sein."
 KEINE_STADT = "Ein Sozialindex gehört zu einer Stadt, nicht zu „{}“."
@@ -146,12 +150,8 @@ class _Gebietsfinder:
         return treffer[0], None
 
 
-def _planen(*, inhalt: bytes, indikator: str, sperren: bool) -> Importplan:
-    try:
-        datei = einlesen.lesen(inhalt, indikator_vorgabe=indikator)
-    except Dateifehler as exc:
-        raise Ablehnung(exc.meldung) from exc
-    plan = Importplan(datei=datei, fehler=list(datei.fehler))
+def _aufloesen(plan: Importplan) -> list[tuple]:
+    """Each raw value with its area, indicator, rounded value and forecast flag; faults go to `plan.fehler`."""
     gebiete = _Gebietsfinder()
     indikatoren: dict[str, Indikator] = {}
     for ind in Indikator.objects.all():
@@ -160,24 +160,49 @@ def _planen(*, inhalt: bytes, indikator: str, sperren: bool) -> Importplan:
     prognose_ab = heute().year + 1
 
     aufgeloest, erste_zeile = [], {}
-    for roh in datei.werte:
+    # A row of a wide file carries a value per year; a fault of the row is reported once, with its columns.
+    meldungen: dict[tuple[int, str], list[str]] = {}
+
+    def melden(roh: einlesen.Rohwert, grund: str, spalte: str = "") -> None:
+        spalten = meldungen.setdefault((roh.zeile, grund), [])
+        if spalte and plan.datei.format == "breit":
+            spalten.append(spalte)
+        elif spalte:
+            spalten.append(spalte.partition(": ")[2])
+
+    for roh in plan.datei.werte:
         gebiet, grund = gebiete.finden(roh)
         if grund:
-            plan.fehler.append(Fehler(roh.zeile, grund))
+            melden(roh, grund)
             continue
         ind = indikatoren.get(roh.indikator.strip().casefold())
         if ind is None:
-            plan.fehler.append(Fehler(roh.zeile, UNBEKANNTER_INDIKATOR.format(roh.indikator)))
+            melden(roh, UNBEKANNTER_INDIKATOR.format(roh.indikator))
+            continue
+        if ind.ausserhalb(roh.wert):
+            melden(roh, WERT_AUSSERHALB.format(indikator=ind.name, bereich=ind.bereich_text),
+                   f"Spalte {roh.jahr}: „{roh.text or messwert(roh.wert)}“")
             continue
         schluessel = (gebiet[0], ind.pk, roh.jahr)
         if schluessel in erste_zeile:
-            plan.fehler.append(Fehler(roh.zeile, DOPPELTE_ZEILE.format(gebiet[2], ind.schluessel, roh.jahr,
-                                                                       erste_zeile[schluessel])))
+            melden(roh, DOPPELTE_ZEILE.format(gebiet[2], ind.schluessel, roh.jahr, erste_zeile[schluessel]))
             continue
         erste_zeile[schluessel] = roh.zeile
         plan.staedte.add(gebiet[1])
         prognose = roh.prognose if roh.prognose is not None else roh.jahr >= prognose_ab
         aufgeloest.append((roh, gebiet, ind, roh.wert.quantize(VIERSTELLIG, rounding=ROUND_HALF_UP), prognose))
+    plan.fehler.extend(Fehler(zeile, f"{grund}: {', '.join(spalten)}" if spalten else grund)
+                       for (zeile, grund), spalten in meldungen.items())
+    return aufgeloest
+
+
+def _planen(*, inhalt: bytes, indikator: str, sperren: bool) -> Importplan:
+    try:
+        datei = einlesen.lesen(inhalt, indikator_vorgabe=indikator)
+    except Dateifehler as exc:
+        raise Ablehnung(exc.meldung) from exc
+    plan = Importplan(datei=datei, fehler=list(datei.fehler))
+    aufgeloest = _aufloesen(plan)
     plan.fehler.sort(key=lambda f: f.zeile)
     if not aufgeloest:
         return plan
@@ -212,11 +237,17 @@ def indikatorimport_pruefen(*, inhalt: bytes, indikator: str = "") -> Importplan
 @transaction.atomic
 def indikatorimport_ausfuehren(*, inhalt: bytes, dateiname: str, durch: User | None,
                                quelle: str = Indikatorimport.Quelle.HOCHLADEN, indikator: str = "",
-                               fingerabdruck: str | None = None) -> Indikatorimport:
-    """Write all values of the file, or none if one row is faulty; then recalculate the social indexes."""
+                               fingerabdruck: str | None = None,
+                               zahlen_bestaetigt: bool = False) -> Indikatorimport:
+    """Write all values of the file, or none if one row is faulty; then recalculate the social indexes.
+
+    Values such as `1.234`, read one way by the file's decimal sign and another way by the other, are
+    written only once the staff confirmed how they were read (`zahlen_bestaetigt`)."""
     plan = _planen(inhalt=inhalt, indikator=indikator, sperren=True)
     if not plan.ok:
         raise Ablehnung(IMPORT_MIT_FEHLERN.format(len(plan.fehler)), plan.fehler)
+    if plan.datei.mehrdeutig and not zahlen_bestaetigt:
+        raise Ablehnung(MEHRDEUTIG_UNBESTAETIGT.format(len(plan.datei.mehrdeutig)))
     if fingerabdruck is not None and fingerabdruck != plan.fingerabdruck:
         raise Ablehnung(VORSCHAU_VERALTET)
     jetzt = timezone.now()
@@ -252,9 +283,11 @@ def importentwurf_anlegen(*, dateiname: str, inhalt: bytes, durch: User, indikat
 
 
 @transaction.atomic
-def importentwurf_ausfuehren(*, entwurf: Importentwurf, durch: User, fingerabdruck: str) -> Indikatorimport:
+def importentwurf_ausfuehren(*, entwurf: Importentwurf, durch: User, fingerabdruck: str,
+                             zahlen_bestaetigt: bool = False) -> Indikatorimport:
     protokoll = indikatorimport_ausfuehren(inhalt=bytes(entwurf.inhalt), dateiname=entwurf.dateiname, durch=durch,
-                                           indikator=entwurf.indikator, fingerabdruck=fingerabdruck)
+                                           indikator=entwurf.indikator, fingerabdruck=fingerabdruck,
+                                           zahlen_bestaetigt=zahlen_bestaetigt)
     entwurf.delete()
     return protokoll
 

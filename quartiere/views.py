@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_POST
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste
+from kern.parameter import parameter_id, parameter_jahr
 from kern.zeit import heute
 from kern.zugriff import verlangen
 
@@ -41,7 +41,8 @@ def import_vorschau(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             protokoll = services.importentwurf_ausfuehren(entwurf=entwurf, durch=request.user,
-                                                          fingerabdruck=form.cleaned_data["fingerabdruck"])
+                                                          fingerabdruck=form.cleaned_data["fingerabdruck"],
+                                                          zahlen_bestaetigt=form.cleaned_data["zahlen_bestaetigt"])
         except Ablehnung as exc:
             fehler = exc.meldung
         else:
@@ -58,21 +59,22 @@ def import_vorschau(request, pk):
     })
 
 
+UNBEKANNTE_STADT = "Unbekannte Stadt."
+
+
 def _stadt_aus_anfrage(request) -> Gebiet | None:
-    wert = request.GET.get("stadt")
+    pk = parameter_id(request, "stadt", ungueltig=UNBEKANNTE_STADT)
     staedte = Gebiet.objects.staedte()
-    if wert:
-        if not wert.isdigit():
-            raise Http404("Unbekannte Stadt.")
-        return get_object_or_404(staedte, pk=wert)
+    if pk is not None:
+        return get_object_or_404(staedte, pk=pk)
     mit_index = staedte.filter(sozialindex__isnull=False).order_by("name").first()
     return mit_index or staedte.order_by("name").first()
 
 
 def sozialindex(request):
     stadt = _stadt_aus_anfrage(request)
-    jahr = request.GET.get("jahr")
-    liste = selectors.sozialindex_rangliste(stadt=stadt, jahr=int(jahr) if jahr and jahr.isdigit() else None) \
+    jahr = parameter_jahr(request, ungueltig="Für dieses Jahr gibt es keinen Sozialindex.")
+    liste = selectors.sozialindex_rangliste(stadt=stadt, jahr=jahr) \
         if stadt else None
     form = RanglisteForm(initial={"stadt": stadt, "jahr": liste.jahr if liste else None},
                          jahre=liste.jahre if liste else [])

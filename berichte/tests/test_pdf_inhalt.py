@@ -64,10 +64,15 @@ def test_programmjahresbericht_shows_budget_grants_and_every_project(gebiet_a, g
 
     assert sum(b.betrag_bewilligt for b in bewilligungen) == D("51501.50")
     assert "Programmjahresbericht WiN 2016" in text
-    assert re.search(r"1\.750\.000,00 € 51\.501,50 € 5\.000,00 € 1\.698\.498,50 € 2,9 %", text), text
-    assert re.search(r"Summe 51\.501,50 € 5\.000,00 €", text)
-    assert re.search(r"Quartier A 60\.000,00 € 19\.500,50 € 5\.000,00 € 40\.499,50 € 32,5 % 2", text)
-    assert re.search(r"Gesundheit 51\.501,50 € 5\.000,00 € 3", text)
+    assert re.search(r"1\.750\.000,00 € 51\.501,50 € 0,00 € 51\.501,50 € 5\.000,00 € 0,00 € 1\.698\.498,50 € 2,9 %",
+                     text), text
+    assert re.search(r"Summe 51\.501,50 € 0,00 € 5\.000,00 €", text)
+    assert re.search(r"Quartier A 60\.000,00 € 19\.500,50 € 0,00 € 19\.500,50 € 5\.000,00 € 40\.499,50 € 32,5 % 2", text)
+    # Quartier B has no budget of its own: its grant comes out of the part not given to areas.
+    assert re.search(r"nicht\s+auf\s+Gebiete\s+verteilt\s+1\.690\.000,00 € – – – – 1\.657\.999,00 €", text), text
+    assert re.search(r"Programm\s+gesamt\s+1\.750\.000,00 € 51\.501,50 € 0,00 € 51\.501,50 € 5\.000,00 € "
+                     r"1\.698\.498,50 €", text)
+    assert re.search(r"Gesundheit 51\.501,50 € 0,00 € 51\.501,50 € 5\.000,00 € 3", text)
     for titel in ("Stadtteilmütter", "Lesepaten", "Quartiersküche"):
         assert titel in text
     assert f"Seite 1 von {seiten}" in text
@@ -111,7 +116,7 @@ def test_ratsvorlage_has_the_leverkusen_header_and_every_consultation_row():
         erwartet = f"{name} {datum:%d.%m.%Y} {'Entscheidung' if zustaendigkeit == 'entscheidung' else 'Beratung'} öffentlich"
         assert erwartet in zeilen, erwartet
     assert "Sozialbericht 2019 - Gerechte Teilhabe in Leverkusen" in text
-    assert re.search(r"Rheindorf 180\.000,00 € 20\.000,00 € 0,00 € 160\.000,00 € 1", text)
+    assert re.search(r"Rheindorf 180\.000,00 € 20\.000,00 € 0,00 € 20\.000,00 € 0,00 € 160\.000,00 € 1", text)
     anlagen = text[text.index("Anlagen:"):]
     assert "Sozialbericht 2019" in anlagen and "Schreiben der AGW" in anlagen
 
@@ -190,7 +195,7 @@ def test_quartiersprofil_shows_indicators_money_qm_facilities_and_structure_chec
 
     assert "Quartiersprofil Blockdiek" in text and "Großwohnsiedlung" in text
     assert re.search(r"SGB-II-Quote \(%\) 21,4 18,2 21,3 18,7 21,1 19,1", text), text
-    assert re.search(r"WiN – .* 138\.000,00 € 6\.000,00 € 0,00 € 132\.000,00 €", text)
+    assert re.search(r"WiN – .* 138\.000,00 € 6\.000,00 € 0,00 € 0,00 € 132\.000,00 €", text)
     assert "Diakonisches Werk Bremen 50 % seit 01.01.2016 unbefristet Miriam Kaminski" in text
     assert "Kinder- und Familienzentrum Blockdiek" in text
     assert "Sprachcafé Blockdiek" in text and "Summe 6.000,00 €" in text

@@ -200,7 +200,7 @@ def test_staff_write_a_council_paper_with_its_consultation_sequence(client_als, 
         "beratung-1-reihenfolge": "2", "beratung-1-gremium_name": "Rat der Stadt Leverkusen",
         "beratung-1-datum": "16.12.2019", "beratung-1-zustaendigkeit": "entscheidung",
         # an untouched empty row, as the browser sends it
-        "beratung-2-reihenfolge": "1", "beratung-2-zustaendigkeit": "beratung", "beratung-2-oeffentlich": "on",
+        "beratung-2-reihenfolge": "3", "beratung-2-zustaendigkeit": "beratung", "beratung-2-oeffentlich": "on",
     }
     antwort = client.post(reverse("berichte:vorlage_neu"), daten)
     vorlage = Ratsvorlage.objects.get()

@@ -120,7 +120,7 @@ def test_staff_start_page_query_count_stays_fixed_with_tasks_and_areas(client_al
     client = client_als(verwaltung)
     with django_assert_max_num_queries(20):
         response = client.get(reverse("start"))
-    assert len(response.context["strukturcheck"]) == anzahl
+    assert response.context["strukturcheck_gebiete"] == anzahl
     assert len(response.context["ueberfaellige_aufgaben"]) == min(anzahl, 20)
 
 

@@ -258,3 +258,24 @@ def test_decision_page_query_count_is_fixed(client_als, verwaltung, sitzung_a, a
     client = client_als(verwaltung)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("beteiligung:beschluss", args=[beschluss.pk])).status_code == 200
+
+
+def test_a_decision_on_a_grant_already_made_links_it_and_moves_no_money(verwaltung, sitzung_a, schon_bewilligt):
+    historie = Bewilligung.history.count()
+    beschluss = services.beschluss_fassen(
+        sitzung=sitzung_a, durch=verwaltung, text="Das Forum trägt die Förderung mit.", art=Beschluss.Art.KONSENS,
+        foerderung=services.Foerderung(betrag=D("5000"), bewilligung=schon_bewilligt))
+    schon_bewilligt.refresh_from_db()
+    assert beschluss.bewilligung == schon_bewilligt
+    assert schon_bewilligt.betrag_bewilligt == D("5000") and schon_bewilligt.status == Bewilligung.Status.BEWILLIGT
+    assert Bewilligung.history.count() == historie
+
+
+def test_a_decision_naming_another_amount_than_the_grant_made_is_refused(verwaltung, sitzung_a, schon_bewilligt):
+    vorher = _stand()
+    with pytest.raises(Regelverstoss) as fehler:
+        services.beschluss_fassen(sitzung=sitzung_a, durch=verwaltung, text="x", art=Beschluss.Art.KONSENS,
+                                  foerderung=services.Foerderung(betrag=D("4000"), bewilligung=schon_bewilligt))
+    assert fehler.value.meldung == ("Die Förderung ist schon mit 5.000,00\u00a0€ bewilligt; der Beschluss muss diesen "
+                                    "Betrag nennen.")
+    assert _stand() == vorher

@@ -3,7 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from beteiligung.models import Beschluss
+from beteiligung.models import Beschluss, Strukturmodell
+from testhilfen.quartiere import StadtFactory
 from testhilfen.beteiligung import (
     AufgabeFactory,
     BeschlussFactory,
@@ -51,6 +52,14 @@ VERLETZUNGEN = [
     pytest.param("beschluss_konsens_ohne_gegenstimmen",
                  changed(BeschlussFactory, art=Beschluss.Art.KONSENS, stimmen_ja=9, stimmen_nein=1),
                  "Ein Konsens hat keine Gegenstimmen.", id="konsens-mit-gegenstimme"),
+    pytest.param("strukturmodell_stadt_oder_programm",
+                 lambda: Strukturmodell(name="M", beteiligung_arten=["rat"], steuerung_arten=["rat"]),
+                 "Ein Strukturmodell gilt für eine Stadt oder für ein Förderprogramm.", id="strukturmodell-ohne-geltung"),
+    pytest.param("strukturmodell_soll_min_nicht_ueber_max",
+                 lambda: Strukturmodell(name="M", stadt=StadtFactory(), beteiligung_arten=["rat"],
+                                        steuerung_arten=["rat"], beteiligung_soll_min=5, beteiligung_soll_max=4),
+                 "Die Mindestzahl der Sitzungen darf nicht über der Höchstzahl liegen.",
+                 id="strukturmodell-soll-min-ueber-max"),
     pytest.param("taetigkeit_dauer_positiv", changed(TaetigkeitFactory, dauer_stunden=Decimal("0")),
                  DAUER, id="taetigkeit-dauer-0"),
     pytest.param("taetigkeit_dauer_positiv", changed(TaetigkeitFactory, dauer_stunden=Decimal("-1.5")),

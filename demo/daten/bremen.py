@@ -146,7 +146,7 @@ PERSONEN = [
      "Geschäftsführung", False, dt.date(2016, 6, 20)),
     ("hb-schule", "Frau", "Birgit", "Nordmann", "Grundschule Blockdiek", "Schulleitung", False,
      dt.date(2017, 8, 28)),
-    ("hb-beirat", "Herr", "Uwe", "Dreyer", "Beirat Osterholz", "Beiratssprecher", False, None),
+    ("hb-beirat", "Herr", "Uwe", "Dreyer", "Beirat Osterholz", "Beiratssprecher", False, dt.date(2015, 12, 10)),
     ("hb-kultur", "Frau", "Svenja", "Hollmann", "Kultur vor Ort e. V.", "Projektleitung", False,
      dt.date(2018, 2, 1)),
 ]
@@ -703,3 +703,10 @@ ZUGABE_AUFGABE = ("Sozialraumbezogene Zuständigkeiten in den Ressorts benennen"
 # --- Reports ---------------------------------------------------------------------------------------
 
 PROGRAMMJAHRESBERICHT = {"programm": "win", "jahr": 2017, "oeffentlich": True}  # published on the load date
+
+
+# --- What the Strukturcheck counts in Bremen: the WiN forum is where residents take part and where the local
+# budget is steered (it decides by consensus); the WiN rules expect it to meet 4 to 8 times a year.
+STRUKTURMODELL = {"name": "WiN-Modell Bremen", "beteiligung_arten": ["gebietsforum", "buergerversammlung"],
+                  "beteiligung_soll_min": 4, "beteiligung_soll_max": 8,
+                  "steuerung_arten": ["gebietsforum", "steuerungskreis"], "steuerung_soll_min": 1}

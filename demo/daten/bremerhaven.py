@@ -104,7 +104,7 @@ PERSONEN = [
     ("zwk-arbeitsmarkt", "Herr", "Dr. Christian", "Wübbena", "Amt für kommunale Arbeitsmarktpolitik",
      "Amtsleitung", True, None),
     ("zwk-inklusionsbeirat", "Frau", "Gabriele", "Ostendorf", "Inklusionsbeirat Bremerhaven",
-     "Sprecherin", False, None),
+     "Sprecherin", False, dt.date(2022, 3, 28)),
     ("zwk-stadtplanung", "Frau", "Karin", "Siefken", "Stadtplanungsamt", "Stadtplanerin", True, None),
     ("zwk-ram", "Herr", "Emre", "Güneş", "Rat ausländischer Mitbürgerinnen und Mitbürger",
      "Vorsitzender", False, dt.date(2022, 3, 28)),

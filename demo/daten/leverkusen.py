@@ -109,7 +109,7 @@ PERSONEN = [
     ("lev-schule", "Herr", "Andreas", "Klinkhammer", "Gemeinschaftsgrundschule Rheindorf-Nord",
      "Schulleitung", False, dt.date(2020, 9, 1)),
     ("lev-buergerverein", "Frau", "Marion", "Effertz", "Bürgerverein Rheindorf e. V.", "Vorsitzende",
-     False, None),
+     False, dt.date(2019, 12, 12)),
     ("lev-rat", "Herr", "Oliver", "Strunk", "SPD-Fraktion im Rat der Stadt Leverkusen",
      "Ratsmitglied, sozialpolitischer Sprecher", False, dt.date(2020, 11, 1)),
 ]
@@ -339,6 +339,9 @@ SOZIALBERICHT = "Sozialbericht 2019 – Gerechte Teilhabe in Leverkusen (Vorlage
 BERATUNGSSITZUNG = {"titel": "Sitzung {name}", "oeffentlich": True, "beginn": dt.time(17, 0), "ort": "Sitzungsraum",
                     "zusammenfassung": "{sozialbericht}: Beratung, Empfehlung an den Rat."}
 BERATUNG_MITGLIEDER_SEIT = dt.date(2014, 6, 1)
+# Members present at the bodies that only advised; their names are not recorded.
+BERATUNG_ANWESENDE = {"Bürger- und Umweltausschuss": 15, "Bezirksvertretung für den Stadtbezirk I": 17,
+                      "Bezirksvertretung für den Stadtbezirk II": 18, "Bezirksvertretung für den Stadtbezirk III": 16}
 # What the two bodies that decided record besides the agenda item "Beratung." of the others.
 BERATUNGEN = {
     "Ausschuss für Soziales, Gesundheit und Senioren": {
@@ -431,3 +434,9 @@ MITZEICHNUNGEN = [
     ("Fachbereich Stadtplanung", "Claudia Berghoff", dt.date(2019, 11, 19)),
 ]
 VORIGE_VORLAGENNUMMER = 3029  # Leverkusen's papers of 2019 were numbered up to 2019/3029 before this one
+
+
+# --- What the Strukturcheck counts in Leverkusen: the paper's own model ----------------------------------------
+STRUKTURMODELL = {"name": "Leverkusener Modell", "beteiligung_arten": ["buergerversammlung"],
+                  "beteiligung_soll_min": 2, "beteiligung_soll_max": 4, "steuerung_arten": ["steuerungskreis"],
+                  "steuerung_soll_min": 1}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import User
 
 from demo.daten import STAEDTE
+from kern.speichern import speichern
 from quartiere.models import Gebiet, Organisation, Person
 
 
@@ -32,6 +33,8 @@ class Kontext:
     projekte: dict[str, object] = field(default_factory=dict)
     bewilligungen: dict[tuple[str, str, int], object] = field(default_factory=dict)
     gremien: dict[str, object] = field(default_factory=dict)
+    # Meetings held and filled in, whose documentation is closed once all their parts are recorded.
+    zu_dokumentieren: dict[int, tuple[dt.date, Person | None]] = field(default_factory=dict)
 
     def org(self, stadt: str, name: str) -> Organisation:
         return self.orgs[(stadt, name)]
@@ -42,18 +45,22 @@ class Kontext:
 
 
 def sichern(model, defaults: dict | None = None, **lookup):
-    """get_or_create that also updates changed fields, and saves nothing when all is equal."""
+    """get_or_create that also updates changed fields, and saves nothing when all is equal.
+
+    For master data that staff keep in the admin (areas, organisations, people, bodies, programmes):
+    each row is validated like every service's write (kern.speichern), by the loading system.
+    """
     defaults = defaults or {}
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **defaults)
-        obj.save()
+        speichern(obj, None)
         return obj
     geaendert = [k for k, v in defaults.items() if getattr(obj, k) != v]
     if geaendert:
         for k in geaendert:
             setattr(obj, k, defaults[k])
-        obj.save()
+        speichern(obj, None)
     return obj
 
 

@@ -1,11 +1,11 @@
 """Bodies and meetings: the ZWK advisory board in Bremerhaven, Leverkusen's assemblies, steering circles and the
 consultation of the social report, Bremen's WiN forums and the ZugABe working group, and the work log.
 
-Agenda items, topics and action items are created through beteiligung.services. Bodies, memberships,
-meetings, participations and decisions are written get-or-update (basis.sichern), because the services
-would not take the demo's history as it is: a meeting is only created as planned and documented later with
-participants, memberships and participations need the person's consent, and a decision's implementation
-status would be a second step in its history.
+Every body's life is written through beteiligung.services, as staff would: memberships and participations
+with the person's consent, a meeting planned, filled in, held and documented, decisions with their
+implementation status, agenda items, topics and action items. Bodies are master data and are written
+get-or-update (basis.sichern). A second load finds what exists and adds only what is missing, and documents
+the meetings that have taken place since.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import datetime as dt
 from decimal import Decimal
 
 from beteiligung import services
-from beteiligung.models import Aufgabe, Beschluss, Gremium, Mitgliedschaft, Sitzung, Taetigkeit, Teilnahme, Thema
+from beteiligung.models import Aufgabe, Beschluss, Gremium, Sitzung, Strukturmodell, Taetigkeit, Thema
 from demo.daten import bremen, bremerhaven, gemeinsam, leverkusen
 from kern.format import euro_text as euro
 from quartiere.models import Organisation, Quartiersmanagement
@@ -40,28 +40,55 @@ def _gremium(k: Kontext, *, key: str, name: str, art: str, gebiet: str, programm
 
 
 def _mitglieder(k: Kontext, gremium: Gremium, eintraege, beginn: dt.date | None = None) -> None:
+    vorhanden = set(gremium.mitgliedschaften.values_list("person_id", flat=True))
     for person, rolle in eintraege:
         p = k.personen[person]
-        sichern(Mitgliedschaft, defaults={"organisation": p.organisation, "rolle": rolle, "beginn": beginn},
-                gremium=gremium, person=p)
+        if p.pk not in vorhanden:
+            services.mitgliedschaft_anlegen(gremium=gremium, durch=k.verwaltung, person=p, rolle=rolle, beginn=beginn)
+
+
+SITZUNG_PLANFELDER = ("beginn", "ende", "ort", "format", "oeffentlich", "hintergrund")
 
 
 def _sitzung(k: Kontext, gremium: Gremium, datum: dt.date, titel: str, **werte) -> Sitzung:
-    """A meeting as it stands today: documented a week after it took place, planned while it lies ahead."""
-    if "verfasst_von" in werte:
-        werte["verfasst_von"] = k.personen[werte["verfasst_von"]] if werte["verfasst_von"] else None
-    if datum > k.heute:
-        werte.update(status=Sitzung.Status.GEPLANT, dokumentiert_am=None, zusammenfassung="")
-    werte.setdefault("status", Sitzung.Status.DOKUMENTIERT)
-    if werte["status"] == Sitzung.Status.DOKUMENTIERT:
-        werte.setdefault("dokumentiert_am", min(datum + dt.timedelta(days=7), k.heute))
-    return sichern(Sitzung, defaults={"titel": titel, **werte}, gremium=gremium, datum=datum)
+    """A meeting as it stands today: planned while it lies ahead; once held, documented a week later.
+
+    The meeting is planned and filled in here; `sitzungen_dokumentieren` closes its documentation after its
+    participants, agenda and decisions are recorded.
+    """
+    verfasst_von = werte.pop("verfasst_von", None)
+    status = werte.pop("status", Sitzung.Status.DOKUMENTIERT)
+    dokumentiert_am = werte.pop("dokumentiert_am", None) or min(datum + dt.timedelta(days=7), k.heute)
+    sitzung = Sitzung.objects.filter(gremium=gremium, datum=datum).first()
+    if sitzung is None:
+        plan = {f: werte.pop(f) for f in SITZUNG_PLANFELDER if f in werte}
+        sitzung = services.sitzung_anlegen(gremium=gremium, durch=k.verwaltung, titel=titel, datum=datum, **plan)
+    if sitzung.status == Sitzung.Status.GEPLANT and datum <= k.heute:
+        texte = {f: v for f, v in werte.items() if f in services.SITZUNG_TEXTFELDER}
+        if texte:
+            sitzung = services.sitzung_aendern(sitzung=sitzung, durch=k.verwaltung, **texte)
+        if status == Sitzung.Status.DOKUMENTIERT:
+            k.zu_dokumentieren[sitzung.pk] = (dokumentiert_am, k.personen[verfasst_von] if verfasst_von else None)
+    return sitzung
+
+
+def sitzungen_dokumentieren(k: Kontext) -> None:
+    """Close the documentation of every meeting that has taken place, with its date and author."""
+    for sitzung in Sitzung.objects.filter(pk__in=k.zu_dokumentieren).order_by("datum", "pk"):
+        datum, verfasst_von = k.zu_dokumentieren[sitzung.pk]
+        sitzung = services.sitzung_status_setzen(sitzung=sitzung, status=Sitzung.Status.DURCHGEFUEHRT,
+                                                 durch=k.verwaltung)
+        services.sitzung_status_setzen(sitzung=sitzung, status=Sitzung.Status.DOKUMENTIERT, durch=k.verwaltung,
+                                       datum=datum, verfasst_von=verfasst_von)
+    k.zu_dokumentieren.clear()
 
 
 def _teilnahmen(k: Kontext, sitzung: Sitzung, eintraege) -> None:
+    vorhanden = set(sitzung.teilnahmen.values_list("person_id", flat=True))
     for person, rolle in eintraege:
         p = k.personen[person]
-        sichern(Teilnahme, defaults={"organisation": p.organisation, "rolle": rolle}, sitzung=sitzung, person=p)
+        if p.pk not in vorhanden:
+            services.teilnahme_erfassen(sitzung=sitzung, durch=k.verwaltung, person=p, rolle=rolle)
 
 
 def _tops(k: Kontext, sitzung: Sitzung, punkte) -> dict:
@@ -71,8 +98,19 @@ def _tops(k: Kontext, sitzung: Sitzung, punkte) -> dict:
             for nr, (titel, text) in enumerate(punkte, start=1)}
 
 
-def _beschluss(sitzung: Sitzung, text: str, vermerk: str = "", **werte) -> Beschluss:
-    return sichern(Beschluss, defaults={**werte, "umsetzung_vermerk": vermerk}, sitzung=sitzung, text=text)
+def _beschluss(k: Kontext, sitzung: Sitzung, text: str, vermerk: str = "", umsetzungsstatus: str | None = None,
+               bewilligung=None, **werte) -> Beschluss:
+    beschluss = Beschluss.objects.filter(sitzung=sitzung, text=text).first()
+    if beschluss is None:
+        foerderung = None
+        if bewilligung is not None:
+            foerderung = services.Foerderung(betrag=bewilligung.betrag_bewilligt, bewilligung=bewilligung)
+        beschluss = services.beschluss_fassen(sitzung=sitzung, durch=k.verwaltung, text=text, foerderung=foerderung,
+                                              **werte)
+    if umsetzungsstatus and (beschluss.umsetzungsstatus, beschluss.umsetzung_vermerk) != (umsetzungsstatus, vermerk):
+        beschluss = services.beschluss_umsetzung_setzen(beschluss=beschluss, durch=k.verwaltung,
+                                                        status=umsetzungsstatus, vermerk=vermerk)
+    return beschluss
 
 
 def _aufgabe(k: Kontext, sitzung: Sitzung, text: str, person: str | None, faellig: dt.date | None,
@@ -97,7 +135,7 @@ def _zwk_erste_sitzung(k: Kontext, beirat: Gremium) -> Sitzung:
     _teilnahmen(k, erste, _als_teilnahmen(bremerhaven.ZWK_MITGLIEDER))
     tops = _tops(k, erste, bremerhaven.ZWK_TAGESORDNUNG)
     werte = dict(bremerhaven.ZWK_BESCHLUSS)
-    beschluss = _beschluss(erste, tagesordnungspunkt=tops[werte.pop("tagesordnungspunkt")], **werte)
+    beschluss = _beschluss(k, erste, tagesordnungspunkt=tops[werte.pop("tagesordnungspunkt")], **werte)
     for titel, hf, punkte, besprochen, ergebnis in bremerhaven.ZWK_THEMEN:
         if not Thema.objects.filter(gremium=beirat, titel=titel).exists():
             services.thema_einbringen(sitzung=erste, durch=k.verwaltung, titel=titel, punkte=punkte,
@@ -114,7 +152,7 @@ def zwk_beirat_laden(k: Kontext) -> None:
     _zwk_erste_sitzung(k, beirat)
     for datum, titel, text in bremerhaven.ZWK_WEITERE_SITZUNGEN:
         sitzung = _sitzung(k, beirat, datum, titel, zusammenfassung=text, **bremerhaven.ZWK_SITZUNG)
-        if sitzung.status != Sitzung.Status.GEPLANT:
+        if sitzung.datum <= k.heute:
             _teilnahmen(k, sitzung, _als_teilnahmen(bremerhaven.ZWK_SPAETERE_MITGLIEDER))
         else:
             _tops(k, sitzung, bremerhaven.ZWK_GEPLANTE_TAGESORDNUNG)
@@ -153,7 +191,7 @@ def _steuerungskreis(k: Kontext, gebiet: str, qm: str, jahre: list[int], anzahle
         for nr, (monat, tag) in enumerate(leverkusen.STEUERUNGSTERMINE[:anzahl], start=1):
             sitzung = _sitzung(k, kreis, dt.date(jahr, monat, tag), verfasst_von=qm,
                                **_ausfuellen(leverkusen.STEUERUNGSKREIS_SITZUNG, gebiet=gebiet, nr=nr, jahr=jahr))
-            if sitzung.status != Sitzung.Status.GEPLANT:
+            if sitzung.datum <= k.heute:
                 _teilnahmen(k, sitzung, [(p, "protokoll" if p == qm else "teilnehmend") for p, _ in mitglieder])
 
 
@@ -163,13 +201,13 @@ def _steuerungsbeschluss(k: Kontext) -> None:
     sitzung = kreis.sitzungen.order_by("datum").first()
     vorlage = leverkusen.STEUERUNGSBESCHLUSS
     top = _tops(k, sitzung, vorlage["tagesordnung"])
-    b = _beschluss(sitzung, vorlage["text"], tagesordnungspunkt=top[1], art="beschluss",
+    b = _beschluss(k, sitzung, vorlage["text"], tagesordnungspunkt=top[1], art="beschluss",
                    stimmen_ja=len(kreis.mitgliedschaften.all()), stimmen_nein=0, stimmen_enthaltung=0,
                    umsetzungsstatus="erledigt")
     text, person, faellig, erledigt = vorlage["aufgabe"]
     _aufgabe(k, sitzung, text, person, sitzung.datum + dt.timedelta(days=faellig),
              sitzung.datum + dt.timedelta(days=erledigt), b)
-    letzte = kreis.sitzungen.exclude(status=Sitzung.Status.GEPLANT).order_by("-datum").first()
+    letzte = kreis.sitzungen.filter(datum__lte=k.heute).order_by("-datum").first()
     text, person, faellig = leverkusen.STEUERUNGSAUFGABE
     _aufgabe(k, letzte, text, person, letzte.datum + dt.timedelta(days=faellig))
 
@@ -189,6 +227,8 @@ def leverkusen_rat_laden(k: Kontext) -> None:
         gremium = _gremium(k, key=name, name=name, art=art, gebiet=gebiet)
         beratung = leverkusen.BERATUNGEN.get(name, {})
         werte = {**leverkusen.BERATUNGSSITZUNG, **beratung.get("sitzung", {})}
+        if name in leverkusen.BERATUNG_ANWESENDE:
+            werte["teilnehmendenzahl"] = leverkusen.BERATUNG_ANWESENDE[name]
         sitzung = _sitzung(k, gremium, datum, **_ausfuellen(werte, name=name, sozialbericht=leverkusen.SOZIALBERICHT))
         if not beratung:
             _tops(k, sitzung, [(leverkusen.SOZIALBERICHT, leverkusen.BERATUNG_OHNE_BESCHLUSS)])
@@ -196,7 +236,7 @@ def leverkusen_rat_laden(k: Kontext) -> None:
         _mitglieder(k, gremium, beratung["mitglieder"], leverkusen.BERATUNG_MITGLIEDER_SEIT)
         _teilnahmen(k, sitzung, beratung["teilnahmen"])
         top = _tops(k, sitzung, [(leverkusen.SOZIALBERICHT, beratung["tagesordnungspunkt"])])
-        beschluss = _beschluss(sitzung, tagesordnungspunkt=top[1], **beratung["beschluss"])
+        beschluss = _beschluss(k, sitzung, tagesordnungspunkt=top[1], **beratung["beschluss"])
         for text, person, faellig, erledigt in beratung["aufgaben"]:
             _aufgabe(k, sitzung, text, person, faellig, erledigt, beschluss)
 
@@ -213,7 +253,7 @@ def _forumsbeschluss(k: Kontext, gebiet: str, datum: dt.date, titel: str, progra
     top = _tops(k, sitzung, [(t.format(jahr=jahr), text.format(titel=titel))
                              for t, text in bremen.WIN_FORUMS_TAGESORDNUNG])
     betrag = euro(bewilligung.betrag_bewilligt or bewilligung.betrag_beantragt)
-    _beschluss(sitzung, bremen.WIN_FORUMS_BESCHLUSS.format(gebiet=gebiet, titel=titel, jahr=jahr, betrag=betrag),
+    _beschluss(k, sitzung, bremen.WIN_FORUMS_BESCHLUSS.format(gebiet=gebiet, titel=titel, jahr=jahr, betrag=betrag),
                tagesordnungspunkt=top[2], art="konsens", bewilligung=bewilligung, umsetzungsstatus="erledigt")
 
 
@@ -228,7 +268,7 @@ def win_foren_laden(k: Kontext) -> None:
         _forumsbeschluss(k, gebiet, datum, titel, programm, jahr, geschaeftsfuehrung[gebiet])
     empfehlung = bremen.WIN_FORUMS_EMPFEHLUNG
     sitzung = _sitzung(k, k.gremien[f"win-{empfehlung['gebiet']}"], empfehlung["datum"], **empfehlung["sitzung"])
-    _beschluss(sitzung, **empfehlung["beschluss"])
+    _beschluss(k, sitzung, **empfehlung["beschluss"])
 
 
 def zugabe_laden(k: Kontext) -> None:
@@ -239,12 +279,19 @@ def zugabe_laden(k: Kontext) -> None:
         sitzung = _sitzung(k, gruppe, datum, titel, zusammenfassung=text, **bremen.ZUGABE_WORKSHOP)
         _teilnahmen(k, sitzung, bremen.ZUGABE_TEILNAHMEN)
     letzte = gruppe.sitzungen.get(datum=bremen.ZUGABE_WORKSHOPS[-1][0])
-    beschluss = _beschluss(letzte, **bremen.ZUGABE_BESCHLUSS)
+    beschluss = _beschluss(k, letzte, **bremen.ZUGABE_BESCHLUSS)
     text, person, faellig, erledigt = bremen.ZUGABE_AUFGABE
     _aufgabe(k, letzte, text, person, faellig, erledigt, beschluss)
 
 
 # --- Work log ------------------------------------------------------------------------------------
+
+def strukturmodelle_laden(k: Kontext) -> None:
+    """The Leverkusen model for Leverkusen, the WiN model for Bremen (the other cities follow Leverkusen's)."""
+    for stadt, daten in (("Leverkusen", leverkusen.STRUKTURMODELL), ("Bremen", bremen.STRUKTURMODELL)):
+        modell = sichern(Strukturmodell, defaults=daten, stadt=k.staedte[stadt])
+        modell.full_clean()
+
 
 def taetigkeiten_laden(k: Kontext) -> None:
     """The same year's round of work in every quartier management, last year and this year up to today."""

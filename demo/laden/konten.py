@@ -6,10 +6,11 @@ from django.contrib.auth.models import Group, User
 
 from demo.daten.gemeinsam import ADMIN_EMAIL, KONTEN, PASSWORT
 from kern import rollen
+from kern.speichern import speichern
 from quartiere.models import Gebiet, Person
 from quartiere.permissions import kann_im_gebiet_arbeiten
 
-from .basis import Kontext, m2m_setzen, sichern
+from .basis import Kontext, m2m_setzen
 
 ROLLEN = {"verwaltung": rollen.Rolle.VERWALTUNG, "quartiersmanagement": rollen.Rolle.QUARTIERSMANAGEMENT,
           "rat": rollen.Rolle.RAT}
@@ -22,15 +23,21 @@ def logins_laden(k: Kontext) -> None:
         werte = {"is_staff": is_staff, "is_superuser": is_superuser, "is_active": True,
                  "first_name": person.vorname if person else "", "last_name": person.nachname if person else "",
                  "email": person.email if person else ADMIN_EMAIL}
-        user = sichern(User, defaults=werte, username=username)
+        # Accounts are Django's own rows: saved as the admin's user form would, with the password hashed.
+        user = User.objects.filter(username=username).first() or User(username=username)
+        geaendert = [f for f, v in werte.items() if getattr(user, f) != v]
+        for f in geaendert:
+            setattr(user, f, werte[f])
         if not user.has_usable_password() or not user.check_password(PASSWORT):
             user.set_password(PASSWORT)
-            user.save(update_fields=["password"])
+            geaendert.append("password")
+        if geaendert or user.pk is None:
+            user.save()
         m2m_setzen(user.groups, [Group.objects.get(name=ROLLEN[rolle])] if rolle else [])
         if person is not None and person.user_id != user.pk:
             Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
             person.user = user
-            person.save()
+            speichern(person, None)
         k.users[username] = user
 
 

@@ -24,6 +24,7 @@ from programme.models import (
     Zielgruppe,
 )
 from kern.fehler import Regelverstoss
+from kern.zeit import heute
 
 from .basis import Kontext, datum, je_stadt, sichern
 
@@ -132,6 +133,15 @@ def _nachweis_laden(k: Kontext, bewilligung: Bewilligung, a: Antragsvorlage, dur
     if n.geprueft and nachweis.geprueft_am is None:
         services.verwendungsnachweis_pruefen(nachweis=nachweis, rueckforderung=Decimal(n.rueck), durch=k.verwaltung,
                                              bemerkung=n.bemerkung, datum=datum(n.geprueft))
+        _zurueckzahlen(k, bewilligung, datum(n.geprueft))
+
+
+def _zurueckzahlen(k: Kontext, bewilligung: Bewilligung, geprueft) -> None:
+    """Operators repay a reclaim of an earlier year in full; this year's reclaims are still open."""
+    bewilligung.refresh_from_db()
+    if bewilligung.rueckzahlung_offen and geprueft.year < heute().year:
+        services.rueckzahlung_verbuchen(bewilligung=bewilligung, betrag=bewilligung.rueckzahlung_offen,
+                                        durch=k.verwaltung)
 
 
 def _projekt_laden(k: Kontext, spec: Projektvorlage) -> None:
@@ -149,9 +159,6 @@ def _projekt_laden(k: Kontext, spec: Projektvorlage) -> None:
                                                 teilnehmende_erreicht=spec.teilnehmende[1])
     for bewilligung, a in bewilligungen:
         _nachweis_laden(k, bewilligung, a, durch)
-    projekt.refresh_from_db()
-    if spec.ziel == GEPRUEFT and projekt.status == S.ABGESCHLOSSEN:
-        services.projekt_status_setzen(projekt=projekt, status=S.NACHWEIS_GEPRUEFT, durch=k.verwaltung)
 
 
 @contextmanager
@@ -205,6 +212,7 @@ def _vorhaben_anlegen(k: Kontext, v: planer.Vorhaben) -> None:
             _, _, _, rueck, bemerkung = a.nachweis
             services.verwendungsnachweis_pruefen(nachweis=nachweise[schritt.antrag], rueckforderung=Decimal(rueck),
                                                  durch=k.verwaltung, bemerkung=bemerkung, datum=schritt.datum)
+            _zurueckzahlen(k, bewilligungen[schritt.antrag], schritt.datum)
 
 
 def alltagsprojekte_laden(k: Kontext) -> None:

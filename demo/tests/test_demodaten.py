@@ -170,3 +170,34 @@ def test_verfuegungsfonds_mit_kleinen_aktionen(demodaten):
         assert bewilligt.count() >= 3, str(budget)
         assert all(b.betrag_bewilligt <= 1500 for b in bewilligt), str(budget)
         assert budget.betrag * Decimal("0.45") <= bewilligt.summe() <= budget.betrag, str(budget)
+
+
+@pytest.mark.django_db
+def test_documented_meetings_keep_the_rules_of_documenting(demodaten):
+    # What the status service demands of a documented meeting holds for every demo meeting.
+    dokumentiert = Sitzung.objects.filter(status=Sitzung.Status.DOKUMENTIERT)
+    assert dokumentiert.count() >= 50
+    for sitzung in dokumentiert:
+        assert sitzung.teilnehmendenzahl or sitzung.teilnahmen.exists(), sitzung
+        assert sitzung.datum <= sitzung.dokumentiert_am <= timezone.localdate(), sitzung
+    assert not Sitzung.objects.filter(datum__gt=timezone.localdate()).exclude(status=Sitzung.Status.GEPLANT).exists()
+
+
+@pytest.mark.django_db
+def test_every_named_member_and_participant_consented(demodaten):
+    from beteiligung.models import Mitgliedschaft
+    for model in (Mitgliedschaft, Teilnahme):
+        assert model.objects.exists()
+        for eintrag in model.objects.select_related("person"):
+            assert eintrag.person.darf_namentlich_genannt_werden, (model.__name__, eintrag.person)
+
+
+@pytest.mark.django_db
+def test_implementation_status_of_demo_decisions_is_kept_in_their_history(demodaten):
+    from beteiligung.models import Beschluss
+    erledigt = Beschluss.objects.filter(umsetzungsstatus=Beschluss.Umsetzung.ERLEDIGT)
+    assert erledigt.exists()
+    for beschluss in erledigt:
+        stati = list(beschluss.history.order_by("history_date", "history_id").values_list("umsetzungsstatus",
+                                                                                           flat=True))
+        assert stati[0] != Beschluss.Umsetzung.ERLEDIGT and stati[-1] == Beschluss.Umsetzung.ERLEDIGT, beschluss

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Max, Q
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import condition
 
 from kern.format import messwert
+from kern.parameter import id_wert
 from kern.zeit import heute
 from programme.models import Foerderprogramm, Programmgebiet
 from quartiere import selectors
@@ -25,6 +30,8 @@ OHNE_WERT = "#d9d9d9"
 ROLLENFARBEN = {Programmgebiet.Rolle.FOERDERGEBIET: "#0b4f6c", Programmgebiet.Rolle.MODELLQUARTIER: "#f0a500",
                 Programmgebiet.Rolle.FLANKIEREND: "#7fb7d0"}
 NICHT_IM_PROGRAMM = "#ffffff"
+KARTENPUNKTE = 60  # points per ring on the map at most
+KARTEN_CACHE_SEKUNDEN = 24 * 3600
 
 
 class KartenForm(forms.Form):
@@ -125,16 +132,73 @@ def faerbung_nach_belastung(gebiete: list[Gebiet]) -> Faerbung:
 
 
 def _geojson(zeilen) -> dict:
+    """Colours and texts per area; the geometry comes from karte_daten (its own, cached URL)."""
     return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": grenze_geometrie(g.grenze),
+        {"type": "Feature", "id": g.pk, "geometry": None,
          "properties": {"name": g.name, "text": text, "farbe": farbe, "url": reverse("gebiete:detail", args=[g.pk])}}
-        for g, farbe, text in zeilen if grenze_geometrie(g.grenze)]}
+        for g, farbe, text in zeilen]}
+
+
+def _vereinfacht(ring: list, hoechstens: int = KARTENPUNKTE) -> list:
+    """Every n-th point of a ring (closed again), coordinates rounded to about a metre."""
+    schritt = max(1, -(-len(ring) // hoechstens))
+    punkte = [[round(p[0], 5), round(p[1], 5)] for p in ring[:-1][::schritt]]
+    if len(punkte) < 3:
+        punkte = [[round(p[0], 5), round(p[1], 5)] for p in ring[:-1]]
+    return punkte + [punkte[0]]
+
+
+def vereinfachte_geometrie(grenze) -> dict | None:
+    geometrie = grenze_geometrie(grenze)
+    if geometrie is None:
+        return None
+    if geometrie["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": [_vereinfacht(r) for r in geometrie["coordinates"]]}
+    return {"type": "MultiPolygon", "coordinates": [[_vereinfacht(r) for r in polygon]
+                                                    for polygon in geometrie["coordinates"]]}
+
+
+def _grenzen(stadt_id: int, ebene: str):
+    return Gebiet.objects.filter(stadt_id=stadt_id, art=ebene, grenze__isnull=False)
+
+
+def _grenzen_etag(request, stadt: int, ebene: str) -> str:
+    if not hasattr(request, "_grenzen_etag"):  # asked by the condition decorator and by the view
+        stand = _grenzen(stadt, ebene).aggregate(stand=Max("modified"), n=Count("id"))
+        request._grenzen_etag = f"{stadt}-{ebene}-{stand['n']}-{stand['stand'].timestamp() if stand['stand'] else 0}"
+    return request._grenzen_etag
+
+
+@condition(etag_func=lambda request: _grenzen_etag(request, *_daten_parameter(request)))
+def karte_daten(request):
+    """The simplified boundaries of a city's areas of one level as GeoJSON, for the map to fetch.
+
+    Areas are city data, the same for every role; the answer changes only when an area does, so it
+    is kept in the cache under its ETag (the latest change and the number of areas) and a client
+    that has it gets 304."""
+    stadt, ebene = _daten_parameter(request)
+    schluessel = f"karte-grenzen-{_grenzen_etag(request, stadt, ebene)}"
+    inhalt = cache.get(schluessel)
+    if inhalt is None:
+        features = [{"type": "Feature", "id": pk, "geometry": vereinfachte_geometrie(grenze), "properties": {}}
+                    for pk, grenze in _grenzen(stadt, ebene).values_list("pk", "grenze")]
+        inhalt = json.dumps({"type": "FeatureCollection", "features": [f for f in features if f["geometry"]]},
+                            separators=(",", ":"))
+        cache.set(schluessel, inhalt, KARTEN_CACHE_SEKUNDEN)
+    return HttpResponse(inhalt, content_type="application/geo+json")
+
+
+def _daten_parameter(request) -> tuple[int, str]:
+    stadt, ebene = request.GET.get("stadt", ""), request.GET.get("ebene", "")
+    if not stadt.isdigit() or ebene not in Gebiet.Art.values:
+        raise Http404("Unbekannte Stadt oder Ebene.")
+    return int(stadt), ebene
 
 
 def karte(request):
     staedte = Gebiet.objects.staedte().order_by("name")
-    wert = request.GET.get("stadt", "")
-    stadt = (staedte.filter(pk=wert).first() if wert.isdigit() else None) or staedte.first()
+    pk = id_wert(request.GET.get("stadt", ""))
+    stadt = (staedte.filter(pk=pk).first() if pk is not None else None) or staedte.first()
     indikatoren = list(Indikator.objects.order_by("name"))
     programme = list(Foerderprogramm.objects.filter(stadt=stadt).order_by("kurzname")) if stadt else []
     mit_grenze = Gebiet.objects.filter(stadt=stadt, grenze__isnull=False) if stadt else Gebiet.objects.none()
@@ -146,7 +210,7 @@ def karte(request):
     form.is_valid()  # invalid choices fall back to the defaults
     ebene = form.cleaned_data.get("ebene") or standard["ebene"]
     auswahl = form.cleaned_data.get("faerbung") or "belastet"
-    gebiete = list(mit_grenze.filter(art=ebene).order_by("name"))
+    gebiete = list(mit_grenze.filter(art=ebene).defer("grenze").order_by("name"))
     if auswahl.startswith("i-"):
         faerbung = faerbung_nach_indikator(gebiete, next(i for i in indikatoren if f"i-{i.schluessel}" == auswahl),
                                            form.cleaned_data.get("jahr"))
@@ -156,6 +220,7 @@ def karte(request):
         faerbung = faerbung_nach_belastung(gebiete)
     return render(request, "portal/gebiete/karte.html", {
         "form": form, "stadt": stadt, "faerbung": faerbung, "features": _geojson(faerbung.zeilen),
+        "grenzen_url": f"{reverse('gebiete:karte_daten')}?stadt={stadt.pk}&ebene={ebene}" if stadt else "",
         "ebene_name": dict(Gebiet.Art.choices).get(ebene, ebene),
         "kacheln": settings.MAP_TILE_URL, "kacheln_hinweis": settings.MAP_TILE_ATTRIBUTION,
         "ohne_grenze": Gebiet.objects.filter(stadt=stadt, art=ebene, grenze__isnull=True).count() if stadt else 0,

@@ -87,6 +87,7 @@ def gebiet_liste(request):
     # Areas are public city data: every role sees all of them.
     gebiete = selectors.mit_kennzahlen(
         Gebiet.objects.quartiere().sichtbar_fuer(request.user).select_related("parent", "stadt")
+        .defer("grenze", "parent__grenze", "stadt__grenze")
         .prefetch_related(Prefetch("programmgebiete",
                                    queryset=Programmgebiet.objects.select_related("programm")
                                    .order_by("programm__kurzname", "beginn")))

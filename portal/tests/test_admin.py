@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
 
 from beteiligung.models import (
@@ -26,6 +27,8 @@ from quartiere.models import Einrichtung, Gebiet, Indikator, Indikatorwert, Orga
 NUR_UEBER_DAS_PORTAL = {Jahresbudget, Bewilligung, Auszahlung, Verwendungsnachweis}
 # The login protection writes its own records; the admin only reads and deletes them.
 NUR_VON_DER_ANMELDESPERRE = {AccessAttempt, AccessFailureLog, AccessLog}
+# The task queue writes its results itself; the admin shows them.
+NUR_VON_DER_WARTESCHLANGE = {DBTaskResult}
 PORTALMODELLE = [
     Gebiet, Indikator, Indikatorwert, Organisation, Person, Einrichtung, Quartiersmanagement,
     Foerderprogramm, Programmgebiet, Jahresbudget, Handlungsfeld, Zielgruppe, Projekt, Bewilligung, Auszahlung,
@@ -145,7 +148,8 @@ def test_seiten_und_filter_antworten(admin_client_eingeloggt, model):
             assert client.get(url + stufe.format(f=datumsfeld)).status_code == 200
     assert client.get(url + "?q=Quartier").status_code == 200
     hinzufuegen = client.get(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")).status_code
-    assert hinzufuegen == (403 if model in NUR_UEBER_DAS_PORTAL | NUR_VON_DER_ANMELDESPERRE else 200)
+    assert hinzufuegen == (
+        403 if model in NUR_UEBER_DAS_PORTAL | NUR_VON_DER_ANMELDESPERRE | NUR_VON_DER_WARTESCHLANGE else 200)
 
     obj = model._default_manager.first()
     if obj is not None:

@@ -82,7 +82,7 @@ def test_area_list_pages_and_exports_exactly_the_filtered_rows(client_als, verwa
     seite2 = client.get(reverse("gebiete:liste"), {"seite": 2}).content.decode()
     assert "Seite 2 von 2" in seite2 and "Gebiet 29" in seite2 and "Gebiet 00" not in seite2
     antwort = client.get(reverse("gebiete:liste"), {"belastet": "ja", "format": "csv"})
-    zeilen = antwort.content.decode("utf-8-sig").strip().splitlines()
+    zeilen = antwort.getvalue().decode("utf-8-sig").strip().splitlines()
     assert zeilen[0].startswith("Name;Art;übergeordnetes Gebiet;Stadt;Kennziffer")
     assert [z.split(";")[0] for z in zeilen[1:]] == ["Gebiet 00", "Gebiet 01", "Gebiet 02"]
     xlsx = client.get(reverse("gebiete:liste"), {"format": "xlsx"})
@@ -216,3 +216,26 @@ def test_map_runs_a_fixed_number_of_queries(client_als, rat, stadt, indikatoren,
     client = client_als(rat)
     with django_assert_max_num_queries(14):
         assert client.get(reverse("gebiete:karte"), {"faerbung": "i-sgb2_quote"}).status_code == 200
+
+
+def test_map_loads_simplified_boundaries_from_its_own_cached_url(client_als, rat, stadt,
+                                                                 django_assert_max_num_queries):
+    ring = [[8.0 + i / 1000, 53.0 + (i % 7) / 1000] for i in range(300)]
+    gebiet = GebietFactory(parent=stadt, art="stadtteil", name="Vahr",
+                           grenze={"type": "Polygon", "coordinates": [ring + [ring[0]]]})
+    client = client_als(rat)
+    seite = client.get(reverse("gebiete:karte"), {"stadt": stadt.pk}).content.decode()
+    url = reverse("gebiete:karte_daten") + f"?stadt={stadt.pk}&amp;ebene=stadtteil"
+    assert f'data-grenzen-url="{url}"' in seite and "8.299" not in seite
+    antwort = client.get(reverse("gebiete:karte_daten"), {"stadt": stadt.pk, "ebene": "stadtteil"})
+    assert antwort["Content-Type"] == "application/geo+json" and antwort["ETag"]
+    feature = antwort.json()["features"][0]
+    assert feature["id"] == gebiet.pk and len(feature["geometry"]["coordinates"][0]) <= 62
+    assert feature["geometry"]["coordinates"][0][0] == feature["geometry"]["coordinates"][0][-1]
+    nochmal = client.get(reverse("gebiete:karte_daten"), {"stadt": stadt.pk, "ebene": "stadtteil"},
+                         headers={"If-None-Match": antwort["ETag"]})
+    assert nochmal.status_code == 304
+    with django_assert_max_num_queries(4):  # session, user, roles, the ETag; the boundaries come from the cache
+        assert client.get(reverse("gebiete:karte_daten"), {"stadt": stadt.pk, "ebene": "stadtteil"}).json() == \
+            antwort.json()
+    assert client.get(reverse("gebiete:karte_daten"), {"stadt": "x", "ebene": "stadtteil"}).status_code == 404

@@ -78,6 +78,7 @@ MATRIX = {
     "programme:bewilligen": (pk("antrag"), NUR_VERWALTUNG),
     "programme:ablehnen": (pk("antrag"), NUR_VERWALTUNG),
     "programme:auszahlen": (pk("bewilligung"), NUR_VERWALTUNG),
+    "programme:rueckzahlung": (pk("bewilligung"), NUR_VERWALTUNG),
     "programme:nachweise_ueberfaellig": (ohne(), NUR_VERWALTUNG),
     "programme:nachweis_einreichen": (pk("nachweis"), OBJEKT_A_SCHREIBEN),
     "programme:nachweis_pruefen": (pk("nachweis"), NUR_VERWALTUNG),

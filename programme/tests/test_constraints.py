@@ -36,6 +36,10 @@ def _bewilligt_ueber_antrag():
     return bewilligung
 
 
+def _bewilligt():
+    return BewilligungFactory(bewilligt=True, betrag_beantragt=Decimal("5000.00"))
+
+
 VERLETZUNGEN = [
     pytest.param("programm_periode",
                  changed(FoerderprogrammFactory, beginn=datetime.date(2025, 1, 1), ende=datetime.date(2024, 12, 31)),
@@ -91,6 +95,19 @@ VERLETZUNGEN = [
     pytest.param("bewilligung_mit_betrag",
                  changed(BewilligungFactory, status=Bewilligung.Status.BEWILLIGT, betrag_bewilligt=None),
                  "Eine Bewilligung braucht einen bewilligten Betrag.", id="bewilligt-ohne-betrag"),
+    pytest.param("bewilligung_rueckforderung_nicht_negativ",
+                 changed(_bewilligt, betrag_zurueckgefordert=MINUS_EIN_CENT),
+                 NEGATIV, id="bewilligung-rueckforderung-negativ"),
+    pytest.param("bewilligung_rueckzahlung_nicht_negativ",
+                 changed(_bewilligt, betrag_zurueckgezahlt=MINUS_EIN_CENT),
+                 NEGATIV, id="bewilligung-rueckzahlung-negativ"),
+    pytest.param("bewilligung_rueckforderung_nicht_ueber_bewilligt",
+                 changed(_bewilligt, betrag_zurueckgefordert=Decimal("5000.01")),
+                 "Zurückgefordert werden kann höchstens der bewilligte Betrag.", id="rueckforderung-ueber-bewilligt"),
+    pytest.param("bewilligung_rueckzahlung_nicht_ueber_rueckforderung",
+                 changed(_bewilligt, betrag_zurueckgefordert=Decimal("100.00"),
+                         betrag_zurueckgezahlt=Decimal("100.01")),
+                 "Zurückgezahlt werden kann höchstens, was zurückgefordert wurde.", id="rueckzahlung-ueber-rueckforderung"),
     pytest.param("bewilligung_eindeutig", duplicate(BewilligungFactory, "projekt", "programm", "jahr"),
                  "Für dieses Projekt, Programm und Jahr gibt es schon einen Antrag.", id="bewilligung-doppelt"),
     pytest.param("auszahlung_positiv", changed(AuszahlungFactory, betrag=Decimal("0.00")),

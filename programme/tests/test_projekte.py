@@ -22,7 +22,7 @@ LISTE = reverse("programme:projekte")
 
 
 def csv_zeilen(response):
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
@@ -100,7 +100,7 @@ def test_exports_neutralise_formulas(client_als, gebiet_a, verwaltung):
     kopf, zeile = csv_zeilen(client.get(LISTE, {"format": "csv"}))
     assert zeile[0] == "'=HYPERLINK(\"http://x\")"
     assert zeile[kopf.index("Träger")] == "'@Träger"
-    blatt = load_workbook(io.BytesIO(client.get(LISTE, {"format": "xlsx"}).content)).active
+    blatt = load_workbook(io.BytesIO(client.get(LISTE, {"format": "xlsx"}).getvalue())).active
     assert blatt["A2"].value == "'=HYPERLINK(\"http://x\")"
     assert blatt["A2"].data_type == "s"
 
@@ -110,7 +110,7 @@ def test_xlsx_has_german_headers_and_real_numbers(client_als, gebiet_a, verwaltu
                    beginn=dt.date(2026, 2, 1), ende=dt.date(2026, 11, 30))
     response = client_als(verwaltung).get(LISTE, {"format": "xlsx"})
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    blatt = load_workbook(io.BytesIO(response.content)).active
+    blatt = load_workbook(io.BytesIO(response.getvalue())).active
     kopf = [c.value for c in blatt[1]]
     spalte = kopf.index("Gesamtkosten (€)") + 1
     zelle = blatt.cell(row=2, column=spalte)
@@ -127,7 +127,7 @@ def test_manager_b_export_holds_no_row_of_area_a(client_als, gebiet_a, gebiet_b,
     client = client_als(qm_b)
     _, *zeilen = csv_zeilen(client.get(LISTE, {"format": "csv"}))
     assert [z[0] for z in zeilen] == ["Eigen B"]
-    blatt = load_workbook(io.BytesIO(client.get(LISTE, {"format": "xlsx"}).content)).active
+    blatt = load_workbook(io.BytesIO(client.get(LISTE, {"format": "xlsx"}).getvalue())).active
     assert [r[0] for r in blatt.iter_rows(min_row=2, values_only=True)] == ["Eigen B"]
 
 

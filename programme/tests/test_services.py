@@ -221,7 +221,8 @@ def test_status_transitions_follow_the_design(projekt, qm_a, verwaltung):
               services.projekt_status_setzen, projekt=projekt, status=Projekt.Status.ABGESCHLOSSEN, durch=qm_a)
     projekt.status = Projekt.Status.BEANTRAGT
     projekt.save()
-    abgelehnt(services.NUR_VERWALTUNG.format(aktion="den Status „Bewilligt“ setzen"), services.projekt_status_setzen,
+    abgelehnt("Den Status „Bewilligt“ bekommt ein Projekt nur, wenn die Verwaltung einen Antrag bewilligt; von Hand "
+              "lässt er sich nicht setzen.", services.projekt_status_setzen,
               projekt=projekt, status=Projekt.Status.BEWILLIGT, durch=qm_a)
 
 

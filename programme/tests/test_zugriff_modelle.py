@@ -67,8 +67,8 @@ def test_das_gesamtbudget_eines_programms_sehen_verwaltung_und_rat(request, pers
         is sichtbar
 
 
-# persona -> (change project A, record projects, open step of A, staff-only step of A)
-PROJEKT_A = {"verwaltung": (True, True, True, True), "rat": (False, False, False, False),
+# persona -> (change project A, record projects, step by hand of A, step of A that only a grant makes)
+PROJEKT_A = {"verwaltung": (True, True, True, False), "rat": (False, False, False, False),
              "qm_a": (True, True, True, False), "qm_b": (False, True, False, False),
              "ohne_rolle": (False, False, False, False), "anonym": (False, False, False, False)}
 

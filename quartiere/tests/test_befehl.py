@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def datei(tmp_path):
     stadt = StadtFactory(name="Musterstadt")
     GebietFactory(parent=stadt, name="Südstadt", kennziffer="01")
-    IndikatorFactory(schluessel="sgb2_quote", name="SGB-II-Quote")
+    IndikatorFactory(schluessel="sgb2_quote", name="SGB-II-Quote", einheit="")
     pfad = tmp_path / "werte.csv"
     pfad.write_bytes("Gebiet;Indikator;2023;2024\nSüdstadt;sgb2_quote;21,5;12.345,5\n".encode("cp1252"))
     return pfad

@@ -14,6 +14,7 @@ from testhilfen.constraints import (
 from testhilfen.quartiere import (
     EinrichtungFactory,
     GebietFactory,
+    IndikatorFactory,
     IndikatorwertFactory,
     OrganisationFactory,
     QuartiersmanagementFactory,
@@ -53,6 +54,9 @@ VERLETZUNGEN = [
                  "Das Jahr muss zwischen 1900 und 2100 liegen.", id="indikatorwert-jahr-1899"),
     pytest.param("indikatorwert_jahr_plausibel", changed(IndikatorwertFactory, jahr=2101),
                  "Das Jahr muss zwischen 1900 und 2100 liegen.", id="indikatorwert-jahr-2101"),
+    pytest.param("indikator_grenzen_geordnet",
+                 changed(IndikatorFactory, untergrenze=Decimal("10"), obergrenze=Decimal("5")),
+                 "Der kleinste erlaubte Wert darf nicht über dem größten liegen.", id="indikator-grenzen-vertauscht"),
     pytest.param("organisation_eindeutig_je_stadt", duplicate(OrganisationFactory, "name", "stadt"),
                  "Diese Organisation gibt es in der Stadt schon.", id="organisation-doppelt"),
     pytest.param("einrichtung_zeitraum",

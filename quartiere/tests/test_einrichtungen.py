@@ -15,7 +15,7 @@ def test_facilities_filtered_by_status_and_area_and_exported(client_als, gebiet_
     response = client.get(reverse("akteure:einrichtungen"), {"status": "verstetigt", "gebiet": gebiet_a.pk})
     assert [e.name for e in response.context["zeilen"]] == ["Quartierszentrum Huckelriede"]
     export = client.get(reverse("akteure:einrichtungen"), {"status": "verstetigt", "format": "csv"})
-    zeilen = list(csv.reader(io.StringIO(export.content.decode("utf-8")[1:]), delimiter=";"))
+    zeilen = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8")[1:]), delimiter=";"))
     assert zeilen[0][:2] == ["Name", "Art"]
     assert [z[0] for z in zeilen[1:]] == ["Quartierszentrum Huckelriede"]
 

@@ -119,7 +119,8 @@ def test_every_accepted_format_imports_the_same_values(daten, verwaltung, inhalt
     assert (plan.datei.format, plan.datei.kodierung) == (format_, kodierung)
     assert len(plan.neu) == 8 and plan.geaendert == []
 
-    protokoll = services.indikatorimport_ausfuehren(inhalt=inhalt, dateiname="werte.csv", durch=verwaltung)
+    protokoll = services.indikatorimport_ausfuehren(inhalt=inhalt, dateiname="werte.csv", durch=verwaltung,
+                                                    zahlen_bestaetigt=True)
 
     assert _werte() == ERWARTET
     assert not Indikatorwert.objects.filter(ist_prognose=True).exists()
@@ -129,7 +130,8 @@ def test_every_accepted_format_imports_the_same_values(daten, verwaltung, inhalt
 
 
 def test_reimport_changes_only_what_differs_and_the_record_says_so(daten, verwaltung):
-    services.indikatorimport_ausfuehren(inhalt=LANG_DEUTSCH.encode(), dateiname="a.csv", durch=verwaltung)
+    services.indikatorimport_ausfuehren(inhalt=LANG_DEUTSCH.encode(), dateiname="a.csv", durch=verwaltung,
+                                        zahlen_bestaetigt=True)
     neu = LANG_DEUTSCH.replace("Nordviertel;sgb2_quote;2024;6,9", "Nordviertel;sgb2_quote;2024;7,0") \
         + "Nordviertel;sgb2_quote;2022;7,3\n"
     plan = services.indikatorimport_pruefen(inhalt=neu.encode())
@@ -139,7 +141,7 @@ def test_reimport_changes_only_what_differs_and_the_record_says_so(daten, verwal
     assert plan.unveraendert == 7
 
     protokoll = services.indikatorimport_ausfuehren(inhalt=neu.encode(), dateiname="b.csv", durch=None,
-                                                    quelle=Indikatorimport.Quelle.BEFEHL)
+                                                    quelle=Indikatorimport.Quelle.BEFEHL, zahlen_bestaetigt=True)
     assert (protokoll.neu, protokoll.geaendert, protokoll.unveraendert) == (1, 1, 7)
     assert _werte()[("02", "sgb2_quote", 2024)] == Decimal("7.0000")
     assert Indikatorimport.objects.count() == 2
@@ -248,7 +250,7 @@ def test_a_few_thousand_rows_import_in_reasonable_time(verwaltung):
     stadt = StadtFactory(name="Großstadt")
     gebiete = GebietFactory.create_batch(100, parent=stadt)
     for schluessel in ("a", "b", "c"):
-        IndikatorFactory(schluessel=schluessel)
+        IndikatorFactory(schluessel=schluessel, einheit="Punkte")
     zeilen = ["Kennziffer;Indikator;Jahr;Wert"] + [
         f"{g.kennziffer};{s};{j};{(g.pk * j) % 997},{j % 10}" for g in gebiete for s in ("a", "b", "c")
         for j in range(2015, 2025)]

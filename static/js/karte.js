@@ -1,4 +1,5 @@
-/* Map of a city's areas: GeoJSON from the page (#karten-daten), no request to a third party
+/* Map of a city's areas: colours and texts from the page (#karten-daten), the simplified
+   boundaries from the portal's own cached URL (data-grenzen-url); no request to a third party
    unless the page names a tile server (data-kachel-url, from the MAP_TILE_URL setting). */
 (function () {
   "use strict";
@@ -29,6 +30,17 @@
     return inhalt;
   }
 
+  function zeichnen(grenzen) {
+    var geometrie = {};
+    grenzen.features.forEach(function (feature) { geometrie[feature.id] = feature.geometry; });
+    daten.features = daten.features.filter(function (feature) {
+      feature.geometry = geometrie[feature.id] || null;
+      return feature.geometry !== null;
+    });
+    flaechen(daten);
+  }
+
+  function flaechen(daten) {
   var ebene = L.geoJSON(daten, {
     style: function (feature) {
       return {color: "#444", weight: 1, fillColor: feature.properties.farbe, fillOpacity: 0.85};
@@ -45,6 +57,15 @@
 
   if (ebene.getLayers().length) {
     karte.fitBounds(ebene.getBounds(), {padding: [12, 12]});
+  } else {
+    karte.setView([51.2, 10.4], 6);
+  }
+  }
+
+  if (element.dataset.grenzenUrl) {
+    fetch(element.dataset.grenzenUrl, {credentials: "same-origin"})
+      .then(function (antwort) { return antwort.ok ? antwort.json() : {features: []}; })
+      .then(zeichnen, function () { zeichnen({features: []}); });
   } else {
     karte.setView([51.2, 10.4], 6);
   }

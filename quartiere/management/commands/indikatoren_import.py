@@ -19,9 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("datei", help="Pfad der CSV-Datei")
         parser.add_argument("--dry-run", action="store_true", help="nur prüfen und anzeigen, nichts speichern")
         parser.add_argument("--indikator", default="", help="Indikatorschlüssel für Dateien ohne Indikatorspalte")
+        parser.add_argument("--zahlen-bestaetigt", action="store_true",
+                            help="zweifach lesbare Zahlen wie 1.234 so speichern, wie sie gelesen wurden")
         parser.add_argument("--benutzer", default="", help="Benutzername, unter dem der Import protokolliert wird")
 
-    def handle(self, *args, datei, dry_run, indikator, benutzer, **options):
+    def handle(self, *args, datei, dry_run, indikator, benutzer, zahlen_bestaetigt, **options):
         pfad = Path(datei)
         if not pfad.is_file():
             raise CommandError(f"Datei nicht gefunden: {pfad}")
@@ -42,6 +44,9 @@ class Command(BaseCommand):
                           f"Dezimalzeichen {'Komma' if d.dezimal == 'komma' else 'Punkt'}")
         for hinweis in d.hinweise:
             self.stdout.write(f"Hinweis: {hinweis}")
+        for m in d.mehrdeutig[:ANZEIGE]:
+            self.stdout.write(f"Zweifach lesbar: Zeile {m.zeile}, {m.jahr}: „{m.text}“ gelesen als {m.gelesen_text}, "
+                              f"nicht {m.anders_text}")
         if plan.fehler:
             for fehler in plan.fehler:
                 self.stderr.write(str(fehler))
@@ -61,7 +66,7 @@ class Command(BaseCommand):
         try:
             protokoll = services.indikatorimport_ausfuehren(
                 inhalt=inhalt, dateiname=pfad.name, durch=durch, quelle=Indikatorimport.Quelle.BEFEHL,
-                indikator=indikator, fingerabdruck=plan.fingerabdruck)
+                indikator=indikator, fingerabdruck=plan.fingerabdruck, zahlen_bestaetigt=zahlen_bestaetigt)
         except Ablehnung as exc:
             for fehler in exc.fehler:
                 self.stderr.write(str(fehler))

@@ -1,0 +1,44 @@
+"""Choice lists that stay short at any amount of data.
+
+A filter that would offer thousands of areas, bodies or operators offers, once the list passes
+GROSSE_AUSWAHL entries, only those of the chosen city (plus the entry already chosen), and says so
+in its help text; below that it offers all of them as before. One cheap query decides.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+GROSSE_AUSWAHL = 300
+HINWEIS = "Bei vielen Einträgen erscheinen sie nach Wahl einer Stadt."
+
+
+def ist_gross(queryset: QuerySet, grenze: int | None = None) -> bool:
+    grenze = GROSSE_AUSWAHL if grenze is None else grenze
+    return queryset.order_by()[: grenze + 1].count() > grenze
+
+
+def gewaehlte_id(daten, name: str) -> int | None:
+    wert = daten.get(name) if daten else None
+    return int(wert) if isinstance(wert, str) and wert.isdigit() else None
+
+
+def begrenzen(queryset: QuerySet, bedingung: Q | None, gewaehlt: int | None) -> QuerySet:
+    """The rows meeting `bedingung` (None: no row) and the chosen one, if the queryset holds it."""
+    behalten = Q(pk=gewaehlt) if gewaehlt is not None else Q(pk__in=[])
+    return queryset.filter(behalten if bedingung is None else bedingung | behalten)
+
+
+def filter_begrenzen(filterset, felder: dict[str, str], *, stadt: str = "stadt") -> bool:
+    """Limits each choice filter in `felder` (name -> path from its rows to their city id) to the chosen
+    city when the first of them is large; returns whether it did."""
+    erstes = filterset.filters[next(iter(felder))].queryset
+    if not ist_gross(erstes):
+        return False
+    stadt_id = gewaehlte_id(filterset.data, stadt)
+    for name, pfad in felder.items():
+        filt = filterset.filters[name]
+        bedingung = None if stadt_id is None else Q(**{pfad: stadt_id})
+        filt.queryset = begrenzen(filt.queryset, bedingung, gewaehlte_id(filterset.data, name))
+        filt.extra["help_text"] = HINWEIS
+    return True

@@ -1,0 +1,90 @@
+"""Measurements that run alone in a fresh process, so the peak memory is their own: an export of
+every project and the programme year report of the largest programme."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from django.contrib.auth.models import User
+from django.db.models import Count
+from django.test import Client
+from django.urls import reverse
+
+from berichte import arten, pdf
+from programme.models import Bewilligung, Projekt
+
+SEITE_BYTES = 4096
+
+
+class Speicheruhr:
+    """Samples the resident memory of this process every few milliseconds; `spitze_mib` above the start."""
+
+    def __init__(self):
+        self.start = self.spitze = self._rss()
+        self._halt = threading.Event()
+        self._faden = threading.Thread(target=self._laufen, daemon=True)
+
+    @staticmethod
+    def _rss() -> int:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * SEITE_BYTES
+
+    def _laufen(self):
+        while not self._halt.wait(0.005):
+            self.spitze = max(self.spitze, self._rss())
+
+    def __enter__(self):
+        self._faden.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._halt.set()
+        self._faden.join()
+        self.spitze = max(self.spitze, self._rss())
+
+    @property
+    def zuwachs_mib(self) -> float:
+        return (self.spitze - self.start) / 2**20
+
+
+def export_messen(format_: str) -> dict:
+    client = Client()
+    client.force_login(User.objects.get(username="verwaltung"))
+    url = reverse("programme:projekte") + f"?format={format_}"
+    client.get(reverse("programme:projekte"))  # code and templates loaded, as in a running server
+    with Speicheruhr() as uhr:
+        beginn = time.perf_counter()
+        antwort = client.get(url)
+        erstes = None
+        groesse = 0
+        teile = antwort.streaming_content if antwort.streaming else [antwort.content]
+        for teil in teile:
+            if erstes is None:
+                erstes = time.perf_counter() - beginn
+            groesse += len(teil)
+        gesamt = time.perf_counter() - beginn
+    return {"format": format_, "status": antwort.status_code, "zeilen": Projekt.objects.count(),
+            "erstes_byte_s": erstes or gesamt, "gesamt_s": gesamt, "mb": groesse / 2**20,
+            "speicher_mib": uhr.zuwachs_mib, "gestreamt": antwort.streaming}
+
+
+def bericht_messen() -> dict:
+    """The programme year report of the programme and year with the most grants, and raw WeasyPrint."""
+    groesste = (Bewilligung.objects.values("programm", "jahr").annotate(n=Count("id")).order_by("-n", "programm")
+                .first())
+    parameter = {"programm": groesste["programm"], "jahr": groesste["jahr"]}
+    pdf.pdf_rendern(pdf.html_rendern(arten.inhalt_fuer("programmjahresbericht", parameter)))  # warm up
+    with Speicheruhr() as uhr:
+        beginn = time.perf_counter()
+        html = pdf.html_rendern(arten.inhalt_fuer("programmjahresbericht", parameter), nummer="2026/0001")
+        dokument = pdf.pdf_rendern(html)
+        gesamt = time.perf_counter() - beginn
+    beginn = time.perf_counter()
+    import weasyprint
+
+    weasyprint.HTML(string=html, base_url=pdf.BASIS_URL, url_fetcher=pdf.NurStatischeDateien()).write_pdf(
+        **pdf.PDF_OPTIONEN)
+    roh = time.perf_counter() - beginn
+    return {"bewilligungen": groesste["n"], "gesamt_s": gesamt, "seiten": dokument.seiten,
+            "speicher_mib": uhr.zuwachs_mib, "weasyprint_s": roh, "verhaeltnis": gesamt / roh}
