@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('berichte', '0002_sha512'),
-        ('quartiere', '0004_wappen_webseite_lizenz'),
+        ('quartiere', '0005_wappen_webseite_lizenz'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

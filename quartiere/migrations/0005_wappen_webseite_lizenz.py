@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quartiere', '0003_indikatorimport_sozialindex'),
+        ('quartiere', '0004_indikator_grenzen'),
     ]
 
     operations = [
