@@ -17,13 +17,63 @@ from django.test import Client, override_settings
 
 from kern.rollen import Rolle, gruppen_anlegen
 from testhilfen.quartiere import GebietFactory, PersonFactory, QuartiersmanagementFactory, StadtFactory
-from testhilfen.konten import UserFactory
+from testhilfen.konten import UserFactory, app_einrichten
+
+
+def zweiten_faktor_bestaetigen(client, user) -> None:
+    """Marks the client's signed-in session as the login does after a correct code: verified by the
+    user's app (one is set up when the account must have one), or signed in without needing one."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from portal import zweiter_faktor
+
+    sitzung = client.session
+    geraet = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if geraet is None and zweiter_faktor.pflicht(type(user).objects.get(pk=user.pk)):
+        geraet = app_einrichten(user)
+    if geraet is not None:
+        sitzung[DEVICE_ID_SESSION_KEY] = geraet.persistent_id
+    else:
+        sitzung[zweiter_faktor.OHNE_ZWEITEN_FAKTOR] = True
+    sitzung.save()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_mit_zweitem_faktor(monkeypatch):
+    # force_login stands for a complete login: with the second factor where the account needs one.
+    # Tests of the login itself go through the login pages.
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        zweiten_faktor_bestaetigen(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(autouse=True)
 def _eigene_ablage(settings, tmp_path):
     # Rendered and uploaded files of a test land in its own directory, never in var/media.
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+SOFORT = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WARTESCHLANGE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _aufgaben_sofort(settings):
+    # pytest-django reads the settings before this file sets TASKS_BACKEND, so the setting is made here;
+    # a test of the queue itself sets settings.TASKS = WARTESCHLANGE (fixture `warteschlange`).
+    if os.environ.get("TASKS_BACKEND") == "immediate":
+        settings.TASKS = SOFORT
+
+
+@pytest.fixture
+def warteschlange(settings):
+    """Tasks wait in the database until a worker takes them (run one with `testhilfen.berichte.worker_laufen`)."""
+    settings.TASKS = WARTESCHLANGE
 
 
 SCHNELLER_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]

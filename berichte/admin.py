@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Max
 
-from .models import Beratung, Bericht, Nummernkreis, Ratsvorlage
+from .models import Beratung, Bericht, Nummernkreis, Ratsvorlage, Veroeffentlichungsauftrag
 
 # Published reports (Bericht) are not in the admin: their PDFs never change, and the archive in
 # the portal shows them; corrections are published there as new versions.
@@ -47,3 +47,19 @@ class NummernkreisForm(forms.ModelForm):
 class NummernkreisAdmin(admin.ModelAdmin):
     form = NummernkreisForm
     list_display = ("jahr", "letzte_laufnummer", "modified")
+
+
+@admin.register(Veroeffentlichungsauftrag)
+class VeroeffentlichungsauftragAdmin(admin.ModelAdmin):
+    """Publishing orders of the queue, to look at; they are made and worked off in the portal."""
+
+    list_display = ("created", "titel", "status", "beauftragt_von", "bericht")
+    list_filter = ("status", "art")
+    list_select_related = ("beauftragt_von", "bericht")
+    readonly_fields = [f.name for f in Veroeffentlichungsauftrag._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

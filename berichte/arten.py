@@ -270,15 +270,31 @@ def formular(art: str, daten=None) -> forms.Form:
     return art_oder_fehler(art).formular(daten)
 
 
-def inhalt_fuer(art: str, parameter: dict) -> Inhalt:
-    """Validate the parameters and read the report's data; ParameterFehler in German if they are wrong."""
+def parameter_pruefen(art: str, parameter: dict) -> forms.Form:
+    """The validated parameter form, without reading the report's data; ParameterFehler in German."""
     definition = art_oder_fehler(art)
     form = definition.formular({k: v for k, v in parameter.items() if v not in (None, "")})
     if not form.is_valid():
         fehler = "; ".join(f"{form.fields[f].label if f in form.fields else f}: {' '.join(m)}"
                            for f, m in form.errors.items())
         raise ParameterFehler(f"Die Angaben zum Bericht sind nicht vollständig oder nicht gültig – {fehler}")
-    return inhalt_aus_formular(art, form)
+    return form
+
+
+def kurztitel(art: str, form: forms.Form) -> str:
+    """A title from the parameters alone (the real one needs the report's data), e.g. for the queue."""
+    teile = []
+    for name, wert in form.cleaned_data.items():
+        if wert in (None, ""):
+            continue
+        feld = form.fields[name]
+        teile.append(feld.label_from_instance(wert) if isinstance(feld, forms.ModelChoiceField) else str(wert))
+    return f"{ARTEN[art].titel}: {', '.join(teile)}"[:300]
+
+
+def inhalt_fuer(art: str, parameter: dict) -> Inhalt:
+    """Validate the parameters and read the report's data; ParameterFehler in German if they are wrong."""
+    return inhalt_aus_formular(art, parameter_pruefen(art, parameter))
 
 
 def inhalt_aus_formular(art: str, form: forms.Form) -> Inhalt:

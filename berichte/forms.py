@@ -9,6 +9,13 @@ from .models import Beratung, Ratsvorlage
 
 class VeroeffentlichenForm(forms.Form):
     oeffentlich = forms.BooleanField(label="öffentlich (auch ohne Anmeldung abrufbar)", required=False)
+    # Set only by the confirmation page: without it the request shows that page and publishes nothing.
+    bestaetigt = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class RueckzugForm(forms.Form):
+    grund = forms.CharField(label="Grund des Rückzugs", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                            help_text="Steht im Archiv bei dem Bericht; nur die Verwaltung sieht ihn.")
 
 
 class AmtFeld(forms.ModelMultipleChoiceField):

@@ -2,12 +2,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
+from simple_history.models import HistoricalRecords
 
 from beteiligung.models import Gremium
 from programme.models import Foerderprogramm
 from quartiere.models import Gebiet, Organisation, Zeitstempel
 
-from .permissions import kann_berichte_erstellen, kann_nichtoeffentliche_berichte_lesen
+from .permissions import (
+    kann_berichte_erstellen,
+    kann_nichtoeffentliche_berichte_lesen,
+    kann_zurueckgezogene_berichte_sehen,
+)
 
 
 class Berichtsart(models.TextChoices):
@@ -189,12 +194,22 @@ class BerichtQuerySet(models.QuerySet):
         return self.filter(ersetzt_durch__isnull=True)
 
     def oeffentlich(self):
-        """Reports published as public, every version: a superseded one stays valid as published."""
+        """Reports published as public and not withdrawn, every version: a superseded one stays valid."""
+        return self.filter(oeffentlich=True, zurueckgezogen_am__isnull=True)
+
+    def oeffentlich_mit_zurueckgezogenen(self):
+        """Every report ever published as public; OParl shows the withdrawn ones as deleted."""
         return self.filter(oeffentlich=True)
 
+    def gueltig(self):
+        return self.filter(zurueckgezogen_am__isnull=True)
+
     def sichtbar_fuer(self, user):
-        """Every report for the roles, only the public ones for everyone else (not by area)."""
-        return self.all() if kann_nichtoeffentliche_berichte_lesen(user) else self.oeffentlich()
+        """Staff see every report, withdrawn ones too; council and managers every valid one; everyone else
+        the public valid ones (not by area)."""
+        if kann_zurueckgezogene_berichte_sehen(user):
+            return self.all()
+        return self.gueltig() if kann_nichtoeffentliche_berichte_lesen(user) else self.oeffentlich()
 
     def bearbeitbar_fuer(self, user):
         """A published report never changes; staff correct it with a new version."""
@@ -228,8 +243,11 @@ class Bericht(Zeitstempel):
                                  on_delete=models.PROTECT, related_name="berichte")
     vorlage = models.ForeignKey(Ratsvorlage, verbose_name="Ratsvorlage", null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="berichte")
+    zurueckgezogen_am = models.DateTimeField("zurückgezogen am", null=True, blank=True)
+    rueckzugsgrund = models.TextField("Grund des Rückzugs", blank=True)
 
     objects = BerichtQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "Bericht"
@@ -250,6 +268,9 @@ class Bericht(Zeitstempel):
                                    violation_error_message="Das Jahr muss zwischen 1990 und 2100 liegen."),
             models.CheckConstraint(condition=~Q(ersetzt=F("id")), name="bericht_ersetzt_nicht_sich_selbst",
                                    violation_error_message="Ein Bericht kann sich nicht selbst ersetzen."),
+            models.CheckConstraint(condition=Q(zurueckgezogen_am__isnull=True) | ~Q(rueckzugsgrund=""),
+                                   name="bericht_rueckzug_mit_grund",
+                                   violation_error_message="Ein Bericht wird nur mit Grund zurückgezogen."),
         ]
 
     def __str__(self) -> str:
@@ -258,6 +279,10 @@ class Bericht(Zeitstempel):
     @property
     def nummer(self) -> str:
         return f"{self.jahr}/{self.laufnummer:04d}"
+
+    @property
+    def zurueckgezogen(self) -> bool:
+        return self.zurueckgezogen_am is not None
 
     UNVERAENDERLICH = ("art", "jahr", "laufnummer", "version", "datei", "sha256", "sha512", "seiten", "parameter")
 
@@ -269,3 +294,53 @@ class Bericht(Zeitstempel):
                 raise ValidationError("Ein veröffentlichter Bericht wird nicht verändert; eine Korrektur wird als "
                                       "neue Version veröffentlicht.")
         super().save(*args, **kwargs)
+
+
+class VeroeffentlichungsauftragQuerySet(models.QuerySet):
+    def offen(self):
+        return self.filter(status__in=[Veroeffentlichungsauftrag.Status.WARTEND, Veroeffentlichungsauftrag.Status.LAEUFT])
+
+    def sichtbar_fuer(self, user):
+        return self.all() if kann_berichte_erstellen(user) else self.none()
+
+    def bearbeitbar_fuer(self, user):
+        return self.sichtbar_fuer(user)
+
+
+class Veroeffentlichungsauftrag(Zeitstempel):
+    """A report waiting in the task queue to be rendered and published (or a correction of one)."""
+
+    class Status(models.TextChoices):
+        WARTEND = "wartend", "wartet auf die Erstellung"
+        LAEUFT = "laeuft", "wird erstellt"
+        FERTIG = "fertig", "veröffentlicht"
+        FEHLGESCHLAGEN = "fehlgeschlagen", "nicht veröffentlicht"
+
+    art = models.CharField("Art", max_length=30, choices=Berichtsart.choices)
+    titel = models.CharField("Titel", max_length=300)
+    parameter = models.JSONField("Parameter", default=dict, blank=True)
+    oeffentlich = models.BooleanField("öffentlich", default=False)
+    ersetzt = models.ForeignKey(Bericht, verbose_name="korrigiert", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="korrekturauftraege")
+    beauftragt_von = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="beauftragt von", null=True,
+                                       blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField("Stand", max_length=20, choices=Status.choices, default=Status.WARTEND)
+    meldung = models.TextField("Meldung", blank=True)
+    bericht = models.OneToOneField(Bericht, verbose_name="Bericht", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="auftrag")
+    gestartet_am = models.DateTimeField("gestartet am", null=True, blank=True)
+    beendet_am = models.DateTimeField("beendet am", null=True, blank=True)
+
+    objects = VeroeffentlichungsauftragQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Veröffentlichungsauftrag"
+        verbose_name_plural = "Veröffentlichungsaufträge"
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.titel} ({self.get_status_display()})"
+
+    @property
+    def abgeschlossen(self) -> bool:
+        return self.status in (self.Status.FERTIG, self.Status.FEHLGESCHLAGEN)

@@ -1,4 +1,4 @@
-"""HTML and PDF rendering of the reports.
+"""HTML and PDF rendering of the reports; every PDF is PDF/UA-1.
 
 One template per kind serves the browser preview and the PDF. WeasyPrint gets a URL fetcher
 that serves the portal's static files (CSS, fonts) and refuses everything else, so rendering
@@ -30,14 +30,20 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from kern.zeit import heute
 
+from . import pdfua
 from .arten import ARTEN, Inhalt
 from .fehler import RenderFehler
 
 # Root-relative links such as /static/css/bericht.css resolve against this base to file:///static/...,
 # which the fetcher maps to the static files; nothing is read from that path on disk.
 BASIS_URL = "file:///"
-PDF_OPTIONEN = {"pdf_tags": True}
+# PDF/UA-1 (ISO 14289-1): PDF 1.7, tagged, language and title from the HTML, the identifier in the XMP
+# metadata; running headers and footers become pagination artefacts (pdfua.py). What it needs from
+# the templates: <html lang="de-DE">, a <title>, one <h1>, <th> for every table header, alt text for
+# every image (the SVG charts carry <title>), and no table used for layout.
+PDF_OPTIONEN = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 BILD_DATEN = ("data:image/png;base64,", "data:image/jpeg;base64,", "data:image/svg+xml;base64,")
+pdfua.einrichten()
 
 
 class ExterneRessourceVerweigert(ValueError):

@@ -2,8 +2,8 @@
 
 Staff, council and quartier managers read every published report (managers are treated like
 council here); everyone else, logged in without a role or not logged in, only public ones
-(Bericht.objects.sichtbar_fuer asks kann_nichtoeffentliche_berichte_lesen). Previews, publishing,
-corrections and council papers are for staff.
+(Bericht.objects.sichtbar_fuer asks kann_nichtoeffentliche_berichte_lesen). A withdrawn report only
+staff see. Previews, publishing, corrections, withdrawals and council papers are for staff.
 """
 
 from __future__ import annotations
@@ -19,6 +19,15 @@ def kann_nichtoeffentliche_berichte_lesen(user: User | AnonymousUser) -> bool:
 
 def kann_berichte_erstellen(user: User | AnonymousUser) -> bool:
     """Preview, publish and correct reports: staff."""
+    return rollen.ist_verwaltung(user)
+
+
+def kann_zurueckgezogene_berichte_sehen(user: User | AnonymousUser) -> bool:
+    """A withdrawn report stays in the archive for staff only, marked with date and reason."""
+    return rollen.ist_verwaltung(user)
+
+
+def kann_berichte_zurueckziehen(user: User | AnonymousUser) -> bool:
     return rollen.ist_verwaltung(user)
 
 

@@ -2,22 +2,29 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from kern.parameter import id_wert
+from kern.zeit import heute
 from kern.zugriff import objekt_oder_404, verlangen
 from quartiere.models import Gebiet
 
-from . import ablage, arten, pdf, services
+from . import ablage, arten, auftraege, pdf, services
 from .fehler import BerichtFehler
 from .filters import BerichtFilter
-from .forms import BeratungFormSet, RatsvorlageForm, VeroeffentlichenForm
-from .models import Bericht, Mitzeichnung, Ratsvorlage
-from .permissions import kann_berichte_erstellen, kann_nichtoeffentliche_berichte_lesen, kann_ratsvorlagen_bearbeiten
+from .forms import BeratungFormSet, RatsvorlageForm, RueckzugForm, VeroeffentlichenForm
+from .models import Bericht, Mitzeichnung, Ratsvorlage, Veroeffentlichungsauftrag
+from .permissions import (
+    kann_berichte_erstellen,
+    kann_berichte_zurueckziehen,
+    kann_nichtoeffentliche_berichte_lesen,
+    kann_ratsvorlagen_bearbeiten,
+)
 
 BERICHT_NICHT_GEFUNDEN = "Diesen Bericht gibt es nicht oder er ist nicht öffentlich."
 
@@ -40,6 +47,7 @@ def archiv(request):
         "filter": filter, "seite": seite, "abfrage": abfrage.urlencode(),
         "darf_erstellen": kann_berichte_erstellen(request.user),
         "alle_sichtbar": alle_sichtbar,
+        "auftraege": list(Veroeffentlichungsauftrag.objects.sichtbar_fuer(request.user).offen().order_by("pk")),
     })
 
 
@@ -51,7 +59,9 @@ def bericht_detail(request, pk: int):
     neueste = max((v.version for v in versionen), default=bericht.version)
     return render(request, "berichte/bericht_detail.html", {
         "bericht": bericht, "versionen": versionen, "ist_neueste": bericht.version >= neueste,
-        "darf_korrigieren": kann_berichte_erstellen(request.user) and bericht.version >= neueste,
+        "darf_korrigieren": (kann_berichte_erstellen(request.user) and bericht.version >= neueste
+                             and not bericht.zurueckgezogen),
+        "darf_zurueckziehen": kann_berichte_zurueckziehen(request.user) and not bericht.zurueckgezogen,
         "form": VeroeffentlichenForm(initial={"oeffentlich": bericht.oeffentlich}),
     })
 
@@ -112,21 +122,47 @@ def vorschau(request, art: str):
                                          extra={"oeffentlich_vorschlag": inhalt.oeffentlich_vorschlag}))
 
 
+def _vorschau_url(art: str, parameter: dict) -> str:
+    return f"{reverse('berichte:vorschau', args=[art])}?{urlencode(parameter)}&bearbeiten=1"
+
+
+def _nach_auftrag(request, auftrag: Veroeffentlichungsauftrag):
+    """Done already (a queue that runs at once): the report; else the page that shows how far it got."""
+    if auftrag.status == Veroeffentlichungsauftrag.Status.FERTIG:
+        messages.success(request, f"Der Bericht ist als Nr. {auftrag.bericht.nummer} veröffentlicht.")
+        return redirect("berichte:bericht", pk=auftrag.bericht_id)
+    return redirect("berichte:auftrag", pk=auftrag.pk)
+
+
+def _sitzung_der_dokumentation(art: str, form):
+    return form.cleaned_data.get("sitzung") if art == "sitzungsdokumentation" else None
+
+
 @require_POST
 def veroeffentlichen(request, art: str):
+    """First the confirmation page (kind, number, visibility, who sees what), then the order to the queue."""
     verlangen(kann_berichte_erstellen(request.user))
     definition = _art(art)
     parameter = {k: v for k, v in request.POST.items() if k in definition.formular.base_fields}
     form = VeroeffentlichenForm(request.POST)
     form.is_valid()
+    oeffentlich = form.cleaned_data["oeffentlich"]
     try:
-        bericht = services.bericht_veroeffentlichen(art=art, parameter=parameter,
-                                                    oeffentlich=form.cleaned_data["oeffentlich"], durch=request.user)
+        if not form.cleaned_data["bestaetigt"]:
+            parameter_form = arten.parameter_pruefen(art, parameter)
+            services.vorlage_pruefen(parameter_form.cleaned_data.get("vorlage"), oeffentlich)
+            return render(request, "berichte/bestaetigen.html", {
+                "art": definition, "titel": arten.kurztitel(art, parameter_form), "oeffentlich": oeffentlich,
+                "nummer": auftraege.erwartete_nummer(heute().year), "parameter": parameter,
+                "ziel": reverse("berichte:veroeffentlichen", args=[art]), "zurueck": _vorschau_url(art, parameter),
+                "sitzung": _sitzung_der_dokumentation(art, parameter_form),
+            })
+        auftrag = auftraege.veroeffentlichung_beauftragen(art=art, parameter=parameter, oeffentlich=oeffentlich,
+                                                          durch=request.user)
     except BerichtFehler as exc:
         messages.error(request, exc.meldung)
-        return redirect(f"{reverse('berichte:vorschau', args=[art])}?{urlencode(parameter)}&bearbeiten=1")
-    messages.success(request, f"Der Bericht ist als Nr. {bericht.nummer} veröffentlicht.")
-    return redirect("berichte:bericht", pk=bericht.pk)
+        return redirect(_vorschau_url(art, parameter))
+    return _nach_auftrag(request, auftrag)
 
 
 @require_POST
@@ -135,15 +171,60 @@ def korrigieren(request, pk: int):
     bericht = _bericht(request, pk)
     form = VeroeffentlichenForm(request.POST)
     form.is_valid()
+    oeffentlich = form.cleaned_data["oeffentlich"]
     try:
-        neu = services.bericht_korrigieren(bericht=bericht, durch=request.user,
-                                           oeffentlich=form.cleaned_data["oeffentlich"])
+        if not form.cleaned_data["bestaetigt"]:
+            services.korrektur_pruefen(bericht)
+            return render(request, "berichte/bestaetigen.html", {
+                "art": arten.ARTEN[bericht.art], "titel": bericht.titel, "oeffentlich": oeffentlich,
+                "bericht": bericht, "version": bericht.version + 1, "parameter": {},
+                "ziel": reverse("berichte:korrigieren", args=[pk]), "zurueck": reverse("berichte:bericht", args=[pk]),
+            })
+        auftrag = auftraege.korrektur_beauftragen(bericht=bericht, oeffentlich=oeffentlich, durch=request.user)
     except BerichtFehler as exc:
         messages.error(request, exc.meldung)
         return redirect("berichte:bericht", pk=bericht.pk)
-    messages.success(request, f"Version {neu.version} von Nr. {neu.nummer} ist veröffentlicht; "
-                              f"Version {bericht.version} bleibt unverändert im Archiv.")
-    return redirect("berichte:bericht", pk=neu.pk)
+    return _nach_auftrag(request, auftrag)
+
+
+def _auftrag(request, pk: int) -> Veroeffentlichungsauftrag:
+    verlangen(kann_berichte_erstellen(request.user))
+    return objekt_oder_404(request.user, Veroeffentlichungsauftrag.objects.select_related("bericht", "ersetzt"),
+                           pk=pk)
+
+
+def _auftrag_kontext(auftrag: Veroeffentlichungsauftrag) -> dict:
+    wartend = auftrag.status == Veroeffentlichungsauftrag.Status.WARTEND
+    return {"auftrag": auftrag, "position": auftraege.position_in_warteschlange(auftrag) if wartend else None}
+
+
+def auftrag(request, pk: int):
+    """How far the publishing has got; the page asks again by itself until the report is stored."""
+    return render(request, "berichte/auftrag.html", _auftrag_kontext(_auftrag(request, pk)))
+
+
+def auftrag_stand(request, pk: int):
+    eintrag = _auftrag(request, pk)
+    return JsonResponse({"abgeschlossen": eintrag.abgeschlossen, "status": eintrag.status,
+                         "html": render_to_string("berichte/_auftrag_stand.html", _auftrag_kontext(eintrag), request)})
+
+
+def zurueckziehen(request, pk: int):
+    verlangen(kann_berichte_zurueckziehen(request.user))
+    bericht = _bericht(request, pk)
+    form = RueckzugForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.bericht_zurueckziehen(bericht=bericht, grund=form.cleaned_data["grund"], durch=request.user)
+        except BerichtFehler as exc:
+            form.add_error(None, exc.meldung)
+        else:
+            messages.success(request, f"Nr. {bericht.nummer} ist zurückgezogen. Die Öffentlichkeit, der Rat und "
+                                      "das Quartiersmanagement sehen ihn nicht mehr.")
+            return redirect("berichte:bericht", pk=bericht.pk)
+    versionen = Bericht.objects.filter(jahr=bericht.jahr, laufnummer=bericht.laufnummer).order_by("version")
+    return render(request, "berichte/zurueckziehen.html", {"bericht": bericht, "form": form,
+                                                           "versionen": versionen})
 
 
 def vorlagen(request):

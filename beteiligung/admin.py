@@ -100,7 +100,7 @@ class AufgabeInline(DieserSitzungMixin, admin.TabularInline):
 
 
 @admin.register(Sitzung)
-class SitzungAdmin(admin.ModelAdmin):
+class SitzungAdmin(SimpleHistoryAdmin):
     list_display = ("datum", "titel", "gremium", "format", "oeffentlich", "status", "teilnehmendenzahl")
     list_filter = ("status", "format", "oeffentlich", ("gremium", admin.RelatedOnlyFieldListFilter), "gremium__art",
                    stadtfilter("gremium__gebiet"))
@@ -113,7 +113,10 @@ class SitzungAdmin(admin.ModelAdmin):
         (None, {"fields": ("gremium", "titel", ("datum", "beginn", "ende"), "ort", "format", "oeffentlich")}),
         ("Dokumentation", {"fields": ("hintergrund", "zusammenfassung", "ausblick", "teilnehmendenzahl")}),
         ("Stand", {"fields": ("status", "verfasst_von", "dokumentiert_am")}),
+        ("Veröffentlichung", {"fields": ("veroeffentlichung_vorgeschlagen", "zurueckgezogen_am", "rueckzugsgrund")}),
     )
+    # Public only through the portal's confirmation page (staff); withdrawn there too, with a reason.
+    readonly_fields = ("oeffentlich", "veroeffentlichung_vorgeschlagen", "zurueckgezogen_am", "rueckzugsgrund")
 
     def get_inlines(self, request, obj):
         # Topic cards belong to the body, which a meeting not yet saved does not have.

@@ -105,7 +105,7 @@ class SitzungForm(forms.ModelForm):
 
     class Meta:
         model = Sitzung
-        fields = ["titel", "datum", "beginn", "ende", "ort", "format", "oeffentlich", "teilnehmendenzahl",
+        fields = ["titel", "datum", "beginn", "ende", "ort", "format", "teilnehmendenzahl",
                   "punkte_je_person", "hintergrund", "zusammenfassung", "ausblick", "verfasst_von"]
         widgets = {
             "hintergrund": forms.Textarea(attrs={"rows": 5}),
@@ -286,3 +286,19 @@ class TaetigkeitForm(forms.ModelForm):
         self.fields["datum"].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
         if gebiete.count() == 1:
             self.fields["gebiet"].initial = gebiete.first()
+
+
+class BestaetigungForm(forms.Form):
+    # Sent only by the confirmation page's button: a bare POST publishes nothing.
+    bestaetigt = forms.BooleanField(widget=forms.HiddenInput, initial=True, required=False)
+
+    def clean(self):
+        daten = super().clean()
+        if not daten.get("bestaetigt"):
+            raise forms.ValidationError("Bitte bestätigen Sie die Veröffentlichung.")
+        return daten
+
+
+class RueckzugForm(forms.Form):
+    grund = forms.CharField(label="Grund des Rückzugs", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                            help_text="Steht bei der Sitzung; Öffentlichkeit und OParl sehen ihn nicht.")

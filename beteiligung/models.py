@@ -101,7 +101,11 @@ class SitzungQuerySet(GebietsbezogenQuerySet):
         return self.filter(datum__year=jahr)
 
     def oeffentlich(self):
-        """Meetings marked public: what the public and OParl may see, whatever their status."""
+        """Meetings published as public and not withdrawn: what the public may see, whatever their status."""
+        return self.filter(oeffentlich=True, zurueckgezogen_am__isnull=True)
+
+    def oeffentlich_mit_zurueckgezogenen(self):
+        """Every meeting ever published as public; OParl shows the withdrawn ones as deleted."""
         return self.filter(oeffentlich=True)
 
 
@@ -141,8 +145,14 @@ class Sitzung(Zeitstempel):
     verfasst_von = models.ForeignKey(Person, verbose_name="Verfasser:in", null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="verfasste_sitzungen")
     dokumentiert_am = models.DateField("dokumentiert am", null=True, blank=True)
+    veroeffentlichung_vorgeschlagen = models.BooleanField(
+        "zur Veröffentlichung vorgeschlagen", default=False,
+        help_text="Das Quartiersmanagement schlägt vor, die Verwaltung veröffentlicht.")
+    zurueckgezogen_am = models.DateTimeField("zurückgezogen am", null=True, blank=True)
+    rueckzugsgrund = models.TextField("Grund des Rückzugs", blank=True)
 
     objects = SitzungQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "Sitzung"
@@ -154,6 +164,11 @@ class Sitzung(Zeitstempel):
                 condition=Q(dokumentiert_am__isnull=True) | Q(dokumentiert_am__gte=F("datum")),
                 name="sitzung_dokumentiert_nach_datum",
                 violation_error_message="Eine Sitzung kann erst nach ihrem Datum dokumentiert werden.",
+            ),
+            models.CheckConstraint(
+                condition=Q(zurueckgezogen_am__isnull=True) | (Q(oeffentlich=True) & ~Q(rueckzugsgrund="")),
+                name="sitzung_rueckzug_oeffentlich_mit_grund",
+                violation_error_message="Zurückgezogen wird nur eine öffentliche Sitzung, und nur mit Grund.",
             ),
         ]
 
@@ -213,7 +228,10 @@ class TagesordnungspunktQuerySet(GebietsbezogenQuerySet):
     gebiet_pfad = "sitzung__gremium__gebiet"
 
     def oeffentlich(self):
-        """The agenda items of public meetings; an item has no visibility of its own."""
+        """The agenda items of public meetings not withdrawn; an item has no visibility of its own."""
+        return self.filter(sitzung__oeffentlich=True, sitzung__zurueckgezogen_am__isnull=True)
+
+    def oeffentlich_mit_zurueckgezogenen(self):
         return self.filter(sitzung__oeffentlich=True)
 
 

@@ -45,6 +45,15 @@ def kann_gremium_bearbeiten(user: User | AnonymousUser, gremium: Gremium) -> boo
     return ids is None or gremium.gebiet_id in ids
 
 
+def kann_sitzung_veroeffentlichen(user: User | AnonymousUser) -> bool:
+    """Make a meeting public (and withdraw it again): staff only; the managers propose it."""
+    return rollen.ist_verwaltung(user)
+
+
+def kann_veroeffentlichung_vorschlagen(user: User | AnonymousUser, gremium: Gremium) -> bool:
+    return kann_gremium_bearbeiten(user, gremium)
+
+
 def kann_foerderung_beschliessen(user: User | AnonymousUser, gremium: Gremium) -> bool:
     """An area forum's decision may grant funding; staff record such a decision."""
     return gremium.art == Gremium.Art.GEBIETSFORUM and kann_bewilligen(user)

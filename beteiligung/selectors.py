@@ -11,7 +11,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -43,6 +45,7 @@ stichtag_fuer = _strukturcheck.stichtag_fuer
 strukturcheck = _strukturcheck.strukturcheck
 strukturcheck_gebiete = _strukturcheck.strukturcheck_gebiete
 strukturcheck_matrix = _strukturcheck.strukturcheck_matrix
+strukturmodelle = _strukturcheck.strukturmodelle
 
 
 
@@ -434,7 +437,23 @@ def personendaten(person: Person) -> dict:
             for q in person.quartiersmanagements.select_related("gebiet", "traeger")
         ],
         "historie": _historie(person, konto),
+        "admin_protokoll": _admin_protokoll(person, konto),
     }
+
+
+def _admin_protokoll(person: Person, konto: User | None) -> list[dict]:
+    """The admin log's entries about the person or their login, made by their login, or naming them."""
+    bedingung = Q(content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk))
+    bedingung |= Q(object_repr__icontains=person.name) | Q(change_message__icontains=person.name)
+    if konto is not None:
+        bedingung |= Q(content_type=ContentType.objects.get_for_model(User), object_id=str(konto.pk))
+        bedingung |= Q(user=konto)
+    return [
+        {"zeitpunkt": e.action_time.isoformat(), "objekt": e.object_repr, "tabelle": str(e.content_type or ""),
+         "art": {1: "angelegt", 2: "geändert", 3: "gelöscht"}.get(e.action_flag, ""),
+         "aenderung": e.get_change_message(), "durch_diese_person": konto is not None and e.user_id == konto.pk}
+        for e in LogEntry.objects.filter(bedingung).select_related("content_type").order_by("action_time")
+    ]
 
 
 def personen_liste(suche: str = "") -> QuerySet[Person]:

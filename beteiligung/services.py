@@ -27,6 +27,7 @@ from programme.permissions import kann_bewilligen
 from quartiere.models import Gebiet, Organisation, Person
 from quartiere.permissions import kann_im_gebiet_arbeiten
 
+from . import datenschutz
 from .models import (
     Aufgabe,
     Beschluss,
@@ -39,9 +40,16 @@ from .models import (
     Thema,
     Themenbewertung,
 )
-from .permissions import kann_aufgabe_erledigen, kann_gremium_bearbeiten, kann_personendaten_verwalten
+from .permissions import (
+    kann_aufgabe_erledigen,
+    kann_gremium_bearbeiten,
+    kann_personendaten_verwalten,
+    kann_sitzung_veroeffentlichen,
+)
 
 NICHT_EIGENES_GEBIET = "Das Gremium gehört nicht zu einem Ihrer Gebiete."
+NUR_VERWALTUNG_VEROEFFENTLICHT = ("Öffentlich macht eine Sitzung nur die Verwaltung; das Quartiersmanagement "
+                                  "schlägt die Veröffentlichung vor.")
 KEINE_EINWILLIGUNG = (
     "Für {name} liegt keine Einwilligung zur Datenverarbeitung vor. Erfassen Sie das Datum der Einwilligung "
     "oder zählen Sie die Person nur in der Zahl der Teilnehmenden."
@@ -197,6 +205,8 @@ def sitzung_anlegen(*, gremium: Gremium, durch: User, titel: str, datum: dt.date
     unbekannt = set(texte) - {"zusammenfassung", "ausblick", "verfasst_von"}
     if unbekannt:
         raise TypeError(f"unknown fields: {sorted(unbekannt)}")
+    if oeffentlich and not kann_sitzung_veroeffentlichen(durch):
+        raise Regelverstoss(NUR_VERWALTUNG_VEROEFFENTLICHT)
     sitzung = Sitzung(gremium=gremium, titel=titel, datum=datum, beginn=beginn, ende=ende, ort=ort, format=format,
                       oeffentlich=oeffentlich, hintergrund=hintergrund, teilnehmendenzahl=teilnehmendenzahl,
                       punkte_je_person=punkte_je_person, status=Sitzung.Status.GEPLANT, **texte)
@@ -204,7 +214,8 @@ def sitzung_anlegen(*, gremium: Gremium, durch: User, titel: str, datum: dt.date
     return sitzung
 
 
-SITZUNG_TEXTFELDER = ("titel", "datum", "beginn", "ende", "ort", "format", "oeffentlich", "teilnehmendenzahl",
+# Whether a meeting is public changes only through beteiligung.veroeffentlichung, with its confirmation.
+SITZUNG_TEXTFELDER = ("titel", "datum", "beginn", "ende", "ort", "format", "teilnehmendenzahl",
                       "punkte_je_person", "hintergrund", "zusammenfassung", "ausblick")
 # What a documented meeting keeps as documented.
 SITZUNG_GESPERRTE_FELDER = ("teilnehmendenzahl", "punkte_je_person")
@@ -506,19 +517,25 @@ def aufgabe_erledigen(*, aufgabe: Aufgabe, durch: User, datum: dt.date | None = 
 
 @transaction.atomic
 def person_anonymisieren(*, person: Person, durch: User) -> Person:
-    """Replace a person's name and contact data everywhere; links (memberships, participations,
-    tasks, projects) and therefore all counts stay. The login, if any, loses its name and access."""
+    """Replace a person's name and contact data everywhere: their row, their login, and every copy of the
+    name in the database (admin log, history rows, free text; beteiligung.datenschutz). Links
+    (memberships, participations, tasks, projects) and therefore all counts stay. The login loses its
+    name, username and access."""
     geld.erlaubnis_pruefen(kann_personendaten_verwalten(durch), "Personen anonymisieren")
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.anonymisiert_am is not None:
         raise Regelverstoss(PERSON_SCHON_ANONYMISIERT)
+    formen = datenschutz.namensformen(person)
+    konto = None
     if person.user_id is not None:
         konto = User.objects.select_for_update().get(pk=person.user_id)
+        datenschutz.anmeldeversuche_loeschen(konto.username)
+        konto.username = f"anonymisiert-{konto.pk}"
         konto.first_name = ""
         konto.last_name = ""
         konto.email = ""
         konto.is_active = False
-        konto.save(update_fields=["first_name", "last_name", "email", "is_active"])
+        konto.save(update_fields=["username", "first_name", "last_name", "email", "is_active"])
     person.anrede = ""
     person.titel = ""
     person.vorname = "anonymisiert"
@@ -529,6 +546,8 @@ def person_anonymisieren(*, person: Person, durch: User) -> Person:
     person.user = None
     person.anonymisiert_am = timezone.now()
     speichern(person, durch)
+    datenschutz.texte_ersetzen(formen, person.name)
+    datenschutz.protokoll_anonymisieren(person, konto, person.name)
     return person
 
 

@@ -283,6 +283,11 @@ def strukturcheck(gebiete: Iterable[Gebiet], jahr: int, *, stichtag: dt.date | N
     }
 
 
+def strukturmodelle() -> list[Strukturmodell]:
+    """The configured building-block models, read once per page and handed to both reads below."""
+    return list(Strukturmodell.objects.all())
+
+
 def strukturcheck_gebiete(user: User | AnonymousUser, jahr: int, *, stichtag: dt.date | None = None,
                           strukturmodelle: list[Strukturmodell] | None = None) -> QuerySet[Gebiet]:
     """Areas the Strukturcheck is about: below city level, and with neighbourhood work to check —

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_veroeffentlichung
 
 app_name = "beteiligung"
 
@@ -12,6 +12,11 @@ urlpatterns = [
     path("sitzungen/<int:pk>/", views.sitzung_detail, name="sitzung"),
     path("sitzungen/<int:pk>/bearbeiten/", views.sitzung_bearbeiten, name="sitzung_bearbeiten"),
     path("sitzungen/<int:pk>/status/", views.sitzung_status, name="sitzung_status"),
+    path("sitzungen/<int:pk>/veroeffentlichen/", views_veroeffentlichung.sitzung_veroeffentlichen,
+         name="sitzung_veroeffentlichen"),
+    path("sitzungen/<int:pk>/vorschlagen/", views_veroeffentlichung.sitzung_vorschlagen, name="sitzung_vorschlagen"),
+    path("sitzungen/<int:pk>/zurueckziehen/", views_veroeffentlichung.sitzung_zurueckziehen,
+         name="sitzung_zurueckziehen"),
     path("sitzungen/<int:pk>/teilnehmende/", views.teilnehmende, name="teilnehmende"),
     path("sitzungen/<int:pk>/tagesordnung/", views.tagesordnung, name="tagesordnung"),
     path("sitzungen/<int:pk>/themen/", views.themen, name="themen"),

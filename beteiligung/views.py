@@ -45,6 +45,7 @@ from .permissions import (
     kann_gremium_bearbeiten,
     kann_namen_sehen,
     kann_personendaten_verwalten,
+    kann_sitzung_veroeffentlichen,
 )
 
 AUFGABEN_NUR_MIT_NAMEN = "Aufgaben mit verantwortlichen Personen sehen Verwaltung und Quartiersmanagement."
@@ -166,6 +167,7 @@ def sitzung_detail(request, pk: int):
         "sitzung": sitzung,
         "darf_schreiben": kann_gremium_bearbeiten(request.user, sitzung.gremium),
         "folgestatus": sorted(services.SITZUNG_UEBERGAENGE[sitzung.status]),
+        "darf_veroeffentlichen": kann_sitzung_veroeffentlichen(request.user),
     })
 
 
@@ -401,11 +403,12 @@ def strukturcheck(request):
     jahr = parameter_ganzzahl(request, "jahr", minimum=2000, maximum=tag.year + 1, fehlt=tag.year,
                               ungueltig="Für dieses Jahr gibt es keinen Strukturcheck.")
     # Paged, so a Land with thousands of areas still gets a short page; the check runs for its rows only.
-    blatt = seite(request, selectors.strukturcheck_gebiete(request.user, jahr),
+    modelle = selectors.strukturmodelle()
+    blatt = seite(request, selectors.strukturcheck_gebiete(request.user, jahr, strukturmodelle=modelle),
                   STRUKTURCHECK_SEITE)
     return render(request, "beteiligung/strukturcheck.html", {
         "jahr": jahr, "jahre": list(range(tag.year, tag.year - 5, -1)), **blatt,
-        "matrix": list(selectors.strukturcheck(blatt["seite"].object_list, jahr).values()),
+        "matrix": list(selectors.strukturcheck(blatt["seite"].object_list, jahr, strukturmodelle=modelle).values()),
     })
 
 

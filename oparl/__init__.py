@@ -2,7 +2,8 @@
 
 Council information systems read the portal through it (https://schema.oparl.org/1.1/). The
 interface is public, so it shows only what is public for everyone, whoever asks: meetings marked
-`oeffentlich` and published reports marked `oeffentlich`. Anything else does not exist here (404).
+`oeffentlich` and published reports marked `oeffentlich` (withdrawn ones as deleted). Anything else
+does not exist here (404).
 
 How our data maps onto OParl, where the specification leaves room:
 - Body = a city ("Stadt X", `shortName` X, `ags` its eight-digit number, `website` if recorded);
@@ -22,8 +23,12 @@ How our data maps onto OParl, where the specification leaves room:
 - Filters compare at the published precision, the second: `created_until=T` includes what was created at
   T plus a fraction of a second. `omit_internal=true` leaves out a Meeting's agendaItem and a Body's
   legislativeTerm. Errors are objects of type https://schema.oparl.org/1.1/Error with `message` and `debug`.
-- Nothing published here is hard-deleted. A Gremium that is no longer active gets an `endDate`
-  instead: the day of its last public meeting, else the day it was last changed.
+- Nothing published here is hard-deleted. A report or meeting that staff withdraw (`zurueckgezogen_am`)
+  stays at its URL with status 200 as a deleted object: `id`, `type`, `created`, `modified` (the
+  withdrawal) and `deleted: true`, and for a File the `accessUrl` the schema requires (it answers 410).
+  It stays in every list, so a client syncing with `modified_since` learns of it; its agenda items,
+  place, file and consultations are deleted with it. A Gremium that is no longer active gets an
+  `endDate` instead: the day of its last public meeting, else the day it was last changed.
 - `modified` of a meeting includes its agenda items, of a paper its consultations, its council
   paper and its other versions: they are embedded, and clients sync by `modified`.
 - `meetingState` uses the values the specification recommends: planned → "terminiert", held →

@@ -90,6 +90,13 @@ class Darstellung:
     def _zeiten(obj, modified: dt.datetime | None = None) -> dict:
         return {"created": _zeit(obj.created), "modified": _zeit(modified or obj.modified), "deleted": False}
 
+    @staticmethod
+    def _geloescht(kopf: dict, obj, modified: dt.datetime | None = None, **pflicht) -> dict:
+        """A withdrawn object: OParl keeps id, type and created, `modified` is the withdrawal, the rest goes
+        (but for what the schema requires)."""
+        modified = max(modified or obj.modified, obj.zurueckgezogen_am)
+        return {**kopf, **pflicht, "created": _zeit(obj.created), "modified": _zeit(modified), "deleted": True}
+
     def system(self) -> dict:
         return {**self._kopf(self.url("system"), "System"), "oparlVersion": SCHEMA, "name": "Quartiersportal",
                 "body": self.url("bodies"), "license": settings.OPARL_LICENSE,
@@ -130,6 +137,9 @@ class Darstellung:
         return [self.meeting(s, protokolle.get(s.pk), orte.get((s.ort_stadt, s.ort))) for s in sitzungen]
 
     def meeting(self, sitzung: Sitzung, protokoll: Bericht | None, ort: dict | None) -> dict:
+        if sitzung.zurueckgezogen_am:
+            return self._geloescht(self._kopf(self.url("meeting", sitzung.pk), "Meeting"), sitzung,
+                                   sitzung.oparl_modified)
         daten = {**self._kopf(self.url("meeting", sitzung.pk), "Meeting"), "name": sitzung.titel,
                  "meetingState": SITZUNGSSTATUS[sitzung.status], "cancelled": False,
                  "start": _tageszeit(sitzung.datum, sitzung.beginn)}
@@ -153,6 +163,9 @@ class Darstellung:
     def agenda_item(self, top: Tagesordnungspunkt, position: int, protokoll_oeffentlich: bool, *,
                     eingebettet: bool = False) -> dict:
         daten = {**self._kopf(self.url("agendaitem", top.pk), "AgendaItem")}
+        if getattr(top, "zurueckgezogen_am", None):
+            # The schema requires order.
+            return self._geloescht(daten, top, top.oparl_modified, order=position)
         if not eingebettet:
             daten["meeting"] = self.url("meeting", top.sitzung_id)
         daten.update({"number": str(top.nummer), "order": position, "name": top.titel, "public": True})
@@ -170,6 +183,10 @@ class Darstellung:
 
     def location(self, ort: dict, *, eingebettet: bool = False) -> dict:
         schluessel = selectors.ortsschluessel(ort["ort_stadt"], ort["ort"])
+        if not eingebettet and not ort.get("aktiv", 1):
+            # Every meeting at this place is withdrawn: the place goes with them.
+            return {**self._kopf(self.url("location", schluessel), "Location"), "created": _zeit(ort["oparl_created"]),
+                    "modified": _zeit(ort["oparl_modified"]), "deleted": True}
         daten = {**self._kopf(self.url("location", schluessel), "Location"), "description": ort["ort"],
                  **(ort.get("adresse") or {})}
         if not eingebettet:
@@ -188,6 +205,8 @@ class Darstellung:
 
     def paper(self, bericht: Bericht, andere_versionen: Iterable[int], sitzungen: dict) -> dict:
         daten = {**self._kopf(self.url("paper", bericht.pk), "Paper")}
+        if bericht.zurueckgezogen:
+            return self._geloescht(daten, bericht, bericht.oparl_modified)
         if bericht.body_id:
             daten["body"] = self.url("body", bericht.body_id)
         daten.update({"name": _berichtsname(bericht), "reference": bericht.nummer, "date": bericht.datum.isoformat(),
@@ -203,6 +222,10 @@ class Darstellung:
         return {**daten, **self._zeiten(bericht, bericht.oparl_modified)}
 
     def file(self, bericht: Bericht, *, eingebettet: bool = False) -> dict:
+        if bericht.zurueckgezogen:
+            # The schema requires accessUrl; it answers 410 Gone.
+            return self._geloescht(self._kopf(self.url("file", bericht.pk), "File"), bericht,
+                                   accessUrl=self.url("file_access", bericht.pk))
         daten = {**self._kopf(self.url("file", bericht.pk), "File"), "name": _berichtsname(bericht),
                  "fileName": bericht.dateiname, "mimeType": "application/pdf", "date": bericht.datum.isoformat(),
                  "size": bericht.dateigroesse, HERSTELLER + "sha256Checksum": bericht.sha256,
@@ -220,6 +243,8 @@ class Darstellung:
     def consultation(self, bericht_pk: int, beratung: Beratung, sitzung: tuple | None, *,
                      eingebettet: bool = False) -> dict:
         daten = {**self._kopf(self.url("consultation", bericht_pk, beratung.pk), "Consultation")}
+        if getattr(beratung, "zurueckgezogen_am", None):
+            return self._geloescht(daten, beratung, beratung.oparl_modified)
         if not eingebettet:
             daten["paper"] = self.url("paper", bericht_pk)
         if sitzung:

@@ -39,8 +39,9 @@ _MIT_BESCHLUESSEN = Prefetch("tagesordnungspunkte",
 
 
 def sitzungen() -> QuerySet[Sitzung]:
+    """Public meetings; withdrawn ones stay in the lists, shown as deleted."""
     tops = _neuestes(Tagesordnungspunkt.objects.filter(sitzung=OuterRef("pk")))
-    return (Sitzung.objects.oeffentlich().prefetch_related(_MIT_BESCHLUESSEN)
+    return (Sitzung.objects.oeffentlich_mit_zurueckgezogenen().prefetch_related(_MIT_BESCHLUESSEN)
             .annotate(ort_stadt=_ORT_STADT, oparl_created=F("created"),
                       oparl_modified=Greatest("modified", Coalesce(tops, "modified"))))
 
@@ -48,8 +49,10 @@ def sitzungen() -> QuerySet[Sitzung]:
 def tagesordnungspunkte() -> QuerySet[Tagesordnungspunkt]:
     davor = (Tagesordnungspunkt.objects.filter(sitzung=OuterRef("sitzung"), nummer__lt=OuterRef("nummer"))
              .order_by().values("sitzung").annotate(n=Count("pk")).values("n"))
-    return Tagesordnungspunkt.objects.oeffentlich().prefetch_related("beschluesse").annotate(
-        position=Coalesce(Subquery(davor), 0), oparl_created=F("created"), oparl_modified=F("modified"))
+    return Tagesordnungspunkt.objects.oeffentlich_mit_zurueckgezogenen().prefetch_related("beschluesse").annotate(
+        position=Coalesce(Subquery(davor), 0), zurueckgezogen_am=F("sitzung__zurueckgezogen_am"),
+        oparl_created=F("created"),
+        oparl_modified=Greatest("modified", Coalesce("sitzung__zurueckgezogen_am", "modified")))
 
 
 # Places: one Location per distinct place text of the public meetings of a city.
@@ -60,13 +63,17 @@ def ortsschluessel(stadt_id: int, ort: str) -> str:
 
 
 def orte(stadt_id: int | None = None) -> QuerySet:
-    """One row (a dict) per place of the public meetings: `ort`, `ort_stadt`, its first meeting `erste` and
-    the times of its meetings."""
-    sitzungen = Sitzung.objects.oeffentlich().exclude(ort="")
+    """One row (a dict) per place of the public meetings, withdrawn ones included: `ort`, `ort_stadt`, its first
+    meeting `erste`, the times of its meetings and `aktiv`, how many of them are not withdrawn (a place whose
+    meetings are all withdrawn is shown as deleted, `zurueckgezogen_am` its last withdrawal)."""
+    sitzungen = Sitzung.objects.oeffentlich_mit_zurueckgezogenen().exclude(ort="")
     if stadt_id is not None:
         sitzungen = sitzungen.in_stadt(stadt_id)
     return (sitzungen.annotate(ort_stadt=_ORT_STADT).order_by().values("ort", "ort_stadt")
-            .annotate(erste=Min("pk"), oparl_created=Min("created"), oparl_modified=Max("modified")))
+            .annotate(erste=Min("pk"), oparl_created=Min("created"),
+                      oparl_modified=Max(Greatest("modified", Coalesce("zurueckgezogen_am", "modified"))),
+                      aktiv=Count("pk", filter=Q(zurueckgezogen_am__isnull=True)),
+                      zurueckgezogen_am=Max("zurueckgezogen_am")))
 
 
 def orte_von(paare: set[tuple[int, str]], *, mit_sitzungen: bool = True) -> dict[tuple[int, str], dict]:
@@ -157,15 +164,15 @@ def _mit_stadt(berichte: QuerySet[Bericht]) -> QuerySet[Bericht]:
 
 
 def dateien() -> QuerySet[Bericht]:
-    return _mit_stadt(Bericht.objects.oeffentlich()).annotate(oparl_created=F("created"),
-                                                                oparl_modified=F("modified"))
+    return _mit_stadt(Bericht.objects.oeffentlich_mit_zurueckgezogenen()).annotate(oparl_created=F("created"),
+                                                                                  oparl_modified=F("modified"))
 
 
 def papiere() -> QuerySet[Bericht]:
-    versionen = _neuestes(Bericht.objects.oeffentlich().filter(jahr=OuterRef("jahr"),
-                                                               laufnummer=OuterRef("laufnummer")))
+    versionen = _neuestes(Bericht.objects.oeffentlich_mit_zurueckgezogenen().filter(
+        jahr=OuterRef("jahr"), laufnummer=OuterRef("laufnummer")))
     beratungen = _neuestes(Beratung.objects.filter(vorlage=OuterRef("vorlage")))
-    return (_mit_stadt(Bericht.objects.oeffentlich()).select_related("vorlage")
+    return (_mit_stadt(Bericht.objects.oeffentlich_mit_zurueckgezogenen()).select_related("vorlage")
             .prefetch_related(Prefetch("vorlage__beratungen",
                                        queryset=Beratung.objects.select_related("gremium", "vorlage")))
             .annotate(oparl_created=F("created"), oparl_modified=Greatest("modified", Coalesce(versionen, "modified"),
@@ -174,10 +181,13 @@ def papiere() -> QuerySet[Bericht]:
 
 
 def beratungen(berichte: QuerySet[Bericht]) -> QuerySet[Beratung]:
-    """One row per pair of a public paper and a row of its council paper's consultation sequence."""
-    return (Beratung.objects.oeffentlich().select_related("gremium", "vorlage")
-            .annotate(bericht_id=F("vorlage__berichte__pk")).filter(bericht_id__in=berichte.values("pk"))
-            .annotate(oparl_created=F("created"), oparl_modified=F("modified")))
+    """One row per pair of a public paper and a row of its council paper's consultation sequence; the rows
+    of a withdrawn paper carry its withdrawal (they are shown as deleted)."""
+    return (Beratung.objects.select_related("gremium", "vorlage")
+            .annotate(bericht_id=F("vorlage__berichte__pk"), zurueckgezogen_am=F("vorlage__berichte__zurueckgezogen_am"))
+            .filter(bericht_id__in=berichte.values("pk"))
+            .annotate(oparl_created=F("created"),
+                      oparl_modified=Greatest("modified", Coalesce("zurueckgezogen_am", "modified"))))
 
 
 def andere_versionen(berichte: list[Bericht]) -> defaultdict[int, list[int]]:

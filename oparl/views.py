@@ -28,6 +28,7 @@ from .darstellung import SCHEMA, Darstellung, zeitzone
 
 NICHT_GEFUNDEN = "Dieses Objekt gibt es nicht oder es ist nicht öffentlich."
 SEITE_FEHLT = "Diese Listenseite gibt es nicht."
+ZURUECKGEZOGEN = "Diese Datei ist zurückgezogen und wird nicht mehr ausgeliefert."
 SEITE_UNGUELTIG = "Der Parameter page muss eine ganze Zahl ab 1 sein."
 ZEITPUNKT_UNGUELTIG = ("Der Parameter {name} braucht einen Zeitpunkt nach ISO 8601 mit Datum und Uhrzeit, "
                        "z. B. 2026-01-31T08:00:00+01:00.")
@@ -246,7 +247,7 @@ def paper(request, pk: int):
 
 @_oparl
 def consultation(request, paper: int, pk: int):
-    zeile = _objekt(selectors.beratungen(Bericht.objects.oeffentlich().filter(pk=paper)), pk=pk)
+    zeile = _objekt(selectors.beratungen(Bericht.objects.oeffentlich_mit_zurueckgezogenen().filter(pk=paper)), pk=pk)
     return _antwort(Darstellung(request).consultations([zeile])[0])
 
 
@@ -258,7 +259,9 @@ def file(request, pk: int):
 @_oparl
 def file_access(request, pk: int):
     """The PDF for viewing: OParl forbids `attachment` here; the download is berichte:pdf."""
-    bericht = _objekt(Bericht.objects.oeffentlich(), pk=pk)
+    bericht = _objekt(Bericht.objects.oeffentlich_mit_zurueckgezogenen(), pk=pk)
+    if bericht.zurueckgezogen:
+        return _fehler(request, 410, ZURUECKGEZOGEN)
     try:
         daten = ablage.geprueft_lesen(bericht)
     except ablage.DateiUngueltig as exc:

@@ -27,6 +27,7 @@ NAVIGATION = [
         ("Gremien", "beteiligung:gremien", hat_rolle),
         ("Aufgaben", "beteiligung:aufgaben", kann_aufgaben_sehen),
         ("Datenschutz", "beteiligung:personen", kann_personendaten_verwalten),
+        ("Verarbeitungsverzeichnis", "verarbeitungsverzeichnis", ist_verwaltung),
     ], alle),
     ("Berichte", "berichte:archiv", alle),
 ]

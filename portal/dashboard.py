@@ -15,6 +15,8 @@ from programme.selectors import budgetstand_je_programm
 from quartiere.models import Gebiet, Quartiersmanagement
 from quartiere.zugriff import eigene_gebiet_ids
 
+from .models import Barrieremeldung
+
 
 def naechste_sitzungen(user, *, anzahl: int = 8):
     return (
@@ -88,6 +90,9 @@ def verwaltung(user) -> dict:
         "strukturcheck_ampeln": ampeln_zaehlen(matrix),
         "strukturcheck_rot": (rot := rote_zeilen(matrix))[:ROTE_ZEILEN],
         "strukturcheck_rot_anzahl": len(rot),
+        "vorgeschlagene_sitzungen": list(Sitzung.objects.sichtbar_fuer(user).filter(
+            veroeffentlichung_vorgeschlagen=True, oeffentlich=False).select_related("gremium").order_by("datum")[:20]),
+        "barrieremeldungen": list(Barrieremeldung.objects.sichtbar_fuer(user).offen().order_by("created")[:5]),
     }
 
 

@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -107,11 +110,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.zweiter_faktor.SitzungsfaktorMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "kern.zugriff.RolleErforderlichMiddleware",
     "portal.middleware.KeinZwischenspeicherMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.sitzungen.SitzungsablaufMiddleware",
+    "portal.zweiter_faktor.ZweiterFaktorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
@@ -220,6 +225,8 @@ TASKS = {
         ),
     }
 }
+# /gesundheit/ reports the queue as stuck when its oldest waiting task has waited longer (seconds).
+WARTESCHLANGE_MAX_WARTEZEIT = envint("WARTESCHLANGE_MAX_WARTEZEIT", 600)
 
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 if MAP_TILE_URL and not (MAP_TILE_URL.startswith(("https://", "/")) and "{z}" in MAP_TILE_URL):
@@ -273,6 +280,14 @@ AXES_CLIENT_IP_CALLABLE = "portal.anmeldeschutz.client_adresse"
 AXES_LOCKOUT_CALLABLE = "portal.anmeldeschutz.gesperrt"
 if AXES_FAILURE_LIMIT < 1 or AXES_COOLOFF_TIME <= timedelta(0):
     raise ImproperlyConfigured("AXES_FAILURE_LIMIT and AXES_COOLOFF_MINUTEN must be at least 1")
+
+# Second factor (django-otp, portal.zweiter_faktor): TOTP apps and recovery codes. The apps show the
+# issuer beside the username; the admin never shows a device's secret. After a wrong code a device
+# waits 1, 2, 4 ... seconds before it checks the next one (besides the lockout above).
+OTP_TOTP_ISSUER = "Quartiersportal"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+OTP_TOTP_THROTTLE_FACTOR = envint("OTP_THROTTLE_FAKTOR", 1)
+OTP_STATIC_THROTTLE_FACTOR = OTP_TOTP_THROTTLE_FACTOR
 
 # Content-Security-Policy (django-csp): scripts and styles only from our own static files, no inline
 # script, no inline style, no event handler attribute; the map's tiles from MAP_TILE_URL's server.

@@ -74,10 +74,10 @@ def anmeldung_merken(sender, request, user, **kwargs):
         request.session[ANGEMELDET_SEIT] = request.session[ZULETZT_AKTIV] = int(time.time())
 
 
-def sitzungen_beenden(user_id: int) -> int:
-    """Deletes every stored session of the user; returns how many there were."""
+def sitzungen_beenden(user_id: int, ausser: str | None = None) -> int:
+    """Deletes every stored session of the user (but `ausser`, a session key); returns how many there were."""
     eigene = [sitzung.pk for sitzung in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-              if sitzung.get_decoded().get("_auth_user_id") == str(user_id)]
+              if sitzung.get_decoded().get("_auth_user_id") == str(user_id) and sitzung.pk != ausser]
     Session.objects.filter(pk__in=eigene).delete()
     return len(eigene)
 

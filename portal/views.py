@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 
 from beteiligung import services
@@ -10,11 +11,15 @@ from kern.zeit import heute
 from kern.zugriff import verlangen
 from quartiere.models import Gebiet
 
-from . import dashboard
+from . import dashboard, oeffentlich
 
 
+@login_not_required
 def start(request):
+    """The role's start page; visitors without a login get the public start page."""
     user = request.user
+    if not user.is_authenticated:
+        return oeffentlich.startseite(request)
     if rollen.ist_verwaltung(user):
         return render(request, "portal/start_verwaltung.html", dashboard.verwaltung(user))
     if rollen.ist_quartiersmanagement(user):

@@ -5,7 +5,7 @@ import factory
 from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
 
-from berichte.models import Beratung, Bericht, Berichtsart, Mitzeichnung, Ratsvorlage
+from berichte.models import Beratung, Bericht, Berichtsart, Mitzeichnung, Ratsvorlage, Veroeffentlichungsauftrag
 from quartiere.models import Organisation
 from testhilfen.quartiere import OrganisationFactory, StadtFactory
 
@@ -64,3 +64,31 @@ class BerichtFactory(DjangoModelFactory):
     sha512 = hashlib.sha512(KLEINES_PDF).hexdigest()
     dateigroesse = len(KLEINES_PDF)
     datei = factory.LazyFunction(lambda: ContentFile(KLEINES_PDF, name="bericht.pdf"))
+
+
+class VeroeffentlichungsauftragFactory(DjangoModelFactory):
+    """An order waiting in the queue (nothing is enqueued: the worker would not find its task)."""
+
+    class Meta:
+        model = Veroeffentlichungsauftrag
+
+    art = Berichtsart.PROGRAMMJAHRESBERICHT
+    titel = factory.Sequence(lambda n: f"Programmjahresbericht: WiN {2000 + n}")
+    parameter = factory.LazyFunction(dict)
+
+
+def worker_laufen() -> int:
+    """What `manage.py db_worker --batch` does, inside the test's transaction: take each waiting task, oldest
+    first, and run it; the number of tasks run. (The command itself closes the connection between tasks,
+    which would end a test's transaction.)"""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+                    max_tasks=None, worker_id="test-worker", excluded_queue_names=[])
+    gelaufen = 0
+    while (ergebnis := DBTaskResult.objects.ready().first()) is not None:
+        ergebnis.claim(worker.worker_id)
+        worker.run_task(ergebnis)
+        gelaufen += 1
+    return gelaufen

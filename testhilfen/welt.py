@@ -7,7 +7,7 @@ from beteiligung.models import Gremium, Sitzung
 from quartiere import services
 from quartiere.models import Gebiet, Importentwurf
 
-from .berichte import BerichtFactory, RatsvorlageFactory
+from .berichte import BerichtFactory, RatsvorlageFactory, VeroeffentlichungsauftragFactory
 from .beteiligung import (
     AufgabeFactory,
     BeschlussFactory,
@@ -50,4 +50,5 @@ def berichte_welt(gebiet_a) -> dict:
         "bericht": BerichtFactory(oeffentlich=True, gebiet=gebiet_a),
         "bericht_intern": BerichtFactory(oeffentlich=False, gebiet=gebiet_a),
         "vorlage": RatsvorlageFactory(stadt=gebiet_a.stadt),
+        "auftrag": VeroeffentlichungsauftragFactory(),
     }

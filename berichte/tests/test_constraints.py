@@ -61,6 +61,9 @@ VERLETZUNGEN = [
                  "Das Jahr muss zwischen 1990 und 2100 liegen.", id="bericht-jahr-1989"),
     pytest.param("bericht_ersetzt_nicht_sich_selbst", _ersetzt_sich_selbst,
                  "Ein Bericht kann sich nicht selbst ersetzen.", id="bericht-ersetzt-sich-selbst"),
+    pytest.param("bericht_rueckzug_mit_grund",
+                 _neuer_bericht(zurueckgezogen_am=datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc)),
+                 "Ein Bericht wird nur mit Grund zurückgezogen.", id="rueckzug-ohne-grund"),
 ]
 
 

@@ -162,7 +162,7 @@ def test_staff_publish_then_correct(client_als, verwaltung, win):
     client = client_als(verwaltung)
     url = reverse("berichte:veroeffentlichen", args=["programmjahresbericht"])
     assert client.get(url).status_code == 405
-    antwort = client.post(url, {"programm": win.pk, "jahr": 2016, "oeffentlich": "on"})
+    antwort = client.post(url, {"programm": win.pk, "jahr": 2016, "oeffentlich": "on", "bestaetigt": "1"})
     bericht = Bericht.objects.get()
     assert antwort.status_code == 302 and antwort.url == reverse("berichte:bericht", args=[bericht.pk])
     assert bericht.oeffentlich and bericht.verfasst_von == verwaltung
@@ -170,11 +170,11 @@ def test_staff_publish_then_correct(client_als, verwaltung, win):
     seite = client.get(antwort.url).content.decode()
     assert f"Nr. {bericht.nummer}" in seite and "Neue Version veröffentlichen" in seite
 
-    antwort = client.post(reverse("berichte:korrigieren", args=[bericht.pk]), {})
+    antwort = client.post(reverse("berichte:korrigieren", args=[bericht.pk]), {"bestaetigt": "1"})
     neu = Bericht.objects.get(version=2)
     assert antwort.url == reverse("berichte:bericht", args=[neu.pk])
     assert neu.ersetzt == bericht and neu.nummer == bericht.nummer and neu.oeffentlich is False
-    antwort = client.post(reverse("berichte:korrigieren", args=[bericht.pk]), {}, follow=True)
+    antwort = client.post(reverse("berichte:korrigieren", args=[bericht.pk]), {"bestaetigt": "1"}, follow=True)
     assert "schon durch Version 2 ersetzt" in antwort.content.decode()
     assert Bericht.objects.count() == 2
 

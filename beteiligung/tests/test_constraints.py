@@ -30,6 +30,9 @@ pytestmark = pytest.mark.django_db
 ENDE_VOR_BEGINN = "Das Ende darf nicht vor dem Beginn liegen."
 DAUER = "Die Dauer muss größer als 0 sein."
 
+UTC = datetime.timezone.utc
+RUECKZUG = "Zurückgezogen wird nur eine öffentliche Sitzung, und nur mit Grund."
+
 VERLETZUNGEN = [
     pytest.param("gremium_soll_min_nicht_ueber_max",
                  changed(GremiumFactory, sitzungen_soll_min=4, sitzungen_soll_max=3),
@@ -43,6 +46,13 @@ VERLETZUNGEN = [
     pytest.param("sitzung_dokumentiert_nach_datum",
                  changed(SitzungFactory, datum=datetime.date(2026, 3, 10), dokumentiert_am=datetime.date(2026, 3, 9)),
                  "Eine Sitzung kann erst nach ihrem Datum dokumentiert werden.", id="sitzung-dokumentiert-vorher"),
+    pytest.param("sitzung_rueckzug_oeffentlich_mit_grund",
+                 changed(SitzungFactory, oeffentlich=True, zurueckgezogen_am=datetime.datetime(2026, 3, 1, tzinfo=UTC)),
+                 RUECKZUG, id="sitzung-rueckzug-ohne-grund"),
+    pytest.param("sitzung_rueckzug_oeffentlich_mit_grund",
+                 changed(SitzungFactory, oeffentlich=False, rueckzugsgrund="Falsches Datum",
+                         zurueckgezogen_am=datetime.datetime(2026, 3, 1, tzinfo=UTC)),
+                 RUECKZUG, id="sitzung-rueckzug-nichtoeffentlich"),
     pytest.param("teilnahme_eindeutig", duplicate(TeilnahmeFactory, "sitzung", "person"),
                  "Diese Person ist schon als Teilnehmende eingetragen.", id="teilnahme-doppelt"),
     pytest.param("top_nummer_eindeutig", duplicate(TagesordnungspunktFactory, "sitzung", "nummer"),

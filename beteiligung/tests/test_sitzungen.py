@@ -36,7 +36,8 @@ def test_manager_plans_a_meeting_of_an_own_body(client_als, qm_a, forum_a):
     sitzung = Sitzung.objects.get()
     assert response.status_code == 302 and response.url == reverse("beteiligung:sitzung", args=[sitzung.pk])
     assert (sitzung.datum, sitzung.beginn, sitzung.status) == (dt.date(2027, 3, 12), dt.time(18), "geplant")
-    assert sitzung.oeffentlich and sitzung.gremium == forum_a
+    # A ticked "öffentlich" publishes nothing: only staff make a meeting public, after a confirmation.
+    assert not sitzung.oeffentlich and sitzung.gremium == forum_a
 
 
 @pytest.mark.parametrize(("persona", "status"), [("rat", 403), ("qm_b", 404)])

@@ -130,6 +130,10 @@ KONTEN = [
     ("admin", None, None, True, True, "Administration (Django-Admin)"),
 ]
 ADMIN_EMAIL = "admin@quartiersportal.example"
+# The demo's staff and admin logins need a second factor like every staff account; their authenticator
+# app is set up with this published key (base32, as the apps take it). Demo data only: a real account
+# sets up its own secret at its first login. `manage.py democode` shows the current codes.
+DEMO_TOTP_SCHLUESSEL = "QUARTIERSPORTALDEMOZWEITERFAKTOR"
 # The council login's person, a Leverkusen council member, loaded after the people of the cities:
 # (city, key, anrede, vorname, nachname, organisation, funktion, ist_verwaltung, einwilligung_am)
 KONTO_PERSONEN = [

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, User
+from base64 import b32decode
 
-from demo.daten.gemeinsam import ADMIN_EMAIL, KONTEN, PASSWORT
+from django.contrib.auth.models import Group, User
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from demo.daten.gemeinsam import ADMIN_EMAIL, DEMO_TOTP_SCHLUESSEL, KONTEN, PASSWORT
 from kern import rollen
 from kern.speichern import speichern
 from quartiere.models import Gebiet, Person
 from quartiere.permissions import kann_im_gebiet_arbeiten
 
-from .basis import Kontext, m2m_setzen
+from .basis import Kontext, m2m_setzen, sichern
 
 ROLLEN = {"verwaltung": rollen.Rolle.VERWALTUNG, "quartiersmanagement": rollen.Rolle.QUARTIERSMANAGEMENT,
           "rat": rollen.Rolle.RAT}
@@ -34,11 +37,26 @@ def logins_laden(k: Kontext) -> None:
         if geaendert or user.pk is None:
             user.save()
         m2m_setzen(user.groups, [Group.objects.get(name=ROLLEN[rolle])] if rolle else [])
+        if is_staff or is_superuser or rolle == "verwaltung":
+            demo_app_einrichten(user)
         if person is not None and person.user_id != user.pk:
             Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
             person.user = user
             speichern(person, None)
         k.users[username] = user
+
+
+DEMO_APP = "Demo-Authenticator"
+
+
+def demo_schluessel_hex() -> str:
+    return b32decode(DEMO_TOTP_SCHLUESSEL).hex()
+
+
+def demo_app_einrichten(user: User) -> TOTPDevice:
+    """The demo login's authenticator app, with the published demo key (and no other device)."""
+    TOTPDevice.objects.filter(user=user).exclude(name=DEMO_APP).delete()
+    return sichern(TOTPDevice, defaults={"key": demo_schluessel_hex(), "confirmed": True}, user=user, name=DEMO_APP)
 
 
 def zugaenge() -> list[str]:

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from berichte.models import Berichtsart
+from berichte.services import bericht_zurueckziehen
+from beteiligung.veroeffentlichung import sitzung_zurueckziehen
 from beteiligung.models import Beschluss, Sitzung
 from testhilfen.berichte import BerichtFactory
 from testhilfen.beteiligung import BeschlussFactory, GremiumFactory, SitzungFactory, TagesordnungspunktFactory
@@ -36,6 +38,7 @@ class Kriecher:
         self.objekte: dict[str, dict] = {}
         self.seiten: dict[str, int] = {}
         self.dateien: set[str] = set()
+        self.weg: set[str] = set()
         self.fehler: list[str] = []
         self.offen: list[tuple[str, str, str]] = [("objekt", BASIS, "System")]
 
@@ -58,6 +61,11 @@ class Kriecher:
                 self.objekt(adresse, erwartet)
             elif art == "liste" and adresse not in self.seiten:
                 self.liste(adresse, erwartet)
+            elif art == "weg" and adresse not in self.weg:
+                self.weg.add(adresse)
+                status = self.client.get(adresse).status_code
+                if status != 410:
+                    self.fehler.append(f"{adresse}: HTTP {status}, erwartet 410 (Datei zurückgezogen)")
             elif art == "datei" and adresse not in self.dateien:
                 self.dateien.add(adresse)
                 antwort = self.holen(adresse)
@@ -107,7 +115,7 @@ class Kriecher:
             self.offen.append(("liste", adresse, eintragsschema))
         for name in ("accessUrl", "downloadUrl"):
             if name in objekt:
-                self.offen.append(("datei", objekt[name], ""))
+                self.offen.append(("weg" if objekt.get("deleted") else "datei", objekt[name], ""))
 
     def regeln(self, objekt: dict, wo: str):
         """What the official validator asks beyond the schemas: times on every object, a licence at the top."""
@@ -134,8 +142,9 @@ def _eingebettete(wert):
 
 
 @pytest.fixture
-def volle_welt(welt, stadt, gebiet_a, gebiet_b):
-    """Every kind of object the interface publishes, more of each than fit on one page of two."""
+def volle_welt(welt, stadt, gebiet_a, gebiet_b, verwaltung):
+    """Every kind of object the interface publishes, more of each than fit on one page of two, and a withdrawn
+    report (a council paper, with its consultations) and a withdrawn meeting (with its agenda and place)."""
     sitzung = welt["sitzung"]
     top = sitzung.tagesordnungspunkte.get(nummer=2)
     BeschlussFactory(sitzung=sitzung, tagesordnungspunkt=top, text="Der Spielplatz wird erneuert.",
@@ -150,6 +159,13 @@ def volle_welt(welt, stadt, gebiet_a, gebiet_b):
     for n in range(3):
         gremium = GremiumFactory(gebiet=gebiet_b, aktiv=n != 0)
         SitzungFactory(gremium=gremium, oeffentlich=True, ort=f"Treffpunkt {n}", beginn=None, ende=None)
+    zurueckgezogen = ratsvorlage(stadt, welt["gremium"], oeffentlich=True)
+    bericht_zurueckziehen(bericht=zurueckgezogen, grund="Falsche Zahlen veröffentlicht.", durch=verwaltung)
+    abgesagt = SitzungFactory(gremium=welt["gremium"], oeffentlich=True, titel="Verlegtes Forum", ort="Alte Schule",
+                              datum=dt.date(2026, 8, 1))
+    TagesordnungspunktFactory(sitzung=abgesagt, nummer=1, titel="Begrüßung")
+    sitzung_zurueckziehen(sitzung=abgesagt, grund="Falscher Termin veröffentlicht.", durch=verwaltung)
+    welt.update(zurueckgezogen=zurueckgezogen, abgesagt=abgesagt)
     return welt
 
 
@@ -166,6 +182,13 @@ def test_the_whole_interface_validates_against_the_oparl_schemas(client, volle_w
     assert any(urlsplit(u).path.endswith("/organization/") for u in folgeseiten)
     assert any(urlsplit(u).path.endswith("/location/") for u in folgeseiten)
     assert len(kriecher.objekte) > 25 and kriecher.dateien
+    # The withdrawn ones were met and validated as deleted objects: report, file, consultations, meeting,
+    # agenda item and the place only the withdrawn meeting used.
+    geloescht = {o["type"].rsplit("/", 1)[-1] for o in kriecher.objekte.values() if o.get("deleted")}
+    assert geloescht >= {"Paper", "File", "Consultation", "Meeting", "AgendaItem", "Location"}
+    assert any(f"/paper/{volle_welt['zurueckgezogen'].pk}/" in u for u in kriecher.objekte)
+    assert any(f"/meeting/{volle_welt['abgesagt'].pk}/" in u for u in kriecher.objekte)
+    assert kriecher.weg
 
 
 def test_the_validator_finds_what_is_wrong():

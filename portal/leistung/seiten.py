@@ -83,7 +83,7 @@ def seiten(o: dict) -> list[tuple[str, str, str]]:
 
 def _karten_daten(o: dict) -> str | None:
     try:
-        return reverse("gebiete:karte_daten") + f"?stadt={o['stadt'].pk}"
+        return reverse("gebiete:karte_daten") + f"?stadt={o['stadt'].pk}&ebene={o['gebiet'].art}"
     except Exception:  # an older portal without a separate map data URL
         return None
 

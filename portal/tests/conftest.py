@@ -137,3 +137,85 @@ def demowelt(transactional_db, settings, _demoabzug):
     """The demo data, committed, so that the live server sees them; the flush after the test removes
     them. Logins: demo.daten.gemeinsam.KONTEN, password PASSWORT."""
     _demoabzug.einspielen(settings.MEDIA_ROOT)
+
+
+# The focused element: how it looks (outline, whether it is on screen) and how to name it.
+FOKUS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return null;
+  const s = getComputedStyle(e);
+  const r = e.getBoundingClientRect();
+  return {
+    tag: e.tagName.toLowerCase(), id: e.id, text: (e.innerText || e.value || e.getAttribute("aria-label") || "").trim(),
+    ring: s.outlineStyle === "none" ? 0 : parseFloat(s.outlineWidth),
+    sichtbar: r.width > 1 && r.height > 1 && r.bottom > 0 && r.right > 0
+      && r.top < window.innerHeight && r.left < window.innerWidth,
+    html: e.outerHTML.slice(0, 120),
+  };
+}"""
+
+
+class Tastatur:
+    """Drives a page with the keyboard only (Tab, Shift+Tab, Enter, Space, typing) and checks at each
+    step that the focused element has a visible ring and is on screen; `maengel` collects every step
+    where it had not."""
+
+    def __init__(self, seite):
+        self.seite = seite
+        # Bootstrap scrolls smoothly unless asked not to; the check wants the focused element on screen at once.
+        seite.emulate_media(reduced_motion="reduce")
+        self.maengel: list[str] = []
+        self.schritte = 0
+
+    def fokus(self) -> dict | None:
+        return self.seite.evaluate(FOKUS)
+
+    def tab(self, rueckwaerts: bool = False) -> dict | None:
+        self.seite.keyboard.press("Shift+Tab" if rueckwaerts else "Tab")
+        self.schritte += 1
+        fokus = self.fokus()
+        if fokus is not None and (fokus["ring"] < 2 or not fokus["sichtbar"]):
+            self.maengel.append(f"{self.seite.url}: Fokus {'ohne Ring' if fokus['ring'] < 2 else 'außerhalb'}: "
+                                f"{fokus['html']}")
+        return fokus
+
+    def tab_bis(self, *, text: str | None = None, id: str | None = None, hoechstens: int = 120) -> dict:
+        """Tabs forward until the focused element has this id or starts with this text."""
+        for _ in range(hoechstens):
+            fokus = self.tab()
+            if fokus and ((id and fokus["id"] == id) or (text and fokus["text"].startswith(text))):
+                return fokus
+        raise AssertionError(f"Mit Tab nicht erreicht: {text or id} auf {self.seite.url}")
+
+    def druecken(self, taste: str, *, warten: bool = False) -> None:
+        if warten:
+            with self.seite.expect_navigation():
+                self.seite.keyboard.press(taste)
+        else:
+            self.seite.keyboard.press(taste)
+
+    def tippen(self, text: str) -> None:
+        self.seite.keyboard.press("Control+A")
+        self.seite.keyboard.type(text)
+
+    def keine_falle(self, hoechstens: int = 300) -> int:
+        """Tabs through the whole page: the focus must leave the last element (to the browser, then the
+        first again) without being held anywhere. Returns the number of stops."""
+        gesehen = []
+        for _ in range(hoechstens):
+            fokus = self.tab()
+            if fokus is None:
+                return len(gesehen)
+            schluessel = fokus["html"]
+            if gesehen and schluessel == gesehen[-1]:
+                raise AssertionError(f"Fokus bleibt hängen: {schluessel}")
+            if schluessel in gesehen[:-1] and gesehen.index(schluessel) == 0:
+                return len(gesehen)  # wrapped around to the first element
+            gesehen.append(schluessel)
+        raise AssertionError(f"Nach {hoechstens} Tabs nicht aus der Seite heraus: {self.seite.url}")
+
+
+@pytest.fixture
+def tastatur():
+    """tastatur(seite) -> a Tastatur for that page."""
+    return Tastatur

@@ -1,5 +1,6 @@
 """Production settings: the secret key, the health URL, and gunicorn with WhiteNoise under DEBUG=0."""
 
+import datetime as dt
 import json
 import os
 import re
@@ -16,11 +17,18 @@ from django.conf import settings
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
 
-from portal.gesundheit import ABLAGE_FEHLT, DATENBANK_FEHLT
+from portal.gesundheit import ABLAGE_FEHLT, DATENBANK_FEHLT, WARTESCHLANGE_STEHT
 from portal.settings import ENTWICKLUNGSSCHLUESSEL, schluessel_pruefen
 
 WURZEL = Path(settings.BASE_DIR)
+
+
+@task()
+def _leere_aufgabe() -> None:
+    """A task for the health check's queue test."""
 # Fixed, so pytest-xdist's workers collect the same test ids; used by no real server.
 GUTER_SCHLUESSEL = "nur-fuer-tests-7Rk2vQ9mXw4LpZ8sTd3hJf6yNc1bGa5eUo0iK-Vq"
 
@@ -72,7 +80,8 @@ def test_debug_mode_starts_without_a_key(tmp_path):
 def test_health_is_public_json_and_uncached(client):
     antwort = client.get(reverse("gesundheit"))
     assert antwort.status_code == 200 and antwort["Content-Type"] == "application/json"
-    assert antwort.json() == {"status": "ok", "pruefungen": {"datenbank": "ok", "ablage": "ok"}}
+    assert antwort.json() == {"status": "ok", "pruefungen": {"datenbank": "ok", "ablage": "ok",
+                                                                "warteschlange": "ok"}}
     assert "no-store" in antwort["Cache-Control"]
 
 
@@ -96,7 +105,8 @@ def test_health_without_database_is_503_with_a_german_reason_and_no_detail(clien
     monkeypatch.setattr(BaseDatabaseWrapper, "cursor", keine_verbindung)
     antwort = client.get(reverse("gesundheit"))
     assert antwort.status_code == 503
-    assert antwort.json() == {"status": "fehler", "pruefungen": {"datenbank": DATENBANK_FEHLT, "ablage": "ok"}}
+    assert antwort.json() == {"status": "fehler", "pruefungen": {"datenbank": DATENBANK_FEHLT, "ablage": "ok",
+                                                                       "warteschlange": "ok"}}
     assert "db.intern" not in antwort.content.decode() and "geheim" not in antwort.content.decode()
 
 
@@ -107,8 +117,31 @@ def test_health_with_an_unwritable_media_storage_is_503(client, settings, tmp_pa
     settings.MEDIA_ROOT = blockiert
     antwort = client.get(reverse("gesundheit"))
     assert antwort.status_code == 503
-    assert antwort.json()["pruefungen"] == {"datenbank": "ok", "ablage": ABLAGE_FEHLT}
+    assert antwort.json()["pruefungen"] == {"datenbank": "ok", "ablage": ABLAGE_FEHLT, "warteschlange": "ok"}
     assert "Die Dateiablage ist nicht beschreibbar." in antwort.content.decode()
+
+
+@pytest.mark.django_db
+def test_health_reports_the_queue_and_a_stuck_one_is_503(client, settings, warteschlange):
+    from django_tasks_db.models import DBTaskResult
+
+    from testhilfen.berichte import worker_laufen
+
+    antwort = client.get(reverse("gesundheit")).json()
+    assert antwort["pruefungen"]["warteschlange"] == "ok"
+    assert antwort["warteschlange"] == {"wartend": 0, "aelteste_wartet_sekunden": 0, "worker_zuletzt_gesehen": None}
+
+    _leere_aufgabe.enqueue()
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - dt.timedelta(minutes=11))
+    antwort = client.get(reverse("gesundheit"))
+    assert antwort.status_code == 503 and antwort.json()["pruefungen"]["warteschlange"] == WARTESCHLANGE_STEHT
+    assert antwort.json()["warteschlange"]["wartend"] == 1
+    assert antwort.json()["warteschlange"]["aelteste_wartet_sekunden"] >= 660
+
+    worker_laufen()
+    antwort = client.get(reverse("gesundheit"))
+    assert antwort.status_code == 200 and antwort.json()["warteschlange"]["wartend"] == 0
+    assert antwort.json()["warteschlange"]["worker_zuletzt_gesehen"] is not None
 
 
 @pytest.mark.django_db

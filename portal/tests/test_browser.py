@@ -5,6 +5,7 @@ import shutil
 import pytest
 from django.urls import reverse
 
+from testhilfen.konten import app_einrichten, im_browser_anmelden
 from testhilfen.programme import ProjektFactory
 
 pytestmark = [
@@ -79,11 +80,8 @@ def test_manager_logs_in_by_keyboard_and_records_a_project_on_a_tablet(live_serv
 def test_navigation_collapses_and_opens_by_keyboard(live_server, tablet, verwaltung, client_als):
     verwaltung.set_password("geheim-123")
     verwaltung.save()
-    tablet.goto(live_server.url + reverse("login"))
-    tablet.get_by_label("Benutzername").fill("verwaltung")
-    tablet.get_by_label("Passwort").fill("geheim-123")
-    tablet.get_by_role("button", name="Anmelden").click()
-    tablet.wait_for_url(live_server.url + "/")
+    app_einrichten(verwaltung)
+    im_browser_anmelden(tablet, live_server.url, "verwaltung", "geheim-123")
     menue = tablet.get_by_role("button", name="Navigation ein- oder ausblenden")
     assert menue.is_visible()
     menue.focus()

@@ -5,6 +5,7 @@ import shutil
 import pytest
 from django.urls import reverse
 
+from testhilfen.konten import app_einrichten, im_browser_anmelden
 from testhilfen.quartiere import GebietFactory
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -51,11 +52,8 @@ def _verstoesse(seite) -> list[str]:
 def _anmelden(live_server, seite, user):
     user.set_password("geheim-und-lang-genug")
     user.save()
-    seite.goto(live_server.url + reverse("login"))
-    seite.get_by_label("Benutzername").fill(user.username)
-    seite.get_by_label("Passwort").fill("geheim-und-lang-genug")
-    seite.get_by_role("button", name="Anmelden").click()
-    seite.wait_for_url(live_server.url + "/")
+    app_einrichten(user)
+    im_browser_anmelden(seite, live_server.url, user.username, "geheim-und-lang-genug")
     assert _verstoesse(seite) == []
 
 

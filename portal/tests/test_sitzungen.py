@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.sitzungen import ANGEMELDET_SEIT, ZULETZT_AKTIV, abgelaufen_meldung, inaktiv_meldung, sitzungen_beenden
+from testhilfen.konten import app_einrichten, im_formular_anmelden
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,9 @@ def _zurueckdatieren(client, schluessel: str, sekunden: int):
 
 
 def _auf_der_startseite(client) -> bool:
-    return client.get(reverse("start")).status_code == 200
+    """Whether the client, still signed in, gets its role's start page (signed out it gets the public one)."""
+    antwort = client.get(reverse("start"))
+    return antwort.status_code == 200 and antwort.wsgi_request.user.is_authenticated
 
 
 def test_the_default_timeouts(settings):
@@ -46,7 +49,7 @@ def test_a_login_through_the_form_records_its_time(verwaltung):
     verwaltung.set_password("richtig-und-lang-genug")
     verwaltung.save()
     client = Client()
-    antwort = client.post(reverse("login"), {"username": "verwaltung", "password": "richtig-und-lang-genug"})
+    antwort = im_formular_anmelden(client, "verwaltung", "richtig-und-lang-genug", app_einrichten(verwaltung))
     assert antwort.status_code == 302
     assert abs(client.session[ANGEMELDET_SEIT] - time.time()) < 5
 
@@ -83,9 +86,11 @@ def test_an_active_session_still_ends_after_its_absolute_lifetime(verwaltung):
     client = _angemeldeter_client(verwaltung)
     _auf_der_startseite(client)
     _zurueckdatieren(client, ANGEMELDET_SEIT, 8 * 60 * 60 + 60)
+    # The start page is the public one for a signed-out visitor: it says why, beside the way to log in.
     antwort = client.get(reverse("start"))
-    assert antwort.status_code == 302 and "_auth_user_id" not in client.session
-    assert abgelaufen_meldung() in client.get(antwort.url).content.decode()
+    assert antwort.status_code == 200 and "_auth_user_id" not in client.session
+    assert abgelaufen_meldung() in antwort.content.decode()
+    assert f'href="{reverse("login")}"' in antwort.content.decode()
 
 
 def test_a_password_change_in_the_admin_ends_the_other_sessions_only(verwaltung):

@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from testhilfen.beteiligung import GremiumFactory, SitzungFactory
 from testhilfen.programme import BewilligungFactory, JahresbudgetFactory, ProjektFactory, dieses_jahr
+from testhilfen.konten import app_einrichten, im_formular_anmelden
 
 
 def test_login_page_is_public_and_german(client, db):
@@ -24,11 +25,12 @@ def test_login_with_wrong_password_says_so_in_german(client, verwaltung):
 def test_login_and_logout(client, verwaltung):
     verwaltung.set_password("geheim-123")
     verwaltung.save()
-    response = client.post(reverse("login"), {"username": "verwaltung", "password": "geheim-123"})
+    response = im_formular_anmelden(client, "verwaltung", "geheim-123", app_einrichten(verwaltung))
     assert response.status_code == 302 and response.url == reverse("start")
     response = client.post(reverse("logout"))
     assert response.status_code == 302
-    assert client.get(reverse("start")).status_code == 302
+    # Signed out, the start page is the public one again.
+    assert "Öffentliche Berichte" in client.get(reverse("start")).content.decode()
 
 
 def _alle_urls(resolver=None, prefix=""):
@@ -40,10 +42,11 @@ def _alle_urls(resolver=None, prefix=""):
             yield prefix + str(muster.pattern), muster
 
 
-# The public archive of published reports needs no login (berichte/tests/test_views.py), nor does the
+# The public start page, the accessibility statement, its feedback form and the page in Leichte Sprache
+# (portal/tests/test_oeffentlich.py), the public archive of published reports needs no login (berichte/tests/test_views.py), nor does the
 # OParl interface, which shows only public objects (portal/tests/test_oparl.py), nor the health URL
 # (portal/tests/test_betrieb.py).
-OEFFENTLICH = {"anmelden/", "abmelden/", "berichte/", "berichte/<int:pk>/", "berichte/<int:pk>/pdf/", "gesundheit/"}
+OEFFENTLICH = {"", "barrierefreiheit/", "barrierefreiheit/melden/", "leichte-sprache/", "anmelden/", "abmelden/", "berichte/", "berichte/<int:pk>/", "berichte/<int:pk>/pdf/", "gesundheit/"}
 OEFFENTLICH_UNTER = ("oparl/v1/",)
 
 

@@ -1,5 +1,5 @@
-"""Reflow (WCAG 1.4.10) in Debian's Chromium on the demo data: the 25 most used pages at 320 px and
-at 200 % zoom of a 1280 px window (the same CSS width, 640 px) never scroll sideways. Wide tables
+"""Reflow (WCAG 1.4.10) in Debian's Chromium on the demo data: the 25 most used pages and the public
+pages at 320 px and at 200 % zoom of a 1280 px window (the same CSS width, 640 px) never scroll sideways. Wide tables
 scroll in their own box, which is allowed; the page itself must not.
 """
 
@@ -83,12 +83,26 @@ def _seiten() -> list[tuple[str, str | None, str]]:
     ]
 
 
+def _oeffentliche_seiten() -> list[tuple[str, None, str]]:
+    """(name, None, address) of the pages of the public part."""
+    return [
+        ("Öffentliche Startseite", None, reverse("start")),
+        ("Öffentliche Startseite mit Fehlern in der Suche", None, reverse("start") + "?jahr=x&q=" + "x" * 300),
+        ("Erklärung zur Barrierefreiheit", None, reverse("barrierefreiheit")),
+        ("Barriere melden", None, reverse("barrierefreiheit_melden")),
+        ("Leichte Sprache", None, reverse("leichte_sprache")),
+        ("Öffentliches Archiv", None, reverse("berichte:archiv")),
+        ("Meldungen zur Barrierefreiheit", "verwaltung", reverse("barrierefreiheit_meldungen")),
+    ]
+
+
 @pytest.mark.parametrize("breite", [320, 640], ids=["320px", "1280px-bei-200-prozent"])
 def test_the_most_used_pages_do_not_scroll_sideways(breite, demowelt, fenster):
     seiten = {}
     ergebnisse = {}
     liste = _seiten()
     assert len(liste) == 25
+    liste += _oeffentliche_seiten()
     for name, benutzer, adresse in liste:
         if benutzer not in seiten:
             seiten[benutzer] = fenster.seite(breite=breite, hoehe=800)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('berichte', '0002_sha512'),
+        ('berichte', '0003_sha512'),
         ('quartiere', '0005_wappen_webseite_lizenz'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -19,7 +19,7 @@ def pruefsummen_nachtragen(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("berichte", "0001_initial"),
+        ("berichte", "0002_rueckzug_und_auftraege"),
     ]
 
     operations = [
