@@ -46,6 +46,7 @@ def veroeffentlichung_beauftragen(*, art: str, parameter: dict, oeffentlich: boo
                                   durch: User) -> Veroeffentlichungsauftrag:
     services.veroeffentlichen_pruefen(durch)
     form = arten.parameter_pruefen(art, parameter)
+    services.vorlage_pruefen(form.cleaned_data.get("vorlage"), oeffentlich)
     return _beauftragen(Veroeffentlichungsauftrag(
         art=art, titel=arten.kurztitel(art, form), parameter=arten.parameter_aus(form.cleaned_data),
         oeffentlich=oeffentlich, beauftragt_von=durch))

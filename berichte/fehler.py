@@ -17,3 +17,7 @@ class RenderFehler(BerichtFehler):
 
 class VeroeffentlichungAbgelehnt(BerichtFehler):
     """Publishing or correcting was refused; nothing was stored."""
+
+
+class MitzeichnungAbgelehnt(BerichtFehler):
+    """A co-signature of a council paper was refused; nothing was recorded."""

@@ -2,7 +2,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from beteiligung.models import Gremium
-from quartiere.models import Gebiet
+from quartiere.models import Gebiet, Organisation
 
 from .models import Beratung, Ratsvorlage
 
@@ -18,11 +18,31 @@ class RueckzugForm(forms.Form):
                             help_text="Steht im Archiv bei dem Bericht; nur die Verwaltung sieht ihn.")
 
 
+class AmtFeld(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.stadt.name})" if obj.stadt_id else obj.name
+
+
+AMT_ANDERER_STADT = "Mitzeichnen können nur Ämter und Dezernate der Stadt der Vorlage: {aemter}."
+
+
 class RatsvorlageForm(forms.ModelForm):
+    # Selects, not a checkbox: a form sent without them keeps the paper's kind and visibility.
+    oeffentlich = forms.TypedChoiceField(label="Behandlung", required=False, coerce=lambda wert: wert == "ja",
+                                         choices=[("ja", "öffentlich"), ("nein", "nichtöffentlich")],
+                                         help_text="Eine nichtöffentliche Vorlage wird nur nichtöffentlich "
+                                                   "veröffentlicht.")
+    mitzeichnende = AmtFeld(
+        label="Mitzeichnung durch", required=False, queryset=Organisation.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text="Ämter und Dezernate, die die Vorlage vor der Veröffentlichung im Portal mitzeichnen. Ändert sich "
+                  "danach der Text, wird neu mitgezeichnet.")
+
     class Meta:
         model = Ratsvorlage
-        fields = ["stadt", "absender", "zeichen", "datum", "betreff", "beschlussentwurf", "begruendung",
-                  "finanzielle_auswirkungen", "programm", "haushaltsjahr", "anlagen"]
+        fields = ["stadt", "vorlagenart", "oeffentlich", "absender", "zeichen", "datum", "betreff",
+                  "beschlussentwurf", "begruendung", "finanzielle_auswirkungen", "programm", "haushaltsjahr",
+                  "anlagen"]
         localized_fields = ["datum"]
         widgets = {
             "datum": forms.DateInput(attrs={"placeholder": "TT.MM.JJJJ"}),
@@ -40,6 +60,21 @@ class RatsvorlageForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["stadt"].queryset = Gebiet.objects.staedte()
         self.fields["programm"].queryset = self.fields["programm"].queryset.select_related("stadt")
+        self.fields["vorlagenart"].required = False
+        self.initial["oeffentlich"] = "ja" if self.instance.oeffentlich else "nein"
+        self.fields["mitzeichnende"].queryset = (Organisation.objects.filter(
+            art__in=[Organisation.Art.RESSORT, Organisation.Art.AMT]).select_related("stadt")
+            .order_by("stadt__name", "name"))
+        if self.instance.pk:
+            self.fields["mitzeichnende"].initial = [m.organisation_id for m in self.instance.mitzeichnungen.all()]
+
+    def clean(self):
+        daten = super().clean()
+        stadt, aemter = daten.get("stadt"), daten.get("mitzeichnende") or []
+        fremde = [a.name for a in aemter if stadt is not None and a.stadt_id not in (None, stadt.pk)]
+        if fremde:
+            self.add_error("mitzeichnende", AMT_ANDERER_STADT.format(aemter=", ".join(fremde)))
+        return daten
 
 
 GREMIUM_BEKANNT = "„{name}“ ist im Portal erfasst: bitte wählen Sie es in der Spalte Gremium."

@@ -290,4 +290,5 @@ def ratsvorlage(*, vorlage: Ratsvorlage) -> dict:
             "je_gebiet": stand.zeilen,
             "rueckfluss_regel": stand.rueckfluss_regel,
         }
-    return {"vorlage": vorlage, "beratungen": beratungen, "finanzen": finanzen}
+    mitzeichnungen = list(vorlage.mitzeichnungen.select_related("organisation").order_by("organisation__name"))
+    return {"vorlage": vorlage, "beratungen": beratungen, "finanzen": finanzen, "mitzeichnungen": mitzeichnungen}

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from beteiligung.models import Gremium
 from programme.models import Foerderprogramm
-from quartiere.models import Gebiet, Zeitstempel
+from quartiere.models import Gebiet, Organisation, Zeitstempel
 
 from .permissions import (
     kann_berichte_erstellen,
@@ -44,8 +44,18 @@ class Nummernkreis(Zeitstempel):
 class Ratsvorlage(Zeitstempel):
     """The text of a council paper; its tables (consultation sequence, grants) come from the data."""
 
+    class Vorlagenart(models.TextChoices):
+        BESCHLUSSVORLAGE = "beschlussvorlage", "Beschlussvorlage"
+        MITTEILUNGSVORLAGE = "mitteilungsvorlage", "Mitteilungsvorlage"
+        ANFRAGE = "anfrage", "Anfrage"
+        ANTWORT = "antwort", "Antwort auf eine Anfrage"
+
     stadt = models.ForeignKey(Gebiet, verbose_name="Stadt", on_delete=models.PROTECT, related_name="ratsvorlagen",
                               limit_choices_to={"art": Gebiet.Art.STADT})
+    vorlagenart = models.CharField("Art der Vorlage", max_length=30, choices=Vorlagenart.choices,
+                                   default=Vorlagenart.BESCHLUSSVORLAGE)
+    oeffentlich = models.BooleanField("öffentliche Vorlage", default=True,
+                                      help_text="Eine nichtöffentliche Vorlage wird nur nichtöffentlich veröffentlicht.")
     absender = models.CharField("Absender", max_length=200, default="Der Oberbürgermeister",
                                 help_text="z. B. „Der Oberbürgermeister“ oder „Der Magistrat“")
     zeichen = models.CharField("Dezernat/Fachbereich/AZ", max_length=120, blank=True, help_text="z. B. III-zi/neu")
@@ -83,6 +93,42 @@ class Ratsvorlage(Zeitstempel):
     @property
     def anlagenliste(self) -> list[str]:
         return [zeile.strip() for zeile in self.anlagen.splitlines() if zeile.strip()]
+
+
+class Mitzeichnung(Zeitstempel):
+    """A department named on a council paper, and its co-signature once given in the portal."""
+
+    vorlage = models.ForeignKey(Ratsvorlage, verbose_name="Ratsvorlage", on_delete=models.CASCADE,
+                                related_name="mitzeichnungen")
+    organisation = models.ForeignKey(Organisation, verbose_name="Amt / Dezernat", on_delete=models.PROTECT,
+                                     related_name="mitzeichnungen")
+    gezeichnet_am = models.DateField("mitgezeichnet am", null=True, blank=True)
+    gezeichnet_name = models.CharField("mitgezeichnet von", max_length=250, blank=True)
+    gezeichnet_von = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="Benutzerkonto", null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "Mitzeichnung"
+        verbose_name_plural = "Mitzeichnungen"
+        ordering = ["vorlage", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["vorlage", "organisation"], name="mitzeichnung_eindeutig",
+                                    violation_error_message="Dieses Amt ist auf der Vorlage schon genannt."),
+            models.CheckConstraint(
+                condition=Q(gezeichnet_am__isnull=True, gezeichnet_name="")
+                | (Q(gezeichnet_am__isnull=False) & ~Q(gezeichnet_name="")),
+                name="mitzeichnung_mit_name_und_datum",
+                violation_error_message="Eine Mitzeichnung braucht Namen und Datum.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation.name}: " + (f"mitgezeichnet am {self.gezeichnet_am:%d.%m.%Y}"
+                                                 if self.gezeichnet_am else "ausstehend")
+
+    @property
+    def gezeichnet(self) -> bool:
+        return self.gezeichnet_am is not None
 
 
 class BeratungQuerySet(models.QuerySet):
@@ -188,6 +234,7 @@ class Bericht(Zeitstempel):
     datei = models.FileField("PDF-Datei", upload_to=ablagepfad, max_length=200)
     dateiname = models.CharField("Dateiname beim Herunterladen", max_length=250)
     sha256 = models.CharField("SHA-256", max_length=64)
+    sha512 = models.CharField("SHA-512", max_length=128, blank=True)
     seiten = models.PositiveIntegerField("Seiten")
     dateigroesse = models.PositiveIntegerField("Dateigröße (Bytes)")
     gebiet = models.ForeignKey(Gebiet, verbose_name="Gebiet", null=True, blank=True, on_delete=models.PROTECT,
@@ -237,7 +284,7 @@ class Bericht(Zeitstempel):
     def zurueckgezogen(self) -> bool:
         return self.zurueckgezogen_am is not None
 
-    UNVERAENDERLICH = ("art", "jahr", "laufnummer", "version", "datei", "sha256", "seiten", "parameter")
+    UNVERAENDERLICH = ("art", "jahr", "laufnummer", "version", "datei", "sha256", "sha512", "seiten", "parameter")
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

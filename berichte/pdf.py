@@ -42,6 +42,7 @@ BASIS_URL = "file:///"
 # the templates: <html lang="de-DE">, a <title>, one <h1>, <th> for every table header, alt text for
 # every image (the SVG charts carry <title>), and no table used for layout.
 PDF_OPTIONEN = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+BILD_DATEN = ("data:image/png;base64,", "data:image/jpeg;base64,", "data:image/svg+xml;base64,")
 pdfua.einrichten()
 
 
@@ -99,6 +100,9 @@ class NurStatischeDateien(URLFetcher):
         super().__init__(fail_on_errors=True)
 
     def fetch(self, url, headers=None):
+        if url.startswith(BILD_DATEN):
+            # An embedded image (a city's coat of arms) needs no file and no network.
+            return super().fetch(url, headers)
         pfad = statische_datei(url)
         if pfad is None:
             raise ExterneRessourceVerweigert(url)

@@ -12,18 +12,21 @@ moment get consecutive numbers.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from kern.format import datum
 from kern.zeit import heute
+from quartiere.models import Person
 
 from . import ablage, arten, pdf
 from .arten import Inhalt
-from .fehler import VeroeffentlichungAbgelehnt
-from .models import Bericht, Nummernkreis, Ratsvorlage
+from .fehler import MitzeichnungAbgelehnt, VeroeffentlichungAbgelehnt
+from .models import Bericht, Mitzeichnung, Nummernkreis, Ratsvorlage
 from .permissions import kann_berichte_erstellen, kann_berichte_zurueckziehen
 
 # Each attempt loses only to a publication that took the number meanwhile, so this bounds how many
@@ -39,6 +42,17 @@ ZURUECKGEZOGEN_NICHT_KORRIGIERBAR = "Nr. {nummer} ist zurückgezogen; ein zurüc
 NUR_VERWALTUNG_ZIEHT_ZURUECK = "Berichte zieht nur die Verwaltung zurück."
 RUECKZUG_OHNE_GRUND = "Bitte geben Sie an, warum der Bericht zurückgezogen wird."
 SCHON_ZURUECKGEZOGEN = "Nr. {nummer} ist schon am {datum} zurückgezogen worden."
+
+MITZEICHNUNG_FEHLT = ("Die Ratsvorlage ist noch nicht von allen genannten Ämtern mitgezeichnet; es fehlt: {aemter}. "
+                      "Erst nach allen Mitzeichnungen kann sie veröffentlicht werden.")
+VORLAGE_NICHTOEFFENTLICH = ("Die Ratsvorlage ist als nichtöffentlich gekennzeichnet und kann nur nichtöffentlich "
+                            "veröffentlicht werden.")
+SCHON_MITGEZEICHNET = "„{amt}“ hat diese Vorlage schon am {datum} mitgezeichnet."
+NICHT_IM_AMT = ("Mitzeichnen kann nur, wer als Person im Portal zu „{amt}“ gehört; Ihr Benutzerkonto ist keiner "
+                "Person dieses Amtes zugeordnet.")
+# A change of these fields changes what was co-signed: the co-signatures start again.
+GEZEICHNETER_INHALT = ("vorlagenart", "betreff", "beschlussentwurf", "begruendung", "finanzielle_auswirkungen",
+                       "programm", "haushaltsjahr", "anlagen")
 
 
 def veroeffentlichen_pruefen(durch: User | None) -> None:
@@ -71,11 +85,13 @@ def _rendern(inhalt: Inhalt, *, nummer: str, datum: dt.date, version: int) -> pd
 
 def _ablegen(*, inhalt: Inhalt, ergebnis: pdf.Pdf, jahr: int, laufnummer: int, version: int,
              ersetzt: Bericht | None, datum: dt.date, oeffentlich: bool, durch: User | None) -> Bericht:
+    vorlage_pruefen(inhalt.vorlage, oeffentlich)
     nummer = f"{jahr}/{laufnummer:04d}"
     bericht = Bericht(
         art=inhalt.art, titel=inhalt.titel[:300], jahr=jahr, laufnummer=laufnummer, version=version, ersetzt=ersetzt,
         parameter=inhalt.parameter, datum=datum, verfasst_von=durch, oeffentlich=oeffentlich,
-        sha256=ergebnis.sha256, seiten=ergebnis.seiten, dateigroesse=len(ergebnis.daten),
+        sha256=ergebnis.sha256, sha512=hashlib.sha512(ergebnis.daten).hexdigest(), seiten=ergebnis.seiten,
+        dateigroesse=len(ergebnis.daten),
         gebiet=inhalt.gebiet, programm=inhalt.programm, vorlage=inhalt.vorlage,
         dateiname=ablage.dateiname(art=inhalt.art, teile=inhalt.dateiname_teile, nummer=nummer, version=version),
     )
@@ -91,11 +107,24 @@ def _ablegen(*, inhalt: Inhalt, ergebnis: pdf.Pdf, jahr: int, laufnummer: int, v
     return bericht
 
 
+def vorlage_pruefen(vorlage: Ratsvorlage | None, oeffentlich: bool) -> None:
+    """A council paper is published only once every department named on it has co-signed, and a
+    non-public paper never as public."""
+    if vorlage is None:
+        return
+    if oeffentlich and not vorlage.oeffentlich:
+        raise VeroeffentlichungAbgelehnt(VORLAGE_NICHTOEFFENTLICH)
+    offen = [m.organisation.name for m in vorlage.mitzeichnungen.select_related("organisation") if not m.gezeichnet]
+    if offen:
+        raise VeroeffentlichungAbgelehnt(MITZEICHNUNG_FEHLT.format(aemter=", ".join(offen)))
+
+
 def bericht_veroeffentlichen(*, art: str, parameter: dict, oeffentlich: bool, durch: User | None,
                              datum: dt.date | None = None) -> Bericht:
     """Render the report, give it the next number of its year and store it for good."""
     veroeffentlichen_pruefen(durch)
     inhalt = arten.inhalt_fuer(art, parameter)
+    vorlage_pruefen(inhalt.vorlage, oeffentlich)
     datum = datum or heute()
     for _ in range(VERSUCHE):
         laufnummer = erwartete_laufnummer(datum.year)
@@ -159,7 +188,8 @@ def bericht_zurueckziehen(*, bericht: Bericht, grund: str, durch: User) -> list[
 
 
 def ratsvorlage_speichern(*, form, beratungen, durch: User | None) -> Ratsvorlage:
-    """Save a council paper's text and its consultation rows together (both already validated)."""
+    """Save a council paper's text, its consultation rows and the departments that co-sign it together (all
+    already validated). A changed text needs its co-signatures again."""
     with transaction.atomic():
         vorlage = form.save(commit=False)
         if vorlage.verfasst_von_id is None:
@@ -167,4 +197,35 @@ def ratsvorlage_speichern(*, form, beratungen, durch: User | None) -> Ratsvorlag
         vorlage.save()
         beratungen.instance = vorlage
         beratungen.save()
+        _mitzeichnende_setzen(vorlage, form.cleaned_data.get("mitzeichnende") or [],
+                              neu_zeichnen=bool(set(form.changed_data) & set(GEZEICHNETER_INHALT)))
     return vorlage
+
+
+def _mitzeichnende_setzen(vorlage: Ratsvorlage, aemter, *, neu_zeichnen: bool) -> None:
+    ids = {amt.pk for amt in aemter}
+    vorlage.mitzeichnungen.exclude(organisation_id__in=ids).delete()
+    vorhanden = set(vorlage.mitzeichnungen.values_list("organisation_id", flat=True))
+    Mitzeichnung.objects.bulk_create([Mitzeichnung(vorlage=vorlage, organisation_id=pk) for pk in ids - vorhanden])
+    if neu_zeichnen:
+        vorlage.mitzeichnungen.update(gezeichnet_am=None, gezeichnet_name="", gezeichnet_von=None)
+
+
+def ratsvorlage_mitzeichnen(*, mitzeichnung: Mitzeichnung, durch: User) -> Mitzeichnung:
+    """Co-sign a council paper for a department named on it, as a person of that department (or of a unit
+    below it), with today's date."""
+    with transaction.atomic():
+        zeile = Mitzeichnung.objects.select_for_update().select_related("organisation").get(pk=mitzeichnung.pk)
+        amt = zeile.organisation
+        if zeile.gezeichnet:
+            raise MitzeichnungAbgelehnt(SCHON_MITGEZEICHNET.format(amt=amt.name, datum=datum(zeile.gezeichnet_am)))
+        person = Person.objects.filter(user=durch).select_related("organisation").first()
+        if person is None or person.organisation is None or amt.pk not in (person.organisation_id,
+                                                                          person.organisation.parent_id):
+            raise MitzeichnungAbgelehnt(NICHT_IM_AMT.format(amt=amt.name))
+        zeile.gezeichnet_am = heute()
+        zeile.gezeichnet_name = " ".join(t for t in (person.titel, person.vorname, person.nachname) if t)
+        zeile.gezeichnet_von = durch
+        zeile.full_clean()
+        zeile.save()
+    return zeile

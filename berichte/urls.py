@@ -18,4 +18,5 @@ urlpatterns = [
     path("ratsvorlagen/", views.vorlagen, name="vorlagen"),
     path("ratsvorlagen/neu/", views.vorlage_bearbeiten, name="vorlage_neu"),
     path("ratsvorlagen/<int:pk>/", views.vorlage_bearbeiten, name="vorlage_bearbeiten"),
+    path("ratsvorlagen/mitzeichnung/<int:pk>/", views.mitzeichnen, name="mitzeichnen"),
 ]

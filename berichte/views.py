@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -18,7 +18,7 @@ from . import ablage, arten, auftraege, pdf, services
 from .fehler import BerichtFehler
 from .filters import BerichtFilter
 from .forms import BeratungFormSet, RatsvorlageForm, RueckzugForm, VeroeffentlichenForm
-from .models import Bericht, Ratsvorlage, Veroeffentlichungsauftrag
+from .models import Bericht, Mitzeichnung, Ratsvorlage, Veroeffentlichungsauftrag
 from .permissions import (
     kann_berichte_erstellen,
     kann_berichte_zurueckziehen,
@@ -150,6 +150,7 @@ def veroeffentlichen(request, art: str):
     try:
         if not form.cleaned_data["bestaetigt"]:
             parameter_form = arten.parameter_pruefen(art, parameter)
+            services.vorlage_pruefen(parameter_form.cleaned_data.get("vorlage"), oeffentlich)
             return render(request, "berichte/bestaetigen.html", {
                 "art": definition, "titel": arten.kurztitel(art, parameter_form), "oeffentlich": oeffentlich,
                 "nummer": auftraege.erwartete_nummer(heute().year), "parameter": parameter,
@@ -229,7 +230,10 @@ def zurueckziehen(request, pk: int):
 def vorlagen(request):
     verlangen(kann_ratsvorlagen_bearbeiten(request.user))
     liste = (Ratsvorlage.objects.select_related("stadt", "programm")
-             .annotate(zeilen=Count("beratungen", distinct=True), zuletzt=Max("berichte__id")))
+             .annotate(zeilen=Count("beratungen", distinct=True), zuletzt=Max("berichte__id"),
+                       mitzeichnende=Count("mitzeichnungen", distinct=True),
+                       mitgezeichnet=Count("mitzeichnungen", distinct=True,
+                                           filter=Q(mitzeichnungen__gezeichnet_am__isnull=False))))
     return render(request, "berichte/vorlagen.html", {"vorlagen": liste})
 
 
@@ -251,6 +255,20 @@ def vorlage_bearbeiten(request, pk: int | None = None):
         vorlage = services.ratsvorlage_speichern(form=form, beratungen=beratungen, durch=request.user)
         messages.success(request, "Die Ratsvorlage ist gespeichert.")
         return redirect(f"{reverse('berichte:vorschau', args=['ratsvorlage'])}?vorlage={vorlage.pk}")
-    return render(request, "berichte/vorlage_formular.html", {"form": form, "beratungen": beratungen,
-                                                               "vorlage": vorlage if pk else None})
+    return render(request, "berichte/vorlage_formular.html", {
+        "form": form, "beratungen": beratungen, "vorlage": vorlage if pk else None,
+        "mitzeichnungen": vorlage.mitzeichnungen.select_related("organisation") if pk else []})
+
+
+@require_POST
+def mitzeichnen(request, pk: int):
+    verlangen(kann_ratsvorlagen_bearbeiten(request.user))
+    mitzeichnung = get_object_or_404(Mitzeichnung.objects.select_related("organisation"), pk=pk)
+    try:
+        services.ratsvorlage_mitzeichnen(mitzeichnung=mitzeichnung, durch=request.user)
+    except BerichtFehler as exc:
+        messages.error(request, exc.meldung)
+    else:
+        messages.success(request, f"Die Vorlage ist für „{mitzeichnung.organisation.name}“ mitgezeichnet.")
+    return redirect("berichte:vorlage_bearbeiten", pk=mitzeichnung.vorlage_id)
 

@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -23,9 +24,7 @@ from kern.fehler import Regelverstoss
 from quartiere.models import Gebiet
 
 from . import selectors
-from .darstellung import Darstellung, zeitzone
-
-SEITENGROESSE = 100
+from .darstellung import SCHEMA, Darstellung, zeitzone
 
 NICHT_GEFUNDEN = "Dieses Objekt gibt es nicht oder es ist nicht öffentlich."
 SEITE_FEHLT = "Diese Listenseite gibt es nicht."
@@ -34,13 +33,15 @@ SEITE_UNGUELTIG = "Der Parameter page muss eine ganze Zahl ab 1 sein."
 ZEITPUNKT_UNGUELTIG = ("Der Parameter {name} braucht einen Zeitpunkt nach ISO 8601 mit Datum und Uhrzeit, "
                        "z. B. 2026-01-31T08:00:00+01:00.")
 
-# Filter parameter -> lookup on the annotated queryset of every list.
+# Filter parameter -> lookup on the annotated queryset of every list. Times are published to the second,
+# so they are compared to the second too: "until 12:00:00" includes what changed at 12:00:00.4.
 FILTER = {
-    "created_since": "created__gte",
-    "created_until": "created__lte",
+    "created_since": "oparl_created__gte",
+    "created_until": "oparl_created__lt",
     "modified_since": "oparl_modified__gte",
-    "modified_until": "oparl_modified__lte",
+    "modified_until": "oparl_modified__lt",
 }
+EINE_SEKUNDE = dt.timedelta(seconds=1)
 
 
 class Ungueltig(Regelverstoss):
@@ -57,8 +58,9 @@ def _antwort(daten: dict, status: int = 200) -> JsonResponse:
     return antwort
 
 
-def _fehler(status: int, meldung: str) -> JsonResponse:
-    return _antwort({"type": "Error", "message": meldung}, status=status)
+def _fehler(request, status: int, meldung: str) -> JsonResponse:
+    debug = f"HTTP {status} für {request.method} {request.get_full_path()}"
+    return _antwort({"type": SCHEMA + "Error", "message": meldung, "debug": debug}, status=status)
 
 
 def _oparl(view):
@@ -67,9 +69,9 @@ def _oparl(view):
         try:
             return view(request, *args, **kwargs)
         except Http404 as exc:
-            return _fehler(404, str(exc) or NICHT_GEFUNDEN)
+            return _fehler(request, 404, str(exc) or NICHT_GEFUNDEN)
         except Ungueltig as exc:
-            return _fehler(400, exc.meldung)
+            return _fehler(request, 400, exc.meldung)
 
     return login_not_required(require_safe(mit_fehlern))
 
@@ -102,8 +104,11 @@ def _filter(request) -> tuple[dict, dict]:
     lookups, werte = {}, {}
     for name, lookup in FILTER.items():
         if name in request.GET:
-            lookups[lookup] = _zeitpunkt(name, request.GET[name])
+            zeitpunkt = _zeitpunkt(name, request.GET[name]).replace(microsecond=0)
+            lookups[lookup] = zeitpunkt + EINE_SEKUNDE if name.endswith("_until") else zeitpunkt
             werte[name] = request.GET[name]
+    if request.GET.get("omit_internal") == "true":
+        werte["omit_internal"] = "true"
     return lookups, werte
 
 
@@ -119,7 +124,8 @@ def _liste(request, queryset: QuerySet, darstellen: Callable[[list], list[dict]]
     """An external object list: one page of `data`, with `pagination` and `links`."""
     lookups, werte = _filter(request)
     nummer = _seitennummer(request)
-    paginator = Paginator(queryset.filter(**lookups).order_by(*ordnung), SEITENGROESSE)
+    groesse = settings.OPARL_PAGE_SIZE
+    paginator = Paginator(queryset.filter(**lookups).order_by(*ordnung), groesse)
     if nummer > paginator.num_pages:
         raise Http404(SEITE_FEHLT)
 
@@ -134,7 +140,7 @@ def _liste(request, queryset: QuerySet, darstellen: Callable[[list], list[dict]]
         links["next"] = seite(nummer + 1)
     return _antwort({
         "data": darstellen(list(paginator.page(nummer).object_list)),
-        "pagination": {"totalElements": paginator.count, "elementsPerPage": SEITENGROESSE, "currentPage": nummer,
+        "pagination": {"totalElements": paginator.count, "elementsPerPage": groesse, "currentPage": nummer,
                        "totalPages": paginator.num_pages},
         "links": links,
     })
@@ -174,20 +180,18 @@ def _body_liste(request, stadt_id: int, art: str):
     if art == "organization":
         return _liste(request, selectors.gremien().in_stadt(stadt_id), lambda gs: [aus.organization(g) for g in gs])
     if art == "meeting":
-        return _liste(request, selectors.sitzungen().in_stadt(stadt_id), lambda ss: [aus.meeting(s) for s in ss])
+        return _liste(request, selectors.sitzungen().in_stadt(stadt_id), aus.meetings)
     if art == "agendaitem":
-        return _liste(request, selectors.tagesordnungspunkte().in_stadt(stadt_id),
-                      lambda tops: [aus.agenda_item(t, t.position) for t in tops])
+        return _liste(request, selectors.tagesordnungspunkte().in_stadt(stadt_id), aus.agenda_items)
     if art == "location":
-        return _liste(request, selectors.orte().in_stadt(stadt_id), lambda ss: [aus.location(s) for s in ss])
+        return _liste(request, selectors.orte(stadt_id), aus.locations, ordnung=("erste",))
     if art == "paper":
         return _liste(request, selectors.papiere().filter(body_id=stadt_id), aus.papers)
     if art == "file":
         return _liste(request, selectors.dateien().filter(body_id=stadt_id), lambda bs: [aus.file(b) for b in bs])
     if art == "consultation":
         return _liste(request, selectors.beratungen(selectors.dateien().filter(body_id=stadt_id)),
-                      lambda zeilen: [aus.consultation(z.bericht_id, z) for z in zeilen],
-                      ordnung=("bericht_id", "reihenfolge", "pk"))
+                      aus.consultations, ordnung=("bericht_id", "reihenfolge", "pk"))
     # Persons, memberships and legislative terms are never published.
     return _liste(request, selectors.staedte().none(), lambda leer: [])
 
@@ -212,23 +216,27 @@ def organization(request, pk: int):
 def organization_meeting(request, pk: int):
     _objekt(Gremium.objects.all(), pk=pk)
     aus = Darstellung(request)
-    return _liste(request, selectors.sitzungen().filter(gremium_id=pk), lambda ss: [aus.meeting(s) for s in ss])
+    return _liste(request, selectors.sitzungen().filter(gremium_id=pk), aus.meetings)
 
 
 @_oparl
 def meeting(request, pk: int):
-    return _antwort(Darstellung(request).meeting(_objekt(selectors.sitzungen(), pk=pk)))
+    return _antwort(Darstellung(request).meetings([_objekt(selectors.sitzungen(), pk=pk)])[0])
 
 
 @_oparl
 def agendaitem(request, pk: int):
-    top = _objekt(selectors.tagesordnungspunkte(), pk=pk)
-    return _antwort(Darstellung(request).agenda_item(top, top.position))
+    return _antwort(Darstellung(request).agenda_items([_objekt(selectors.tagesordnungspunkte(), pk=pk)])[0])
 
 
 @_oparl
-def location(request, pk: int):
-    return _antwort(Darstellung(request).location(_objekt(selectors.orte(), pk=pk)))
+def location(request, schluessel: str):
+    stadt_id = schluessel.split("-", 1)[0]
+    zeilen = selectors.orte(int(stadt_id)) if stadt_id.isdigit() else []
+    for zeile in zeilen:
+        if selectors.ortsschluessel(zeile["ort_stadt"], zeile["ort"]) == schluessel:
+            return _antwort(Darstellung(request).locations([zeile])[0])
+    raise Http404(NICHT_GEFUNDEN)
 
 
 @_oparl
@@ -240,7 +248,7 @@ def paper(request, pk: int):
 @_oparl
 def consultation(request, paper: int, pk: int):
     zeile = _objekt(selectors.beratungen(Bericht.objects.oeffentlich_mit_zurueckgezogenen().filter(pk=paper)), pk=pk)
-    return _antwort(Darstellung(request).consultation(paper, zeile))
+    return _antwort(Darstellung(request).consultations([zeile])[0])
 
 
 @_oparl
@@ -253,11 +261,11 @@ def file_access(request, pk: int):
     """The PDF for viewing: OParl forbids `attachment` here; the download is berichte:pdf."""
     bericht = _objekt(Bericht.objects.oeffentlich_mit_zurueckgezogenen(), pk=pk)
     if bericht.zurueckgezogen:
-        return _fehler(410, ZURUECKGEZOGEN)
+        return _fehler(request, 410, ZURUECKGEZOGEN)
     try:
         daten = ablage.geprueft_lesen(bericht)
     except ablage.DateiUngueltig as exc:
-        return _fehler(409, exc.meldung)
+        return _fehler(request, 409, exc.meldung)
     antwort = HttpResponse(daten, content_type="application/pdf")
     antwort["Content-Disposition"] = ablage.content_disposition(bericht.dateiname, als_anhang=False)
     antwort["Content-Length"] = str(len(daten))

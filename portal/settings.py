@@ -322,3 +322,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# OParl: the licence of everything the interface publishes (System and Body), and the page size of its lists.
+OPARL_LICENSE = os.environ.get("OPARL_LICENSE", "") or "https://creativecommons.org/licenses/by/4.0/"
+OPARL_PAGE_SIZE = envint("OPARL_PAGE_SIZE", 100)

@@ -65,6 +65,7 @@ class GebietAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("art", "name", "parent", "stadt", "kennziffer", "quartierstyp", "besonders_belastet")}),
         ("Beschreibung und Grenze", {"fields": ("beschreibung", "grenze"), "classes": ("collapse",)}),
+        ("Stadt: Wappen, Webseite, Lizenz", {"fields": ("wappen", "webseite", "lizenz"), "classes": ("collapse",)}),
         ("Protokoll", {"fields": ("created", "modified"), "classes": ("collapse",)}),
     )
 

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 
 from kern.format import messwert
 
+from .wappen import WAPPEN_HOECHSTENS, WAPPEN_TYPEN, WAPPEN_UNGUELTIG, wappen_pfad, wappen_pruefen  # noqa: F401
 from .zugriff import GebietsbezogenQuerySet, schreib_bedingung, sicht_bedingung
 
 
@@ -76,6 +77,7 @@ def grenze_pruefen(grenze) -> None:
 TIEFE = 5
 
 
+
 class GebietQuerySet(GebietsbezogenQuerySet):
     # Areas are city data: every role sees them, staff change them.
     gebiet_pfad = None
@@ -134,6 +136,13 @@ class Gebiet(Zeitstempel):
                               help_text="GeoJSON-Polygon in WGS84 (Länge, Breite) für die Karte")
     besonders_belastet = models.BooleanField("besonders belastet", default=False)
     beschreibung = models.TextField("Beschreibung", blank=True)
+    wappen = models.FileField("Wappen / Logo", upload_to=wappen_pfad, max_length=200, blank=True,
+                              validators=[wappen_pruefen],
+                              help_text="nur für Städte: SVG, PNG oder JPEG, höchstens 512 KB; steht im Kopf der "
+                                        "Dokumente")
+    webseite = models.URLField("Webseite", blank=True, help_text="nur für Städte: die Website der Stadt")
+    lizenz = models.URLField("Lizenz der offenen Daten", blank=True,
+                             help_text="nur für Städte und nur, wenn sie von der Lizenz des Portals abweicht")
 
     objects = GebietQuerySet.as_manager()
 

@@ -5,8 +5,9 @@ import factory
 from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
 
-from berichte.models import Beratung, Bericht, Berichtsart, Ratsvorlage, Veroeffentlichungsauftrag
-from testhilfen.quartiere import StadtFactory
+from berichte.models import Beratung, Bericht, Berichtsart, Mitzeichnung, Ratsvorlage, Veroeffentlichungsauftrag
+from quartiere.models import Organisation
+from testhilfen.quartiere import OrganisationFactory, StadtFactory
 
 KLEINES_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
                b"trailer<</Root 1 0 R>>\n%%EOF\n")
@@ -22,6 +23,17 @@ class RatsvorlageFactory(DjangoModelFactory):
     betreff = factory.Sequence(lambda n: f"Sozialbericht {n} – Gerechte Teilhabe")
     beschlussentwurf = "Der Rat nimmt den Sozialbericht zur Kenntnis."
     begruendung = "Die sechs besonders belasteten Stadtteile brauchen drei Bausteine."
+
+
+class MitzeichnungFactory(DjangoModelFactory):
+    """A department named on a council paper to co-sign it; not yet co-signed."""
+
+    class Meta:
+        model = Mitzeichnung
+
+    vorlage = factory.SubFactory(RatsvorlageFactory)
+    organisation = factory.SubFactory(OrganisationFactory, art=Organisation.Art.AMT,
+                                      stadt=factory.SelfAttribute("..vorlage.stadt"))
 
 
 class BeratungFactory(DjangoModelFactory):
@@ -49,6 +61,7 @@ class BerichtFactory(DjangoModelFactory):
     seiten = 1
     dateiname = factory.LazyAttribute(lambda o: f"Programmjahresbericht_WiN_{o.jahr}-{o.laufnummer:04d}.pdf")
     sha256 = hashlib.sha256(KLEINES_PDF).hexdigest()
+    sha512 = hashlib.sha512(KLEINES_PDF).hexdigest()
     dateigroesse = len(KLEINES_PDF)
     datei = factory.LazyFunction(lambda: ContentFile(KLEINES_PDF, name="bericht.pdf"))
 

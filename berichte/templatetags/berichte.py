@@ -1,8 +1,12 @@
 """Filters of the report templates: staff's free text as paragraphs and lists."""
 
+import base64
+
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+from quartiere.models import WAPPEN_HOECHSTENS, WAPPEN_TYPEN
 
 register = template.Library()
 
@@ -46,3 +50,23 @@ def abfrage(parameter: dict, **extra) -> str:
     return urlencode({**parameter, **extra})
 
 
+
+
+@register.filter
+def wappen_url(stadt) -> str:
+    """A city's coat of arms as a data: URL, so the PDF embeds it without reading any file at rendering time;
+    "" without one (or if its file is gone)."""
+    datei = getattr(stadt, "wappen", None)
+    if not datei:
+        return ""
+    endung = "." + datei.name.rsplit(".", 1)[-1].lower()
+    if endung not in WAPPEN_TYPEN:
+        return ""
+    try:
+        with datei.open("rb") as f:
+            daten = f.read(WAPPEN_HOECHSTENS + 1)
+    except (OSError, ValueError):
+        return ""
+    if len(daten) > WAPPEN_HOECHSTENS:
+        return ""
+    return f"data:{WAPPEN_TYPEN[endung]};base64,{base64.b64encode(daten).decode('ascii')}"

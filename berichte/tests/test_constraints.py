@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from testhilfen.berichte import BeratungFactory, BerichtFactory, RatsvorlageFactory
+from testhilfen.berichte import BeratungFactory, BerichtFactory, MitzeichnungFactory, RatsvorlageFactory
 from testhilfen.programme import FoerderprogrammFactory
 from testhilfen.constraints import assert_accepted, assert_refused, changed, constraint_names
 from testhilfen.quartiere import StadtFactory
@@ -26,6 +26,11 @@ def _ersetzt_sich_selbst():
     return bericht
 
 
+def _amt_doppelt_genannt():
+    erste = MitzeichnungFactory()
+    return MitzeichnungFactory.build(vorlage=erste.vorlage, organisation=erste.organisation)
+
+
 def _vorlage_mit_programm_ohne_jahr():
     vorlage = RatsvorlageFactory()
     vorlage.programm = FoerderprogrammFactory(stadt=vorlage.stadt)
@@ -41,6 +46,11 @@ VERLETZUNGEN = [
                  id="vorlage-jahr-ohne-programm"),
     pytest.param("beratung_mit_gremium", changed(BeratungFactory, gremium=None, gremium_name=""),
                  "Jede Zeile der Beratungsfolge braucht ein Gremium.", id="beratung-ohne-gremium"),
+    pytest.param("mitzeichnung_eindeutig", _amt_doppelt_genannt, "Dieses Amt ist auf der Vorlage schon genannt.",
+                 id="amt-doppelt"),
+    pytest.param("mitzeichnung_mit_name_und_datum",
+                 changed(MitzeichnungFactory, gezeichnet_am=datetime.date(2026, 1, 2)),
+                 "Eine Mitzeichnung braucht Namen und Datum.", id="mitzeichnung-ohne-name"),
     pytest.param("bericht_nummer_version_eindeutig", _doppelte_nummer,
                  "Diese Berichtsnummer und Version gibt es schon.", id="bericht-nummer-doppelt"),
     pytest.param("bericht_zaehler_positiv", _neuer_bericht(seiten=0),
@@ -66,6 +76,9 @@ def test_ungueltige_zeile_wird_abgelehnt(name, bauen, meldung):
     pytest.param(lambda: RatsvorlageFactory.build(stadt=StadtFactory()), id="vorlage"),
     pytest.param(lambda: BeratungFactory.build(vorlage=RatsvorlageFactory()), id="beratung"),
     pytest.param(BerichtFactory.build, id="bericht"),
+    pytest.param(lambda: MitzeichnungFactory.build(vorlage=RatsvorlageFactory(), gezeichnet_name="Heike Lindemann",
+                                                   gezeichnet_am=datetime.date(2026, 1, 2),
+                                                   organisation=MitzeichnungFactory().organisation), id="mitzeichnung"),
     pytest.param(lambda: BerichtFactory.build(version=2, ersetzt=BerichtFactory(),
                                               datum=datetime.date(2026, 1, 2)), id="bericht-version-2"),
 ])

@@ -428,6 +428,11 @@ RATSVORLAGE = {
     "begruendung": BEGRUENDUNG, "finanzielle_auswirkungen": FINANZEN, "programm": "vf-lev", "haushaltsjahr": 2020,
     "anlagen": ANLAGEN,
 }
+# The departments that co-signed the paper before it went out: (department, who, when)
+MITZEICHNUNGEN = [
+    ("Fachbereich Kinder und Jugend", "Patrick Schürmann", dt.date(2019, 11, 18)),
+    ("Fachbereich Stadtplanung", "Claudia Berghoff", dt.date(2019, 11, 19)),
+]
 VORIGE_VORLAGENNUMMER = 3029  # Leverkusen's papers of 2019 were numbered up to 2019/3029 before this one
 
 

@@ -1,12 +1,13 @@
 """Documents: the Leverkusen council paper 2019/3030 on the social report 2019 with its six consultation rows,
 published as in the original, a programme report of Bremen's WiN and the documentation of the ZWK board's
-first meeting. Publishing goes through berichte.services; the paper's text and rows are written get-or-update,
+first meeting. The paper's co-signatures are recorded as given before its date, as in 2019. Publishing goes
+through berichte.services; the paper's text and rows are written get-or-update,
 as the editing service takes the staff's bound form."""
 
 from __future__ import annotations
 
 from berichte import services
-from berichte.models import Beratung, Bericht, Berichtsart, Nummernkreis, Ratsvorlage
+from berichte.models import Beratung, Bericht, Berichtsart, Mitzeichnung, Nummernkreis, Ratsvorlage
 from demo.daten import bremen, bremerhaven, leverkusen
 
 from .basis import Kontext, sichern
@@ -17,6 +18,9 @@ def ratsvorlage_laden(k: Kontext) -> Ratsvorlage:
     betreff = daten.pop("betreff")
     daten.update(programm=k.programme[daten["programm"]], verfasst_von=k.verwaltung)
     vorlage = sichern(Ratsvorlage, defaults=daten, stadt=k.staedte["Leverkusen"], betreff=betreff)
+    for amt, name, datum in leverkusen.MITZEICHNUNGEN:
+        sichern(Mitzeichnung, defaults={"gezeichnet_am": datum, "gezeichnet_name": name}, vorlage=vorlage,
+                organisation=k.orgs[("Leverkusen", amt)])
     for nr, (name, _, _, datum, zustaendigkeit) in enumerate(leverkusen.BERATUNGSFOLGE, start=1):
         gremium = k.gremien.get(name)
         sichern(Beratung, defaults={"gremium": gremium, "gremium_name": "" if gremium else name, "datum": datum,

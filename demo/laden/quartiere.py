@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from demo.daten import STAEDTE, bremerhaven, gemeinsam
@@ -36,6 +38,17 @@ def gebiete_laden(k: Kontext) -> None:
 
     for stadt in STAEDTE:
         anlegen(stadt.GEBIETE, None, None)
+        _wappen(k.staedte[stadt.GEBIETE.name], stadt.__name__.rsplit(".", 1)[-1])
+
+
+WAPPEN = Path(__file__).resolve().parent.parent / "daten" / "wappen"
+
+
+def _wappen(stadt: Gebiet, name: str) -> None:
+    """A neutral placeholder shield (marked DEMO) in the documents of each demo city, unless it has one."""
+    datei = WAPPEN / f"{name}.svg"
+    if not stadt.wappen and datei.is_file():
+        stadt.wappen.save(f"{name}.svg", ContentFile(datei.read_bytes()), save=True)
 
 
 def organisationen_laden(k: Kontext) -> None:

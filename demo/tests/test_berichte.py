@@ -25,6 +25,8 @@ def test_demo_publishes_the_leverkusen_paper_and_stays_idempotent(demodaten):
                   "Bezirksvertretung für den Stadtbezirk II 26.11.2019 Beratung öffentlich",
                   "Bezirksvertretung für den Stadtbezirk III 28.11.2019 Beratung öffentlich",
                   "Rat der Stadt Leverkusen 16.12.2019 Entscheidung öffentlich",
-                  "Stadt Leverkusen Vorlage Nr. 2019/3030"):
+                  "Stadt Leverkusen Beschlussvorlage", "Vorlage Nr. 2019/3030", "öffentlich",
+                  "Fachbereich Kinder und Jugend Patrick Schürmann 18.11.2019",
+                  "Fachbereich Stadtplanung Claudia Berghoff 19.11.2019"):
         assert zeile in zeilen, zeile
     assert Bericht.objects.get(art="sitzungsdokumentation").oeffentlich is False

@@ -23,7 +23,7 @@ def welt(stadt, gebiet_a, gebiet_b):
                              dokumentiert_am=dt.date(2026, 7, 8))
     TagesordnungspunktFactory(sitzung=sitzung, nummer=1, titel="Begrüßung")
     TagesordnungspunktFactory(sitzung=sitzung, nummer=2, titel="Spielplatz am Markt")
-    intern = SitzungFactory(gremium=gremium, oeffentlich=False, titel="Vertrauliche Runde")
+    intern = SitzungFactory(gremium=gremium, oeffentlich=False, titel="Vertrauliche Runde", ort="Hinterzimmer")
     interner_top = TagesordnungspunktFactory(sitzung=intern, nummer=1, titel="Personalfragen")
     bericht = BerichtFactory(gebiet=gebiet_a, oeffentlich=True, titel="Quartiersprofil A 2026",
                              art=Berichtsart.QUARTIERSPROFIL)

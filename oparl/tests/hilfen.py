@@ -5,6 +5,7 @@ import datetime as dt
 from django.urls import reverse
 
 from berichte.models import Beratung, Berichtsart
+from oparl.selectors import ortsschluessel
 from testhilfen.berichte import BeratungFactory, BerichtFactory, RatsvorlageFactory
 
 BASIS = "http://testserver/oparl/v1/"
@@ -12,6 +13,10 @@ BASIS = "http://testserver/oparl/v1/"
 
 def url(name, *args):
     return "http://testserver" + reverse(f"oparl:{name}", args=args)
+
+
+def ort_url(stadt, ort):
+    return url("location", ortsschluessel(stadt.pk, ort))
 
 
 def holen(client, adresse, status=200):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from berichte import services as berichte
 from beteiligung import veroeffentlichung
 
-from .hilfen import holen, ids, url
+from .hilfen import holen, ids, ort_url, url
 
 pytestmark = pytest.mark.django_db
 GRUND = "Falscher Termin veröffentlicht."
@@ -46,7 +46,7 @@ def test_a_withdrawn_meeting_is_deleted_with_its_agenda_and_place(client, welt, 
 
     meeting = holen(client, url("meeting", sitzung.pk))
     assert set(meeting) == GELOESCHT and meeting["deleted"] is True
-    assert holen(client, url("location", sitzung.pk))["deleted"] is True
+    assert holen(client, ort_url(stadt, sitzung.ort))["deleted"] is True
     tops = holen(client, url("body_agendaitem", stadt.pk) + "?" + _seit(vorher))["data"]
     assert len(tops) == 2 and all(t["deleted"] for t in tops)
     liste = holen(client, url("body_meeting", stadt.pk) + "?" + _seit(vorher))

@@ -31,7 +31,8 @@ def test_system_links_to_the_body_list(client, welt):
 def test_body_has_the_required_fields_and_lists(client, welt):
     body = holen(client, url("body", welt["stadt"].pk))
     assert body["type"] == "https://schema.oparl.org/1.1/Body"
-    assert body["name"] == "Musterstadt" and body["system"] == BASIS and body["deleted"] is False
+    assert body["name"] == "Stadt Musterstadt" and body["shortName"] == "Musterstadt"
+    assert body["system"] == BASIS and body["deleted"] is False
     assert body["legislativeTerm"] == []
     for eigenschaft in ("organization", "person", "meeting", "paper", "agendaItem", "consultation", "file",
                         "locationList", "legislativeTermList", "membership"):
@@ -124,7 +125,7 @@ def test_file_metadata_and_downloads_for_the_public(client, welt):
     assert datei["mimeType"] == "application/pdf" and datei["size"] == len(KLEINES_PDF)
     assert datei["fileName"] == bericht.dateiname and datei["name"] == "Quartiersprofil A 2026"
     assert datei["quartiersportal:sha256Checksum"] == hashlib.sha256(KLEINES_PDF).hexdigest()
-    assert "sha1Checksum" not in datei and "sha512Checksum" not in datei
+    assert datei["sha512Checksum"] == hashlib.sha512(KLEINES_PDF).hexdigest() and "sha1Checksum" not in datei
 
     download = client.get(datei["downloadUrl"])
     assert datei["downloadUrl"] == "http://testserver" + reverse("berichte:pdf", args=[bericht.pk])

@@ -8,7 +8,7 @@ from oparl.darstellung import BODY_LISTEN
 from oparl.views import NICHT_GEFUNDEN
 from testhilfen.quartiere import PersonFactory
 
-from .hilfen import holen, url
+from .hilfen import holen, ort_url, url
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +19,12 @@ def test_non_public_meetings_and_reports_never_appear(client, welt):
     alles += client.get(url("organization_meeting", welt["gremium"].pk)).content.decode()
     for geheim in ("Vertrauliche Runde", "Personalfragen", "Interner Entwurf"):
         assert geheim not in alles
-    for name, pk in (("meeting", welt["intern"].pk), ("location", welt["intern"].pk),
-                     ("agendaitem", welt["interner_top"].pk), ("paper", welt["interner_bericht"].pk),
-                     ("file", welt["interner_bericht"].pk), ("file_access", welt["interner_bericht"].pk)):
-        assert holen(client, url(name, pk), 404) == {"type": "Error", "message": NICHT_GEFUNDEN}
+    adressen = [url(name, pk) for name, pk in (
+        ("meeting", welt["intern"].pk), ("agendaitem", welt["interner_top"].pk), ("paper", welt["interner_bericht"].pk),
+        ("file", welt["interner_bericht"].pk), ("file_access", welt["interner_bericht"].pk))]
+    for adresse in [*adressen, ort_url(welt["stadt"], welt["intern"].ort)]:
+        fehler = holen(client, adresse, 404)
+        assert fehler["type"] == "https://schema.oparl.org/1.1/Error" and fehler["message"] == NICHT_GEFUNDEN
 
 
 @pytest.mark.parametrize("persona", ["rat", "qm_a", "verwaltung"])
@@ -36,7 +38,8 @@ def test_unknown_ids_give_404_in_json(client, welt, gebiet_a):
     for name, pk in (("body", gebiet_a.pk), ("body_paper", gebiet_a.pk), ("organization", 999999),
                      ("organization_meeting", 999999), ("meeting", 999999), ("paper", 999999)):
         assert holen(client, url(name, pk), 404)["message"] == NICHT_GEFUNDEN
-    assert holen(client, url("consultation", welt["bericht"].pk, 999999), 404)["type"] == "Error"
+    assert holen(client, url("consultation", welt["bericht"].pk, 999999), 404)["type"].endswith("/Error")
+    assert holen(client, url("location", "kein-ort"), 404)["message"] == NICHT_GEFUNDEN
 
 
 def test_no_personal_names_anywhere(client, welt):

@@ -16,7 +16,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from berichte.models import Berichtsart
-from testhilfen.berichte import BeratungFactory, BerichtFactory
+from oparl.selectors import ortsschluessel
+from testhilfen.berichte import BeratungFactory, BerichtFactory, MitzeichnungFactory
 from testhilfen.welt import berichte_welt
 from testhilfen.beteiligung import SitzungFactory, TagesordnungspunktFactory
 from testhilfen.welt import beteiligung_welt
@@ -148,6 +149,7 @@ MATRIX = {
     "berichte:vorlagen": (ohne(), NUR_VERWALTUNG),
     "berichte:vorlage_neu": (ohne(), NUR_VERWALTUNG),
     "berichte:vorlage_bearbeiten": (pk("vorlage"), NUR_VERWALTUNG),
+    "berichte:mitzeichnen": (lambda welt: {"pk": MitzeichnungFactory(vorlage=welt["vorlage"]).pk}, NUR_POST),
     # OParl: public JSON of public objects for everyone (non-public ones give 404: portal/tests/test_oparl.py).
     "oparl:system": (ohne(), OEFFENTLICH),
     "oparl:bodies": (ohne(), OEFFENTLICH),
@@ -166,7 +168,8 @@ MATRIX = {
     "oparl:organization_meeting": (pk("gremium"), OEFFENTLICH),
     "oparl:meeting": (pk("oparl_sitzung"), OEFFENTLICH),
     "oparl:agendaitem": (pk("oparl_top"), OEFFENTLICH),
-    "oparl:location": (pk("oparl_sitzung"), OEFFENTLICH),
+    "oparl:location": (lambda welt: {"schluessel": ortsschluessel(welt["gremium"].gebiet.stadt_oder_selbst.pk,
+                                                                   welt["oparl_sitzung"].ort)}, OEFFENTLICH),
     "oparl:paper": (pk("bericht"), OEFFENTLICH),
     "oparl:consultation": (lambda welt: {"paper": welt["oparl_ratsvorlage"].pk, "pk": welt["oparl_beratung"].pk},
                            OEFFENTLICH),
@@ -211,7 +214,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, ohne_rolle):
 
 def _oparl_welt(welt) -> dict:
     """Public objects for the OParl rows: the matrix's meeting is not public, and its paper no council paper."""
-    sitzung = SitzungFactory(gremium=welt["gremium"], oeffentlich=True)
+    sitzung = SitzungFactory(gremium=welt["gremium"], oeffentlich=True, ort="Bürgerhaus")
     ratsvorlage = BerichtFactory(art=Berichtsart.RATSVORLAGE, vorlage=welt["vorlage"], gebiet=welt["vorlage"].stadt)
     return {"oparl_sitzung": sitzung, "oparl_top": TagesordnungspunktFactory(sitzung=sitzung),
             "oparl_ratsvorlage": ratsvorlage, "oparl_beratung": BeratungFactory(vorlage=welt["vorlage"])}
