@@ -215,7 +215,7 @@ def ratsvorlage_mitzeichnen(*, mitzeichnung: Mitzeichnung, durch: User) -> Mitze
     """Co-sign a council paper for a department named on it, as a person of that department (or of a unit
     below it), with today's date."""
     with transaction.atomic():
-        zeile = Mitzeichnung.objects.select_for_update().select_related("organisation").get(pk=mitzeichnung.pk)
+        zeile = Mitzeichnung.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=mitzeichnung.pk)
         amt = zeile.organisation
         if zeile.gezeichnet:
             raise MitzeichnungAbgelehnt(SCHON_MITGEZEICHNET.format(amt=amt.name, datum=datum(zeile.gezeichnet_am)))

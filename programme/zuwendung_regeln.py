@@ -250,7 +250,7 @@ def de_minimis_pruefen(projekt: Projekt, bewilligung: Bewilligung, betrag: Decim
     if projekt.traeger_id is None or not vorgaben(bewilligung.programm).de_minimis:
         return
     # The operator's row is the lock: two de-minimis grants to one operator are decided one after the other.
-    Organisation.objects.select_for_update().filter(pk=projekt.traeger_id).first()
+    Organisation.objects.select_for_update(of=("self",)).filter(pk=projekt.traeger_id).first()
     summe = de_minimis_summe(traeger_id=projekt.traeger_id, stichtag=datum, ausser=bewilligung.pk)
     grenze = de_minimis_grenze()
     if summe + betrag > grenze:

@@ -55,7 +55,7 @@ def _nur_verwaltung(user: User, aktion: str) -> None:
 def traegerdaten_speichern(*, organisation: Organisation, daten: dict, durch: User) -> Traegerdaten:
     """Staff record or change an operator's address, legal form, contact and bank account."""
     _nur_verwaltung(durch, "Trägerangaben ändern")
-    angaben = Traegerdaten.objects.select_for_update().filter(organisation=organisation).first() \
+    angaben = Traegerdaten.objects.select_for_update(of=("self",)).filter(organisation=organisation).first() \
         or Traegerdaten(organisation=organisation)
     for feld in ("rechtsform", "strasse", "plz", "ort", "ansprechperson", "email", "iban", "bic", "registernummer"):
         if feld in daten:
@@ -171,7 +171,7 @@ def vorzeitigen_beginn_zulassen(*, projekt: Projekt, durch: User, erlaubt_am: dt
     erlaubt_am = erlaubt_am or heute()
     if erlaubt_am > heute():
         raise Regelverstoss(ERLAUBNIS_IN_ZUKUNFT)
-    erlaubnis = VorzeitigerBeginn.objects.select_for_update().filter(projekt=projekt).first() \
+    erlaubnis = VorzeitigerBeginn.objects.select_for_update(of=("self",)).filter(projekt=projekt).first() \
         or VorzeitigerBeginn(projekt=projekt)
     erlaubnis.erlaubt_am, erlaubnis.erlaubt_von, erlaubnis.bemerkung = erlaubt_am, durch, bemerkung
     speichern(erlaubnis, durch)
@@ -184,7 +184,7 @@ def textbaustein_speichern(*, art: str, text: str, durch: User, programm: Foerde
     """Staff keep a text block; unknown placeholders are refused."""
     _nur_verwaltung(durch, "Textbausteine bearbeiten")
     suche = {"art": art, "programm": programm} if programm is not None else {"art": art, "stadt": stadt}
-    baustein = Textbaustein.objects.select_for_update().filter(**suche).first() or Textbaustein(
+    baustein = Textbaustein.objects.select_for_update(of=("self",)).filter(**suche).first() or Textbaustein(
         art=art, programm=programm, stadt=stadt)
     baustein.text = text
     speichern(baustein, durch)
