@@ -47,7 +47,7 @@ def test_an_oparl_timestamp_at_the_edge_of_time_is_a_400(zeitpunkt, stadt, clien
                                       {"modified_since": zeitpunkt})
     assert response.status_code in (200, 400), response.status_code
     if response.status_code == 400:
-        assert response.json()["type"] == "Error"
+        assert response.json()["type"] == "https://schema.oparl.org/1.1/Error"
 
 
 @pytest.mark.parametrize("liste", ["body_person", "body_membership", "body_legislativeterm"])

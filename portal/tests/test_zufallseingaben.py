@@ -79,7 +79,8 @@ def fingerabdruck() -> dict:
         meta = model._meta
         if meta.app_label in OHNE_PRUEFUNG or meta.label_lower in OHNE_PRUEFUNG:
             continue
-        werte = {"pk": Max(meta.pk.attname)}
+        # PostgreSQL has no max() of a UUID (the task queue's ids); there the count tells a new row.
+        werte = {} if meta.pk.get_internal_type() == "UUIDField" else {"pk": Max(meta.pk.attname)}
         if "modified" in {f.name for f in meta.concrete_fields}:
             werte["modified"] = Max("modified")
         stand[meta.label] = {"n": model._default_manager.count(), **model._default_manager.aggregate(**werte)}
