@@ -9,6 +9,8 @@ import time
 from django.contrib.auth.models import User
 from django.db.models import Count
 from django.test import Client
+
+from portal.leistung import anmelden
 from django.urls import reverse
 
 from berichte import arten, pdf
@@ -50,7 +52,7 @@ class Speicheruhr:
 
 def export_messen(format_: str) -> dict:
     client = Client()
-    client.force_login(User.objects.get(username="verwaltung"))
+    anmelden(client, "verwaltung")
     url = reverse("programme:projekte") + f"?format={format_}"
     client.get(reverse("programme:projekte"))  # code and templates loaded, as in a running server
     with Speicheruhr() as uhr:

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
+from portal.leistung import anmelden
+
 HOST = "127.0.0.1"
 
 
@@ -37,7 +39,7 @@ def _freier_port() -> int:
 
 def _sitzungscookie(username: str) -> str:
     client = Client()
-    client.force_login(User.objects.get(username=username))
+    anmelden(client, username)
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 

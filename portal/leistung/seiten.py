@@ -15,6 +15,7 @@ from django.urls import reverse
 from beteiligung.models import Gremium, Sitzung
 from kern.zeit import heute
 from programme.models import Foerderprogramm, Projekt
+from portal.leistung import anmelden
 from quartiere.models import Gebiet
 
 ROLLEN = {"Verwaltung": "verwaltung", "Quartiersmanagement": "qm-blockdiek", "Rat": "rat", "Öffentlichkeit": None}
@@ -93,7 +94,7 @@ def clients() -> dict[str, Client]:
     for rolle, username in ROLLEN.items():
         client = Client()
         if username:
-            client.force_login(User.objects.get(username=username))
+            anmelden(client, username)
         ergebnis[rolle] = client
     return ergebnis
 
