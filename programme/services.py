@@ -75,7 +75,6 @@ LAUFZEIT_ZU_LANG = "{programm} fördert Projekte höchstens {monate} Monate lang
 JAHR_AUSSERHALB_PROJEKT = "Das Projekt läuft im Jahr {jahr} nicht (Laufzeit {beginn} bis {ende})."
 GEBIET_NICHT_IM_PROGRAMM = "{gebiet} gehört im Jahr {jahr} nicht zum Programm {programm}."
 ANTRAG_NICHT_OFFEN = "Über diesen Antrag ist bereits entschieden (Status „{status}“)."
-ANTRAG_IN_STATUS_UNZULAESSIG = "Für ein Projekt im Status „{status}“ kann keine Förderung beantragt werden."
 NACHWEIS_SCHON_EINGEREICHT = "Der Verwendungsnachweis ist bereits eingereicht."
 NACHWEIS_NICHT_EINGEREICHT = "Der Verwendungsnachweis ist noch nicht eingereicht."
 NACHWEIS_SCHON_GEPRUEFT = "Der Verwendungsnachweis ist bereits geprüft."
