@@ -456,6 +456,8 @@ class Verwendungsnachweis(Zeitstempel):
     geprueft_von = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="geprüft von", null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="+")
     rueckforderung = geldfeld("Rückforderung (€)", default=NULL_EURO)
+    # The grant due after the check's recalculation (programme.nachweis_regeln); None until checked.
+    zuwendung_festgesetzt = geldfeld("Zuwendung nach Prüfung (€)", null=True, blank=True)
     bemerkung = models.TextField("Bemerkung", blank=True)
     history = HistoricalRecords()
 
@@ -498,3 +500,6 @@ from .zuwendung import (  # noqa: E402,F401
     VorzeitigerBeginn,
     Zuwendung,
 )
+
+# The proof of use in detail: narrative, receipts, totals, check note (issue 13, points 5 and 6).
+from .nachweis import Beleg, Nachweisangaben, Nachweissumme, Pruefvermerk  # noqa: E402,F401

@@ -32,7 +32,7 @@ from .models import (
 )
 from . import statusmaschine as sm
 from .statusmaschine import ANTRAG_ERLAUBT_IN
-from . import zuwendung_regeln
+from . import nachweis_regeln, zuwendung_regeln
 from .permissions import (
     kann_auszahlen,
     kann_bewilligen,
@@ -86,6 +86,17 @@ BEWILLIGUNG_VORHANDEN = "Ein Projekt mit bewilligter Förderung kann nicht in de
 ZURUECKGEZOGEN_IM_ENTWURF = "Zurückgezogen am {datum}: das Projekt ging in den Entwurf zurück."
 RUECKZAHLUNG_ZU_HOCH = "Zurückgezahlt werden kann höchstens die offene Rückforderung von {offen}."
 JAHR_AUSSERHALB_FOERDERPERIODE = "{programm} fördert im Jahr {jahr} nicht (Förderperiode {beginn} bis {ende})."
+NACHWEIS_OHNE_ANGABEN = "Der Verwendungsnachweis braucht einen Sachbericht und Belege (oder Summen je Kategorie)."
+NACHWEIS_OHNE_SACHBERICHT = "Der Verwendungsnachweis braucht einen Sachbericht."
+NACHWEIS_OHNE_BELEGE = "Der Verwendungsnachweis braucht mindestens einen Beleg."
+NACHWEIS_OHNE_AUSGABEN_EINFACH = "Der einfache Verwendungsnachweis braucht die Ausgaben je Kategorie."
+NACHWEIS_SUMME_WEICHT_AB = "Die Belege ergeben {summe}, nicht {verwendet}."
+RUECKFORDERUNG_FEHLT = "Bitte die Rückforderung angeben (0 €, wenn nichts zurückgefordert wird)."
+RUECKFORDERUNG_WEICHT_AB = (
+    "Die Neuberechnung ergibt eine Rückforderung von {berechnet}, bestätigt wurden {bestaetigt}. Bitte die "
+    "Berechnung ansehen und erneut bestätigen."
+)
+NICHT_ZUWENDUNGSFAEHIG_UNGUELTIG = "Nicht zuwendungsfähig können 0 € bis {ausgaben} (die Ausgaben) sein."
 GEBIETSBUDGET_OHNE_GESAMTBUDGET = (
     "{programm} verteilt sein Gesamtbudget auf die Gebiete; für {jahr} ist noch kein Gesamtbudget festgelegt."
 )
@@ -307,13 +318,28 @@ def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: Use
 
 
 @transaction.atomic
-def verwendungsnachweis_einreichen(*, nachweis: Verwendungsnachweis, verwendet: Decimal, durch: User,
+def verwendungsnachweis_einreichen(*, nachweis: Verwendungsnachweis, durch: User, verwendet: Decimal | None = None,
                                    datum: dt.date | None = None) -> Verwendungsnachweis:
+    """Submit a proof of use. With its detailed figures (programme.nachweis: narrative, receipts or totals per
+    category) `verwendet` is their total; a proof without them states `verwendet` as one sum."""
     nachweis = Verwendungsnachweis.objects.select_for_update(of=("self",)).select_related("bewilligung__projekt").get(
         pk=nachweis.pk)
     _projekt_bearbeitbar_pruefen(nachweis.bewilligung.projekt, durch)
     if nachweis.eingereicht_am is not None:
         raise Regelverstoss(NACHWEIS_SCHON_EINGEREICHT)
+    angaben = nachweis_regeln.angaben(nachweis)
+    if angaben is not None:
+        summe_ist = sum(nachweis_regeln.ist_je_kategorie(nachweis, einfach=angaben.einfach).values(), NULL_EURO)
+        if not angaben.sachbericht.strip():
+            raise Regelverstoss(NACHWEIS_OHNE_SACHBERICHT)
+        if summe_ist <= 0:
+            raise Regelverstoss(NACHWEIS_OHNE_AUSGABEN_EINFACH if angaben.einfach else NACHWEIS_OHNE_BELEGE)
+        if verwendet is not None and verwendet != summe_ist:
+            raise Regelverstoss(NACHWEIS_SUMME_WEICHT_AB.format(summe=euro_text(summe_ist),
+                                                                verwendet=euro_text(verwendet)))
+        verwendet = summe_ist
+    elif verwendet is None:
+        raise Regelverstoss(NACHWEIS_OHNE_ANGABEN)
     if verwendet < 0:
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
     nachweis.eingereicht_am = datum or heute()
@@ -322,9 +348,38 @@ def verwendungsnachweis_einreichen(*, nachweis: Verwendungsnachweis, verwendet: 
     return nachweis
 
 
+def _rueckforderung_festlegen(nachweis: Verwendungsnachweis, ausgezahlt: Decimal, rueckforderung: Decimal | None,
+                              nicht_zuwendungsfaehig: Decimal | None) -> Decimal:
+    """The reclaim of the check; sets the grant due (`zuwendung_festgesetzt`) on the proof.
+
+    A detailed proof is recalculated by its grant's type of financing (programme.nachweis_regeln) and a
+    confirmed `rueckforderung` must be the computed one; a proof of one sum takes staff's figure."""
+    if not nachweis_regeln.hat_einzelangaben(nachweis):
+        if rueckforderung is None:
+            raise Regelverstoss(RUECKFORDERUNG_FEHLT)
+        if rueckforderung < 0:
+            raise Regelverstoss(BETRAG_NICHT_POSITIV)
+        if rueckforderung > ausgezahlt:
+            raise Regelverstoss(RUECKFORDERUNG_ZU_HOCH.format(ausgezahlt=euro_text(ausgezahlt)))
+        nachweis.zuwendung_festgesetzt = ausgezahlt - rueckforderung
+        return rueckforderung
+    if nicht_zuwendungsfaehig is not None and not NULL_EURO <= nicht_zuwendungsfaehig <= (nachweis.verwendet or 0):
+        raise Regelverstoss(NICHT_ZUWENDUNGSFAEHIG_UNGUELTIG.format(ausgaben=euro_text(nachweis.verwendet)))
+    pruefung = nachweis_regeln.pruefung(nachweis, ausgezahlt=ausgezahlt, nicht_zuwendungsfaehig=nicht_zuwendungsfaehig)
+    neu = pruefung.neuberechnung
+    if rueckforderung is not None and rueckforderung != neu.rueckforderung:
+        raise Regelverstoss(RUECKFORDERUNG_WEICHT_AB.format(berechnet=euro_text(neu.rueckforderung),
+                                                            bestaetigt=euro_text(rueckforderung)))
+    nachweis.zuwendung_festgesetzt = neu.festgesetzt
+    return neu.rueckforderung
+
+
 @transaction.atomic
-def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, rueckforderung: Decimal, durch: User,
-                                bemerkung: str = "", datum: dt.date | None = None) -> Verwendungsnachweis:
+def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, durch: User, rueckforderung: Decimal | None = None,
+                                nicht_zuwendungsfaehig: Decimal | None = None, bemerkung: str = "",
+                                datum: dt.date | None = None) -> Verwendungsnachweis:
+    """Staff check a submitted proof: the grant due is recalculated (detailed proofs) and paid out minus due
+    becomes the reclaim, on the proof and on the grant (`betrag_zurueckgefordert`)."""
     erlaubnis_pruefen(kann_nachweise_pruefen(durch, nachweis), "Verwendungsnachweise prüfen")
     # The grant before its proof, in the order of auszahlung_anweisen: payouts wait for the check.
     bewilligung = Bewilligung.objects.select_for_update().get(pk=nachweis.bewilligung_id)
@@ -333,11 +388,8 @@ def verwendungsnachweis_pruefen(*, nachweis: Verwendungsnachweis, rueckforderung
         raise Regelverstoss(NACHWEIS_NICHT_EINGEREICHT)
     if nachweis.geprueft_am is not None:
         raise Regelverstoss(NACHWEIS_SCHON_GEPRUEFT)
-    ausgezahlt = bewilligung.auszahlungen.summe()
-    if rueckforderung < 0:
-        raise Regelverstoss(BETRAG_NICHT_POSITIV)
-    if rueckforderung > ausgezahlt:
-        raise Regelverstoss(RUECKFORDERUNG_ZU_HOCH.format(ausgezahlt=euro_text(ausgezahlt)))
+    rueckforderung = _rueckforderung_festlegen(nachweis, bewilligung.auszahlungen.summe(), rueckforderung,
+                                               nicht_zuwendungsfaehig)
     nachweis.geprueft_am = datum or heute()
     nachweis.geprueft_von = durch
     nachweis.rueckforderung = rueckforderung

@@ -109,6 +109,10 @@ class Programmvorgaben(Zeitstempel):
                                        null=True, blank=True, help_text="leer: der höchste Förderanteil des Programms")
     de_minimis = models.BooleanField("De-minimis-Beihilfe", default=False,
                                      help_text="Zuwendungen zählen zur De-minimis-Summe des Trägers (drei Jahre)")
+    # Proof of use (programme.nachweis): totals per plan category may replace the receipts.
+    einfacher_nachweis = models.BooleanField(
+        "einfacher Verwendungsnachweis erlaubt", default=False,
+        help_text="der zahlenmäßige Nachweis darf aus Summen je Kategorie bestehen, ohne Belegliste")
 
     objects = OhneGebietQuerySet.as_manager()
 
