@@ -1,0 +1,55 @@
+"""A granted and paid grant under grant law with a financing plan, for the tests of the proof of use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from programme import services, zuwendung_services
+from programme.models import Bewilligung
+from programme.zuwendung import Finanzierungsart
+from programme.zuwendung_services import Zeile
+from testhilfen.programme import FoerderprogrammFactory, JahresbudgetFactory, ProgrammgebietFactory, ProjektFactory
+from testhilfen.zuwendung import ProgrammvorgabenFactory, TraegerdatenFactory
+
+D = Decimal
+JAHR = 2026
+# The plan of the grant's year: 12.000 € staff, 3.000 € material; 7.500 € own funds, 7.500 € grant.
+PLAN = {"personal": D("12000.00"), "sachkosten": D("3000.00")}
+
+
+def foerderung(*, gebiet, verwaltung, qm, art: str = Finanzierungsart.ANTEIL, quote: D | None = D("50"),
+               festbetrag: D | None = None, einfach: bool = False, ausgezahlt: D = D("7500.00")) -> Bewilligung:
+    programm = FoerderprogrammFactory(kurzname="WiN", name="Wohnen in Nachbarschaften", stadt=gebiet.stadt,
+                                      max_foerderquote=D("100"))
+    ProgrammgebietFactory(programm=programm, gebiet=gebiet)
+    JahresbudgetFactory(programm=programm, jahr=JAHR, betrag=D("100000"))
+    ProgrammvorgabenFactory(programm=programm, finanzierungsart=art, foerderquote=quote,
+                            einfacher_nachweis=einfach)
+    traeger = TraegerdatenFactory(organisation__name="Nachbarschaftstreff e. V.",
+                                  organisation__stadt=gebiet.stadt).organisation
+    projekt = ProjektFactory(titel="Lesepaten im Quartier", gebiet=gebiet, traeger=traeger,
+                             beginn=dt.date(JAHR, 3, 1), ende=dt.date(JAHR, 12, 31))
+    zuwendung_services.finanzierungsplan_speichern(projekt=projekt, durch=qm, zeilen=[
+        Zeile("personal", JAHR, PLAN["personal"], "Koordination"),
+        Zeile("sachkosten", JAHR, PLAN["sachkosten"], "Bücher"),
+        Zeile("eigenmittel", JAHR, D("7500")), Zeile("zuwendung", JAHR, D("7500"), programm=programm)])
+    antrag = services.bewilligung_beantragen(projekt=projekt, programm=programm, jahr=JAHR, betrag=None, durch=qm,
+                                             datum=dt.date(JAHR, 1, 20))
+    if festbetrag is not None:
+        zuwendung_services.zuwendung_festlegen(bewilligung=antrag, finanzierungsart=art, durch=verwaltung,
+                                               festbetrag=festbetrag)
+    bewilligung = services.projekt_bewilligen(bewilligung=antrag, betrag=D("7500"), durch=verwaltung,
+                                              datum=dt.date(JAHR, 2, 10))
+    if ausgezahlt:
+        services.auszahlung_anweisen(bewilligung=bewilligung, betrag=ausgezahlt, durch=verwaltung,
+                                     datum=dt.date(JAHR, 3, 5))
+    return bewilligung
+
+
+CSV_KOPF = "Datum;Empfänger;Zweck;Betrag;Kategorie\n"
+
+
+def belegliste(*zeilen: str) -> bytes:
+    """A receipt list as a spreadsheet exports it: UTF-8 with BOM, semicolons, German amounts."""
+    return ("\ufeff" + CSV_KOPF + "".join(z + "\n" for z in zeilen)).encode("utf-8")
