@@ -53,3 +53,18 @@ CSV_KOPF = "Datum;Empfänger;Zweck;Betrag;Kategorie\n"
 def belegliste(*zeilen: str) -> bytes:
     """A receipt list as a spreadsheet exports it: UTF-8 with BOM, semicolons, German amounts."""
     return ("\ufeff" + CSV_KOPF + "".join(z + "\n" for z in zeilen)).encode("utf-8")
+
+
+def pruefvermerk_ablegen(nachweis, daten: bytes = b"%PDF-1.7 stand-in"):
+    """A stored check note with a stand-in file (the real ones come from berichte.pruefvermerk)."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from programme.nachweis import Pruefvermerk
+
+    vermerk = Pruefvermerk(nachweis=nachweis, datum=dt.date(JAHR, 12, 1), text="Geprüft.", ausgaben=D("0"),
+                           zuwendung_festgesetzt=D("0"), ausgezahlt=D("0"), dateiname="Pruefvermerk.pdf",
+                           sha256=hashlib.sha256(daten).hexdigest(), seiten=1)
+    vermerk.datei.save("pruefvermerk.pdf", ContentFile(daten), save=True)
+    return vermerk

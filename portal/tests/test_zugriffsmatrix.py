@@ -209,7 +209,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, ohne_rolle):
         "personas": {"anonym": None, "ohne_rolle": ohne_rolle, "rat": rat, "qm_a": qm_a, "qm_b": qm_b,
                      "verwaltung": verwaltung},
     }
-    return {**welt, **_oparl_welt(welt), **_zuwendung_welt(welt)}
+    return {**welt, **_oparl_welt(welt), **_zuwendung_welt(welt), **_nachweis_welt(welt)}
 
 
 def _oparl_welt(welt) -> dict:
@@ -246,6 +246,38 @@ MATRIX.update({
     "zuwendung:textbausteine": (ohne(), NUR_VERWALTUNG),
     "zuwendung:textbaustein_neu": (ohne(), NUR_VERWALTUNG),
     "zuwendung:textbaustein": (pk("textbaustein"), NUR_VERWALTUNG),
+})
+
+
+def _nachweis_welt(welt):
+    from programme.nachweis import Beleg
+    from testhilfen.nachweis import pruefvermerk_ablegen
+
+    nachweis = welt["nachweis"]
+    beleg = Beleg.objects.create(nachweis=nachweis, datum=dt.date.today(), empfaenger="X", zweck="Y",
+                                 betrag=Decimal("1"), kategorie="personal")
+    geprueft = VerwendungsnachweisFactory(geprueft=True, bewilligung=BewilligungFactory(
+        bewilligt=True, projekt=ProjektFactory(gebiet=welt["gebiet_a"], bewilligt=True), programm=welt["programm"],
+        gebiet=welt["gebiet_a"], jahr=dt.date.today().year))
+    return {"beleg": beleg, "pruefvermerk": pruefvermerk_ablegen(geprueft)}
+
+
+# Proof of use: council sees none of it (404), other areas' managers neither.
+NACHWEIS_LESEN = {**OBJEKT_A_LESEN, "rat": 404}
+NACHWEIS_SCHREIBEN = {**OBJEKT_A_SCHREIBEN, "rat": 404}
+MATRIX.update({
+    "nachweis:zu_pruefen": (ohne(), NUR_VERWALTUNG),
+    "nachweis:seite": (pk("nachweis"), NACHWEIS_LESEN),
+    "nachweis:angaben": (pk("nachweis"), NACHWEIS_SCHREIBEN),
+    "nachweis:beleg_neu": (pk("nachweis"), NACHWEIS_SCHREIBEN),
+    "nachweis:summen": (pk("nachweis"), NACHWEIS_SCHREIBEN),
+    # A GET of the upload goes back to the proof's page.
+    "nachweis:belege_import": (pk("nachweis"), {**NACHWEIS_SCHREIBEN, "qm_a": 302, "verwaltung": 302}),
+    "nachweis:abgeben": (pk("nachweis"), NUR_POST),
+    "nachweis:beleg_entfernen": (pk("beleg"), NUR_POST),
+    # The matrix's proof is not submitted yet: staff are sent back to its page.
+    "pruefvermerk:pruefen": (pk("nachweis"), {**NUR_VERWALTUNG, "verwaltung": 302}),
+    "pruefvermerk:pdf": (pk("pruefvermerk"), NACHWEIS_LESEN),
 })
 
 
