@@ -90,9 +90,6 @@ class Beleg(Zeitstempel):
         constraints = [
             models.CheckConstraint(condition=Q(betrag__gt=0), name="beleg_betrag_positiv",
                                    violation_error_message="Ein Beleg muss einen Betrag über 0 € haben."),
-            models.CheckConstraint(condition=Q(kategorie__in=sorted(Planposition.AUSGABEN)),
-                                   name="beleg_kategorie_ausgabe",
-                                   violation_error_message="Ein Beleg gehört zu einer Ausgabenkategorie."),
         ]
 
     def __str__(self) -> str:

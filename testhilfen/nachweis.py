@@ -1,15 +1,27 @@
-"""A granted and paid grant under grant law with a financing plan, for the tests of the proof of use."""
+"""A granted and paid grant under grant law with a financing plan, and factories of the proof-of-use details."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from decimal import Decimal
+
+import factory
+from django.core.files.base import ContentFile
+from factory.django import DjangoModelFactory
 
 from programme import services, zuwendung_services
 from programme.models import Bewilligung
+from programme.nachweis import Beleg, Nachweisangaben, Nachweissumme, Pruefvermerk
 from programme.zuwendung import Finanzierungsart
 from programme.zuwendung_services import Zeile
-from testhilfen.programme import FoerderprogrammFactory, JahresbudgetFactory, ProgrammgebietFactory, ProjektFactory
+from testhilfen.programme import (
+    FoerderprogrammFactory,
+    JahresbudgetFactory,
+    ProgrammgebietFactory,
+    ProjektFactory,
+    VerwendungsnachweisFactory,
+)
 from testhilfen.zuwendung import ProgrammvorgabenFactory, TraegerdatenFactory
 
 D = Decimal
@@ -57,14 +69,54 @@ def belegliste(*zeilen: str) -> bytes:
 
 def pruefvermerk_ablegen(nachweis, daten: bytes = b"%PDF-1.7 stand-in"):
     """A stored check note with a stand-in file (the real ones come from berichte.pruefvermerk)."""
-    import hashlib
-
-    from django.core.files.base import ContentFile
-
-    from programme.nachweis import Pruefvermerk
-
     vermerk = Pruefvermerk(nachweis=nachweis, datum=dt.date(JAHR, 12, 1), text="Geprüft.", ausgaben=D("0"),
                            zuwendung_festgesetzt=D("0"), ausgezahlt=D("0"), dateiname="Pruefvermerk.pdf",
                            sha256=hashlib.sha256(daten).hexdigest(), seiten=1)
     vermerk.datei.save("pruefvermerk.pdf", ContentFile(daten), save=True)
     return vermerk
+
+
+
+class NachweisangabenFactory(DjangoModelFactory):
+    class Meta:
+        model = Nachweisangaben
+
+    nachweis = factory.SubFactory(VerwendungsnachweisFactory)
+    sachbericht = "Das Projekt lief wie geplant."
+
+
+class BelegFactory(DjangoModelFactory):
+    class Meta:
+        model = Beleg
+
+    nachweis = factory.SubFactory(VerwendungsnachweisFactory)
+    datum = dt.date(JAHR, 4, 1)
+    empfaenger = "Druckerei am Markt"
+    zweck = "Flyer"
+    betrag = D("99.50")
+    kategorie = "sachkosten"
+
+
+class NachweissummeFactory(DjangoModelFactory):
+    class Meta:
+        model = Nachweissumme
+
+    nachweis = factory.SubFactory(VerwendungsnachweisFactory)
+    kategorie = "personal"
+    betrag = D("1000.00")
+
+
+class PruefvermerkFactory(DjangoModelFactory):
+    class Meta:
+        model = Pruefvermerk
+
+    nachweis = factory.SubFactory(VerwendungsnachweisFactory, geprueft=True)
+    datum = dt.date(JAHR, 12, 1)
+    text = "Geprüft."
+    ausgaben = D("5000.00")
+    zuwendung_festgesetzt = D("5000.00")
+    ausgezahlt = D("5000.00")
+    datei = factory.django.FileField(filename="pruefvermerk.pdf", data=b"%PDF-1.7 stand-in")
+    dateiname = "Pruefvermerk.pdf"
+    sha256 = "0" * 64
+    seiten = 1

@@ -158,7 +158,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Beleg',
                 'verbose_name_plural': 'Belege',
                 'ordering': ['datum', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('betrag__gt', 0)), name='beleg_betrag_positiv', violation_error_message='Ein Beleg muss einen Betrag über 0 € haben.'), models.CheckConstraint(condition=models.Q(('kategorie__in', ['honorare', 'investitionen', 'personal', 'sachkosten', 'sonstige'])), name='beleg_kategorie_ausgabe', violation_error_message='Ein Beleg gehört zu einer Ausgabenkategorie.')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('betrag__gt', 0)), name='beleg_betrag_positiv', violation_error_message='Ein Beleg muss einen Betrag über 0 € haben.')],
             },
         ),
         migrations.CreateModel(
