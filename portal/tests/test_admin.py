@@ -24,13 +24,15 @@ from programme.models import (
     Verwendungsnachweis, Zielgruppe,
 )
 from portal.models import Barrieremeldung
+from programme.nachweis import Beleg, Nachweisangaben, Nachweissumme, Pruefvermerk
 from programme.zuwendung import Bescheid, Finanzierungsplan, VorzeitigerBeginn, Zuwendung
 from quartiere.models import Einrichtung, Gebiet, Indikator, Indikatorwert, Organisation, Person, Quartiersmanagement
 
 # Money rows change only through the portal's services.
 NUR_UEBER_DAS_PORTAL = {Jahresbudget, Bewilligung, Auszahlung, Verwendungsnachweis}
 # So do financing plans, types of financing, early starts and notices (grant law).
-ZUWENDUNGSRECHT_NUR_LESBAR = {Finanzierungsplan, Zuwendung, VorzeitigerBeginn, Bescheid}
+ZUWENDUNGSRECHT_NUR_LESBAR = {Finanzierungsplan, Zuwendung, VorzeitigerBeginn, Bescheid,
+                              Nachweisangaben, Beleg, Nachweissumme, Pruefvermerk}
 # The login protection writes its own records; the admin only reads and deletes them.
 NUR_VON_DER_ANMELDESPERRE = {AccessAttempt, AccessFailureLog, AccessLog}
 # The task queue and its publishing orders are written by the portal and its worker, read in the admin.
