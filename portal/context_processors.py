@@ -18,6 +18,7 @@ NAVIGATION = [
     ("Programme", [
         ("Förderprogramme", "programme:programme", hat_rolle),
         ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", kann_nachweise_pruefen),
+        ("Verwendungsnachweise zur Prüfung", "nachweis:zu_pruefen", kann_nachweise_pruefen),
         ("Bescheide", "bescheide:liste", kann_bescheide_sehen),
         ("Textbausteine der Bescheide", "zuwendung:textbausteine", ist_verwaltung),
     ], alle),
