@@ -227,13 +227,17 @@ def test_every_demo_area_year_remains_budget_less_grants_less_reclaims(demodaten
 
 
 def test_a_4000_euro_reclaim_on_a_demo_area_year_raises_its_remaining_budget_by_4000(demodaten, client_als):
+    from django.db.models import F
+
     from programme.models import Verwendungsnachweis
 
     # A proof of one sum, whose reclaim staff state (a detailed proof's reclaim is its recalculation's).
     nachweis = next(
         n for n in Verwendungsnachweis.objects.filter(eingereicht_am__isnull=False, geprueft_am__isnull=True,
-                                                      bewilligung__gebiet__jahresbudgets__isnull=False,
-                                                      angaben__isnull=True)
+                                                      angaben__isnull=True,
+                                                      bewilligung__gebiet__jahresbudgets__programm=F(
+                                                          "bewilligung__programm"),
+                                                      bewilligung__gebiet__jahresbudgets__jahr=F("bewilligung__jahr"))
         .select_related("bewilligung__programm", "bewilligung__gebiet").distinct()
         .order_by("bewilligung__jahr", "bewilligung__gebiet__name", "pk")
         if n.bewilligung.auszahlungen.summe() >= 4000)
