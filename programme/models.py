@@ -498,3 +498,6 @@ from .zuwendung import (  # noqa: E402,F401
     VorzeitigerBeginn,
     Zuwendung,
 )
+
+# Reclaims with interest, base rates and repayments (§ 49a VwVfG) live in their own module.
+from .rueckforderung import Basiszinssatz, Kassenverbindung, Rueckforderung, Rueckzahlung  # noqa: E402,F401
