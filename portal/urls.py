@@ -31,6 +31,8 @@ urlpatterns = [
     path("", include("berichte.urls")),
     path("", include("programme.zuwendung_urls")),
     path("", include("berichte.bescheid_urls")),
+    path("", include("programme.rueckforderung_urls")),
+    path("", include("berichte.rueckforderungsbescheid_urls")),
     path("", include("beteiligung.urls")),
     path("", include(akteure_urls)),
     path("gebiete/", include("portal.gebiete.urls")),

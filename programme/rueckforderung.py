@@ -56,6 +56,11 @@ class Basiszinssatz(Zeitstempel):
     def __str__(self) -> str:
         return f"Basiszinssatz ab {self.gueltig_ab:%d.%m.%Y}: {self.satz} %"
 
+    @property
+    def zinssatz(self) -> Decimal:
+        """The rate of § 49a Abs. 3 VwVfG in this half-year."""
+        return max(self.satz + zinsen.AUFSCHLAG, Decimal("0.00"))
+
     def clean(self):
         if self.gueltig_ab and (self.gueltig_ab.day != 1 or self.gueltig_ab.month not in (1, 7)):
             raise ValidationError({"gueltig_ab": BASISZINS_STICHTAG})

@@ -40,15 +40,17 @@ def programm_2024(stadt, gebiete, *, budget: str = "100000"):
 
 
 def ausgezahlt_und_geprueft(programm, gebiet, durch, *, betrag: str = "10000", rueckforderung: str = "4000",
-                            geprueft: dt.date = dt.date(JAHR, 5, 15), mit_bescheiddaten: bool = True):
+                            geprueft: dt.date = dt.date(JAHR, 5, 15), mit_bescheiddaten: bool = True,
+                            titel: str = "Lesepaten im Quartier"):
     """A grant of `betrag` paid out on 1 February 2024, its proof checked on `geprueft` with `rueckforderung`."""
-    traeger = TraegerdatenFactory(organisation__name="Nachbarschaftstreff Musterstadt e. V.",
+    name = "Nachbarschaftstreff Musterstadt e. V." if mit_bescheiddaten else f"Träger von {titel}"
+    traeger = TraegerdatenFactory(organisation__name=name,
                                   organisation__stadt=programm.stadt, strasse="Lindenstraße 7", plz="12345",
                                   ort="Musterstadt").organisation
     if mit_bescheiddaten:
         RechtsbehelfFactory(stadt=programm.stadt, text=RECHTSBEHELF)
         KassenverbindungFactory(stadt=programm.stadt)
-    projekt = ProjektFactory(titel="Lesepaten im Quartier", gebiet=gebiet, traeger=traeger,
+    projekt = ProjektFactory(titel=titel, gebiet=gebiet, traeger=traeger,
                              gesamtkosten=D("100000"), eigenmittel=D("0"),
                              beginn=dt.date(JAHR, 1, 1), ende=dt.date(JAHR, 3, 31))
     antrag = services.bewilligung_beantragen(projekt=projekt, programm=programm, jahr=JAHR, betrag=D(betrag),
