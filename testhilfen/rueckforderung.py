@@ -8,8 +8,8 @@ from factory.django import DjangoModelFactory
 
 from kern.bankverbindung import iban_mit_pruefziffern
 from programme import services
-from programme.rueckforderung import Kassenverbindung
-from testhilfen.programme import FoerderprogrammFactory, JahresbudgetFactory, ProgrammgebietFactory, ProjektFactory
+from programme.rueckforderung import Kassenverbindung, Rueckforderung
+from testhilfen.programme import BewilligungFactory, FoerderprogrammFactory, JahresbudgetFactory, ProgrammgebietFactory, ProjektFactory
 from testhilfen.quartiere import StadtFactory
 from testhilfen.zuwendung import RechtsbehelfFactory, TraegerdatenFactory
 
@@ -30,8 +30,8 @@ class KassenverbindungFactory(DjangoModelFactory):
     bic = "SBREDE22XXX"
 
 
-def programm_2024(stadt, gebiete, *, budget: str = "100000"):
-    programm = FoerderprogrammFactory(kurzname="WiN", name="Wohnen in Nachbarschaften", stadt=stadt,
+def programm_2024(stadt, gebiete, *, budget: str = "100000", kurzname: str = "WiN"):
+    programm = FoerderprogrammFactory(kurzname=kurzname, name="Wohnen in Nachbarschaften", stadt=stadt,
                                       beginn=dt.date(2020, 1, 1))
     for gebiet in gebiete:
         ProgrammgebietFactory(programm=programm, gebiet=gebiet, beginn=dt.date(2020, 1, 1))
@@ -65,3 +65,17 @@ def ausgezahlt_und_geprueft(programm, gebiet, durch, *, betrag: str = "10000", r
                                          datum=geprueft)
     bewilligung.refresh_from_db()
     return bewilligung
+
+
+class RueckforderungFactory(DjangoModelFactory):
+    """A reclaim row on a granted grant (the real ones come from programme.rueckforderung_services)."""
+
+    class Meta:
+        model = Rueckforderung
+
+    bewilligung = factory.SubFactory(BewilligungFactory, bewilligt=True)
+    art = Rueckforderung.Art.WIDERRUF
+    betrag = D("500.00")
+    grund = "Zweck nicht erfüllt."
+    wirksam_ab = dt.date(2026, 1, 15)
+    festgesetzt_am = dt.date(2026, 1, 15)
