@@ -8,6 +8,7 @@ from factory.django import DjangoModelFactory
 
 from kern.bankverbindung import iban_mit_pruefziffern
 from programme import services
+from programme.basiszinsdaten import basiszinssaetze_sichern
 from programme.rueckforderung import Kassenverbindung, Rueckforderung
 from testhilfen.programme import BewilligungFactory, FoerderprogrammFactory, JahresbudgetFactory, ProgrammgebietFactory, ProjektFactory
 from testhilfen.quartiere import StadtFactory
@@ -31,6 +32,7 @@ class KassenverbindungFactory(DjangoModelFactory):
 
 
 def programm_2024(stadt, gebiete, *, budget: str = "100000", kurzname: str = "WiN"):
+    basiszinssaetze_sichern()
     programm = FoerderprogrammFactory(kurzname=kurzname, name="Wohnen in Nachbarschaften", stadt=stadt,
                                       beginn=dt.date(2020, 1, 1))
     for gebiet in gebiete:

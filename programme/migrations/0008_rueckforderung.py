@@ -8,34 +8,11 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-# Base rates of § 247 BGB as the Deutsche Bundesbank published them, 1 January and 1 July of each year.
-BASISZINSSAETZE = [
-    ("2002-01-01", "2.57"), ("2002-07-01", "2.47"), ("2003-01-01", "1.97"), ("2003-07-01", "1.22"),
-    ("2004-01-01", "1.14"), ("2004-07-01", "1.13"), ("2005-01-01", "1.21"), ("2005-07-01", "1.17"),
-    ("2006-01-01", "1.37"), ("2006-07-01", "1.95"), ("2007-01-01", "2.70"), ("2007-07-01", "3.19"),
-    ("2008-01-01", "3.32"), ("2008-07-01", "3.19"), ("2009-01-01", "1.62"), ("2009-07-01", "0.12"),
-    ("2010-01-01", "0.12"), ("2010-07-01", "0.12"), ("2011-01-01", "0.12"), ("2011-07-01", "0.37"),
-    ("2012-01-01", "0.12"), ("2012-07-01", "0.12"), ("2013-01-01", "-0.13"), ("2013-07-01", "-0.38"),
-    ("2014-01-01", "-0.63"), ("2014-07-01", "-0.73"), ("2015-01-01", "-0.83"), ("2015-07-01", "-0.83"),
-    ("2016-01-01", "-0.83"), ("2016-07-01", "-0.88"), ("2017-01-01", "-0.88"), ("2017-07-01", "-0.88"),
-    ("2018-01-01", "-0.88"), ("2018-07-01", "-0.88"), ("2019-01-01", "-0.88"), ("2019-07-01", "-0.88"),
-    ("2020-01-01", "-0.88"), ("2020-07-01", "-0.88"), ("2021-01-01", "-0.88"), ("2021-07-01", "-0.88"),
-    ("2022-01-01", "-0.88"), ("2022-07-01", "-0.88"), ("2023-01-01", "1.62"), ("2023-07-01", "3.12"),
-    ("2024-01-01", "3.62"), ("2024-07-01", "3.37"), ("2025-01-01", "2.27"), ("2025-07-01", "1.27"),
-    ("2026-01-01", "1.27"), ("2026-07-01", "1.52"),
-]
-
-
 def daten_laden(apps, schema_editor):
     """The base rates, and the repayments booked before they were recorded one by one: one row per grant."""
-    import datetime as dt
-    from decimal import Decimal
+    from programme.basiszinsdaten import basiszinssaetze_sichern
 
-    Basiszinssatz = apps.get_model("programme", "Basiszinssatz")
-    vorhanden = set(Basiszinssatz.objects.values_list("gueltig_ab", flat=True))
-    Basiszinssatz.objects.bulk_create([
-        Basiszinssatz(gueltig_ab=dt.date.fromisoformat(tag), satz=Decimal(satz), quelle="Deutsche Bundesbank")
-        for tag, satz in BASISZINSSAETZE if dt.date.fromisoformat(tag) not in vorhanden])
+    basiszinssaetze_sichern(apps.get_model("programme", "Basiszinssatz"))
     Bewilligung = apps.get_model("programme", "Bewilligung")
     Rueckzahlung = apps.get_model("programme", "Rueckzahlung")
     Rueckzahlung.objects.bulk_create([
