@@ -57,6 +57,8 @@ def test_the_project_page_shows_reclaims_with_open_amount_and_interest_to_date(p
     assert "Erstattung nach Prüfung des Verwendungsnachweises" in tabelle and "15.05.2024" in tabelle
     assert "4.000,00\u00a0€" in tabelle and "Rückzahlung verbuchen" in tabelle and "Bescheid erlassen" in tabelle
     assert "Rückforderung festsetzen (WiN 2024)" in text
+    historie = re.search(r'id="tabelle-historie">(.*?)</table>', text, re.S).group(1)
+    assert re.search(r"<td>verwaltung</td><td>Rückforderung angelegt</td>", historie)
     manager = client_als(qm_a).get(seite).content.decode()
     assert "tabelle-rueckforderungen" in manager and "Rückzahlung verbuchen</a>" not in re.search(
         r'id="tabelle-rueckforderungen">(.*?)</table>', manager, re.S).group(1)
