@@ -59,11 +59,9 @@ def _festsetzen(k: Kontext, bewilligung: Bewilligung) -> Rueckforderung | None:
     nachweis = bewilligung.verwendungsnachweis
     tag = nachweis.geprueft_am
     grund = GRUND.format(eingereicht=datum_text(nachweis.eingereicht_am), verwendet=euro_text(nachweis.verwendet))
-    rueckforderung = rueckforderung_services.rueckforderung_festsetzen(
+    return rueckforderung_services.rueckforderung_festsetzen(
         bewilligung=bewilligung, art=Rueckforderung.Art.NACHWEIS, betrag=betrag, grund=grund, durch=k.verwaltung,
         wirksam_ab=tag, datum=tag)
-    _bescheid(k, rueckforderung, tag)
-    return rueckforderung
 
 
 def _bescheid(k: Kontext, rueckforderung: Rueckforderung, tag: dt.date) -> None:
@@ -72,13 +70,14 @@ def _bescheid(k: Kontext, rueckforderung: Rueckforderung, tag: dt.date) -> None:
     bescheide.bescheid_versenden(bescheid=bescheid, durch=k.verwaltung, datum=tag)
 
 
-def _spaet_verwendet(k: Kontext, ausser: set[int]) -> None:
+def _spaet_verwendet(k: Kontext, ausser: set[int]) -> list[tuple[Rueckforderung, dt.date]]:
     """Interest under § 49a Abs. 4 on a quarter of two payouts of this year that were spent 75 days late."""
     spaetestens = k.heute - dt.timedelta(days=ABS4_TAGE + 14)
     auszahlungen = (Auszahlung.objects.filter(datum__year=k.heute.year, datum__lte=spaetestens,
                                               bewilligung__projekt__traeger__traegerdaten__isnull=False,
                                               bewilligung__programm__stadt__kasse__isnull=False)
                     .exclude(bewilligung_id__in=ausser).select_related("bewilligung").order_by("datum", "pk"))
+    ergebnis = []
     for auszahlung in auszahlungen[:ABS4_ANZAHL]:
         betrag = min(max((auszahlung.betrag / 4).quantize(Decimal("1")), Decimal("1")), auszahlung.betrag)
         verwendet = auszahlung.datum + dt.timedelta(days=ABS4_TAGE)
@@ -87,7 +86,8 @@ def _spaet_verwendet(k: Kontext, ausser: set[int]) -> None:
             grund=ABS4_GRUND.format(ausgezahlt=datum_text(auszahlung.datum), betrag=euro_text(betrag),
                                     verwendet=datum_text(verwendet)),
             durch=k.verwaltung, wirksam_ab=auszahlung.datum, verwendet_am=verwendet, datum=verwendet)
-        _bescheid(k, rueckforderung, verwendet + dt.timedelta(days=14))
+        ergebnis.append((rueckforderung, verwendet + dt.timedelta(days=14)))
+    return ergebnis
 
 
 def rueckforderungen_laden(k: Kontext) -> None:
@@ -95,14 +95,19 @@ def rueckforderungen_laden(k: Kontext) -> None:
     kassen_laden(k)
     if Rueckforderung.objects.exists():
         return
-    erste, ausser = None, set()
+    erste, ausser, bescheide_am = None, set(), []
     for bewilligung in _kandidaten(k):
         rueckforderung = _festsetzen(k, bewilligung)
         ausser.add(bewilligung.pk)
-        erste = erste or rueckforderung
+        if rueckforderung is not None:
+            bescheide_am.append((rueckforderung, rueckforderung.festgesetzt_am))
+            erste = erste or rueckforderung
+    bescheide_am += _spaet_verwendet(k, ausser)
+    # Notices in the order of their dates, so their numbers follow the calendar.
+    for rueckforderung, tag in sorted(bescheide_am, key=lambda paar: (paar[1], paar[0].pk)):
+        _bescheid(k, rueckforderung, tag)
     if erste is not None:
         tag = min(erste.festgesetzt_am + dt.timedelta(days=14), k.heute)
         teil = (erste.betrag / 2).quantize(Decimal("1"))
         services.rueckzahlung_verbuchen(bewilligung=erste.bewilligung, rueckforderung=erste, betrag=teil, datum=tag,
                                         durch=k.verwaltung, bemerkung="Teilzahlung")
-    _spaet_verwendet(k, ausser)
