@@ -9,7 +9,7 @@ from factory.django import DjangoModelFactory
 from kern.bankverbindung import iban_mit_pruefziffern
 from programme import services
 from programme.basiszinsdaten import basiszinssaetze_sichern
-from programme.rueckforderung import Kassenverbindung, Rueckforderung
+from programme.rueckforderung import Basiszinssatz, Kassenverbindung, Rueckforderung, Rueckzahlung
 from testhilfen.programme import BewilligungFactory, FoerderprogrammFactory, JahresbudgetFactory, ProgrammgebietFactory, ProjektFactory
 from testhilfen.quartiere import StadtFactory
 from testhilfen.zuwendung import RechtsbehelfFactory, TraegerdatenFactory
@@ -81,3 +81,21 @@ class RueckforderungFactory(DjangoModelFactory):
     grund = "Zweck nicht erfüllt."
     wirksam_ab = dt.date(2026, 1, 15)
     festgesetzt_am = dt.date(2026, 1, 15)
+
+
+class BasiszinssatzFactory(DjangoModelFactory):
+    class Meta:
+        model = Basiszinssatz
+
+    gueltig_ab = factory.Sequence(lambda n: dt.date(2040 + n // 2, 1 + 6 * (n % 2), 1))
+    satz = D("1.00")
+
+
+class RueckzahlungFactory(DjangoModelFactory):
+    class Meta:
+        model = Rueckzahlung
+
+    bewilligung = factory.SubFactory(BewilligungFactory, bewilligt=True)
+    datum = dt.date(2026, 2, 1)
+    betrag = D("100.00")
+    auf_hauptforderung = D("100.00")
