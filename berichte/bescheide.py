@@ -224,7 +224,8 @@ def bescheid_erlassen(*, bewilligung: Bewilligung, durch: User | None, datum: dt
             art = Bescheid.Art.ABLEHNUNG
         else:
             raise Regelverstoss(NICHT_ENTSCHIEDEN.format(status=bewilligung.get_status_display()))
-        vorhanden = Bescheid.objects.filter(bewilligung=bewilligung, ersetzt__isnull=True).first()
+        vorhanden = Bescheid.objects.filter(bewilligung=bewilligung, ersetzt__isnull=True).exclude(
+            art=Bescheid.Art.RUECKFORDERUNG).first()
         if vorhanden is not None:
             raise Regelverstoss(SCHON_ERLASSEN.format(nummer=vorhanden.nummer))
         _traegerdaten(bewilligung.projekt)
@@ -245,7 +246,7 @@ def aenderungsbescheid_erlassen(*, bescheid: Bescheid, anlass: str, durch: User 
     datum = datum or heute()
     with transaction.atomic():
         alt = Bescheid.objects.select_for_update().get(pk=bescheid.pk)
-        if alt.art == Bescheid.Art.ABLEHNUNG:
+        if alt.art in (Bescheid.Art.ABLEHNUNG, Bescheid.Art.RUECKFORDERUNG):
             raise Regelverstoss(AENDERUNG_NUR_ZUWENDUNG)
         neuer = Bescheid.objects.filter(ersetzt=alt).first()
         if neuer is not None:

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from kern import zeit
 
-from .laden import beteiligung, berichte, karte, konten, nachweis, programme, quartiere, zuwendung
+from .laden import beteiligung, berichte, karte, konten, nachweis, programme, quartiere, rueckforderung, zuwendung
 from .laden.basis import Kontext
 
 SCHRITTE = [
@@ -28,6 +28,7 @@ SCHRITTE = [
     programme.alltagsprojekte_laden,
     zuwendung.plaene_und_bescheide_laden,
     nachweis.nachweise_laden,
+    rueckforderung.rueckforderungen_laden,
     beteiligung.zwk_beirat_laden,
     beteiligung.leverkusen_quartiere_laden,
     beteiligung.leverkusen_rat_laden,

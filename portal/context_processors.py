@@ -21,6 +21,8 @@ NAVIGATION = [
         ("Verwendungsnachweise zur Prüfung", "nachweis:zu_pruefen", kann_nachweise_pruefen),
         ("Bescheide", "bescheide:liste", kann_bescheide_sehen),
         ("Textbausteine der Bescheide", "zuwendung:textbausteine", ist_verwaltung),
+        ("Offene Rückforderungen", "rueckforderung:offene", kann_bescheide_sehen),
+        ("Basiszinssätze", "rueckforderung:basiszinssaetze", ist_verwaltung),
     ], alle),
     ("Quartiere", [
         ("Gebiete", "gebiete:liste", hat_rolle),

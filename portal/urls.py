@@ -33,6 +33,8 @@ urlpatterns = [
     path("", include("berichte.bescheid_urls")),
     path("", include("programme.nachweis_urls")),
     path("", include("berichte.pruefvermerk_urls")),
+    path("", include("programme.rueckforderung_urls")),
+    path("", include("berichte.rueckforderungsbescheid_urls")),
     path("", include("beteiligung.urls")),
     path("", include(akteure_urls)),
     path("gebiete/", include("portal.gebiete.urls")),

@@ -503,3 +503,5 @@ from .zuwendung import (  # noqa: E402,F401
 
 # The proof of use in detail: narrative, receipts, totals, check note (issue 13, points 5 and 6).
 from .nachweis import Beleg, Nachweisangaben, Nachweissumme, Pruefvermerk  # noqa: E402,F401
+# Reclaims with interest, base rates and repayments (§ 49a VwVfG) live in their own module.
+from .rueckforderung import Basiszinssatz, Kassenverbindung, Rueckforderung, Rueckzahlung  # noqa: E402,F401

@@ -273,6 +273,8 @@ _HISTORIE_FELDER = {
     "Bewilligung": ["status", "betrag_beantragt", "betrag_bewilligt", "entschieden_am"],
     "Auszahlung": ["betrag", "datum"],
     "Verwendungsnachweis": ["faellig_am", "eingereicht_am", "verwendet", "geprueft_am", "rueckforderung"],
+    "Rueckforderung": ["art", "betrag", "wirksam_ab", "zahlungsfrist", "erledigt_am"],
+    "Rueckzahlung": ["betrag", "datum", "auf_zinsen", "auf_hauptforderung"],
 }
 _ARTEN = {"+": "angelegt", "~": "geändert", "-": "gelöscht"}
 
@@ -302,8 +304,8 @@ def _aenderungen(historie, modell, bezeichnung) -> list[Aenderung]:
 
 
 def projekt_historie(projekt) -> list[Aenderung]:
-    """Who changed what and when on a project and its money: four queries, newest first."""
-    from .models import Projekt, Verwendungsnachweis
+    """Who changed what and when on a project and its money: six queries, newest first."""
+    from .models import Projekt, Rueckforderung, Rueckzahlung, Verwendungsnachweis
 
     bewilligung_ids = list(projekt.bewilligungen.values_list("id", flat=True))
     quellen = [
@@ -313,6 +315,8 @@ def projekt_historie(projekt) -> list[Aenderung]:
         (Auszahlung, Auszahlung.history.filter(bewilligung_id__in=bewilligung_ids), lambda e: "Auszahlung"),
         (Verwendungsnachweis, Verwendungsnachweis.history.filter(bewilligung_id__in=bewilligung_ids),
          lambda e: "Verwendungsnachweis"),
+        (Rueckforderung, Rueckforderung.history.filter(bewilligung_id__in=bewilligung_ids), lambda e: "Rückforderung"),
+        (Rueckzahlung, Rueckzahlung.history.filter(bewilligung_id__in=bewilligung_ids), lambda e: "Rückzahlung"),
     ]
     alle: list[Aenderung] = []
     for modell, historie, bezeichnung in quellen:

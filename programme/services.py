@@ -449,18 +449,15 @@ def projekt_abschliessen(*, projekt: Projekt, durch: User, teilnehmende_erreicht
     return projekt
 
 
-@transaction.atomic
-def rueckzahlung_verbuchen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User) -> Bewilligung:
-    """Staff record money the operator paid back on a reclaim."""
-    erlaubnis_pruefen(kann_auszahlen(durch, bewilligung), "Rückzahlungen verbuchen")
-    if betrag <= 0:
-        raise Regelverstoss(BETRAG_NICHT_POSITIV)
-    bewilligung = Bewilligung.objects.select_for_update().get(pk=bewilligung.pk)
-    if betrag > bewilligung.rueckzahlung_offen:
-        raise Regelverstoss(RUECKZAHLUNG_ZU_HOCH.format(offen=euro_text(bewilligung.rueckzahlung_offen)))
-    bewilligung.betrag_zurueckgezahlt += betrag
-    speichern(bewilligung, durch)
-    return bewilligung
+def rueckzahlung_verbuchen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User, datum: dt.date | None = None,
+                           rueckforderung=None, bemerkung: str = "") -> Bewilligung:
+    """Staff record money the operator paid back on a reclaim; programme.rueckforderung_services books it
+    (one Rueckzahlung row each, interest first on a reclaim with interest)."""
+    from .rueckforderung_services import rueckzahlung_buchen
+
+    zahlung = rueckzahlung_buchen(bewilligung=bewilligung, betrag=betrag, durch=durch, datum=datum,
+                                  rueckforderung=rueckforderung, bemerkung=bemerkung)
+    return zahlung.bewilligung
 
 
 @transaction.atomic

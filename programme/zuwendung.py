@@ -386,6 +386,7 @@ class Bescheid(Zeitstempel):
         ZUWENDUNG = "zuwendungsbescheid", "Zuwendungsbescheid"
         AENDERUNG = "aenderungsbescheid", "Änderungsbescheid"
         ABLEHNUNG = "ablehnungsbescheid", "Ablehnungsbescheid"
+        RUECKFORDERUNG = "rueckforderung", "Rückforderungsbescheid"  # programme.rueckforderung
 
     bewilligung = models.ForeignKey(Bewilligung, verbose_name="Bewilligung", on_delete=models.PROTECT,
                                     related_name="bescheide")

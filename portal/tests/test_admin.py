@@ -29,6 +29,8 @@ from programme.zuwendung import Bescheid, Finanzierungsplan, VorzeitigerBeginn, 
 from quartiere.models import Einrichtung, Gebiet, Indikator, Indikatorwert, Organisation, Person, Quartiersmanagement
 
 # Money rows change only through the portal's services.
+from programme.rueckforderung import Basiszinssatz, Rueckforderung, Rueckzahlung  # noqa: E402
+
 NUR_UEBER_DAS_PORTAL = {Jahresbudget, Bewilligung, Auszahlung, Verwendungsnachweis}
 # So do financing plans, types of financing, early starts and notices (grant law).
 ZUWENDUNGSRECHT_NUR_LESBAR = {Finanzierungsplan, Zuwendung, VorzeitigerBeginn, Bescheid,
@@ -39,6 +41,8 @@ NUR_VON_DER_ANMELDESPERRE = {AccessAttempt, AccessFailureLog, AccessLog}
 NUR_VON_DER_WARTESCHLANGE = {DBTaskResult, Veroeffentlichungsauftrag}
 # Feedback on barriers comes only through the public form; staff answer it in the admin.
 NUR_UEBER_DAS_FORMULAR = {Barrieremeldung}
+# Base rates come through their form, reclaims and repayments through their services.
+RUECKFORDERUNG_NUR_LESBAR = {Basiszinssatz, Rueckforderung, Rueckzahlung}
 PORTALMODELLE = [
     Gebiet, Indikator, Indikatorwert, Organisation, Person, Einrichtung, Quartiersmanagement,
     Foerderprogramm, Programmgebiet, Jahresbudget, Handlungsfeld, Zielgruppe, Projekt, Bewilligung, Auszahlung,
@@ -159,7 +163,7 @@ def test_seiten_und_filter_antworten(admin_client_eingeloggt, model):
     assert client.get(url + "?q=Quartier").status_code == 200
     hinzufuegen = client.get(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")).status_code
     nur_lesen = (NUR_UEBER_DAS_PORTAL | ZUWENDUNGSRECHT_NUR_LESBAR | NUR_VON_DER_ANMELDESPERRE | NUR_VON_DER_WARTESCHLANGE
-                 | NUR_UEBER_DAS_FORMULAR)
+                 | NUR_UEBER_DAS_FORMULAR | RUECKFORDERUNG_NUR_LESBAR)
     assert hinzufuegen == (403 if model in nur_lesen else 200)
 
     obj = model._default_manager.first()

@@ -209,7 +209,8 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, ohne_rolle):
         "personas": {"anonym": None, "ohne_rolle": ohne_rolle, "rat": rat, "qm_a": qm_a, "qm_b": qm_b,
                      "verwaltung": verwaltung},
     }
-    return {**welt, **_oparl_welt(welt), **_zuwendung_welt(welt), **_nachweis_welt(welt)}
+    return {**welt, **_oparl_welt(welt), **_zuwendung_welt(welt), **_nachweis_welt(welt),
+            **_rueckforderung_welt(welt)}
 
 
 def _oparl_welt(welt) -> dict:
@@ -278,6 +279,23 @@ MATRIX.update({
     # The matrix's proof is not submitted yet: staff are sent back to its page.
     "pruefvermerk:pruefen": (pk("nachweis"), {**NUR_VERWALTUNG, "verwaltung": 302}),
     "pruefvermerk:pdf": (pk("pruefvermerk"), NACHWEIS_LESEN),
+})
+
+
+def _rueckforderung_welt(welt):
+    from testhilfen.rueckforderung import RueckforderungFactory
+
+    return {"rueckforderung": RueckforderungFactory(bewilligung=welt["bewilligung"])}
+
+
+# Reclaims: staff act; managers read their areas' open claims; council sees none of it.
+MATRIX.update({
+    "rueckforderung:offene": (ohne(), VERWALTUNG_UND_QM),
+    "rueckforderung:festsetzen": (pk("bewilligung"), NUR_VERWALTUNG),
+    "rueckforderung:rueckzahlung": (pk("rueckforderung"), NUR_VERWALTUNG),
+    "rueckforderung:basiszinssaetze": (ohne(), NUR_VERWALTUNG),
+    "rueckforderung:basiszinssatz_neu": (ohne(), NUR_VERWALTUNG),
+    "rueckforderungsbescheide:erlassen": (pk("rueckforderung"), NUR_POST),
 })
 
 
