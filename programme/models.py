@@ -498,3 +498,6 @@ from .zuwendung import (  # noqa: E402,F401
     VorzeitigerBeginn,
     Zuwendung,
 )
+
+# Deadline records (interim proofs, reminders) live in their own module too.
+from .fristen_models import Erinnerung, Zwischennachweis  # noqa: E402,F401
