@@ -72,11 +72,15 @@ class Fristart:
     # Optional read of the overdue rows where the kind has its own selector.
     ueberfaellige: Callable[..., QuerySet] | None = None
 
+    def zeilen(self) -> QuerySet:
+        """Every deadline of the kind, unscoped: for the reminders, which run without a user."""
+        return apps.get_model(self.modell).objects.filter(self.bedingung)
+
     def alle(self, user) -> QuerySet:
         return apps.get_model(self.modell).objects.sichtbar_fuer(user).filter(self.bedingung)
 
-    def offene(self, user) -> QuerySet:
-        return self.alle(user).filter(**{f"{self.erfuellt}__isnull": True})
+    def offene(self, user=None) -> QuerySet:
+        return (self.zeilen() if user is None else self.alle(user)).filter(**{f"{self.erfuellt}__isnull": True})
 
     def ueberfaellig(self, user, stichtag: dt.date) -> QuerySet:
         if self.ueberfaellige is not None:
@@ -120,6 +124,7 @@ class Frist:
     stichtag: dt.date
     bewilligung: object = None
     jahr: int | None = None
+    objekt: object = None  # the row itself, where it was loaded
 
     @property
     def zustand(self) -> str:
@@ -141,13 +146,22 @@ class Frist:
         return None if self.erfuellt_am is not None else (self.faellig_am - self.stichtag).days
 
     @property
+    def tage_text(self) -> str:
+        if self.tage is None:
+            return "–"
+        if self.tage < 0:
+            return f"seit {-self.tage} Tag{'en' if self.tage < -1 else ''} überfällig"
+        return "heute fällig" if self.tage == 0 else f"noch {self.tage} Tag{'e' if self.tage > 1 else ''}"
+
+    @property
     def titel(self) -> str:
         return f"{self.art.titel} {self.jahr}" if self.jahr else self.art.titel
 
 
 def _zeile(art: Fristart, obj, stichtag: dt.date) -> Frist:
     return Frist(art=art, objekt_id=obj.pk, bewilligung_id=obj.bewilligung_id, faellig_am=getattr(obj, art.faellig),
-                 erfuellt_am=getattr(obj, art.erfuellt), stichtag=stichtag, jahr=getattr(obj, "jahr", None))
+                 erfuellt_am=getattr(obj, art.erfuellt), stichtag=stichtag, jahr=getattr(obj, "jahr", None),
+                 objekt=obj)
 
 
 def fristen_des_projekts(projekt, user, stichtag: dt.date) -> dict[int, list[Frist]]:
@@ -159,6 +173,42 @@ def fristen_des_projekts(projekt, user, stichtag: dt.date) -> dict[int, list[Fri
     for zeilen in je_bewilligung.values():
         zeilen.sort(key=lambda f: (f.faellig_am, f.art.schluessel))
     return je_bewilligung
+
+
+def _zn_aktionen(user, fristen_der_bewilligung: list[Frist], darf_bearbeiten: bool) -> list[dict]:
+    from django.urls import reverse
+
+    from .permissions import kann_nachweise_pruefen
+
+    aktionen = []
+    for f in fristen_der_bewilligung:
+        if f.art is not ZWISCHENNACHWEIS:
+            continue
+        if f.erfuellt_am is None and darf_bearbeiten:
+            aktionen.append({"titel": f"Zwischennachweis {f.jahr} einreichen",
+                             "url": reverse(ZWISCHENNACHWEIS.aktion, args=[f.objekt_id])})
+        elif f.erfuellt_am is not None and f.objekt.geprueft_am is None and kann_nachweise_pruefen(user):
+            aktionen.append({"titel": f"Zwischennachweis {f.jahr} prüfen",
+                             "url": reverse("fristen:zwischennachweis_pruefen", args=[f.objekt_id])})
+    return aktionen
+
+
+def projektseite(projekt, user, stichtag: dt.date, *, darf_bearbeiten: bool) -> dict:
+    """The project page's deadlines per grant with the interim proof steps, and the reminders sent;
+    None for roles that see no deadlines. A fixed number of queries."""
+    from .fristen_models import Erinnerung
+    from .permissions import kann_fristen_sehen
+
+    if not kann_fristen_sehen(user):
+        return {"fristen_je_bewilligung": None}
+    je_bewilligung = fristen_des_projekts(projekt, user, stichtag)
+    zeilen = [{"bewilligung": b, "fristen": je_bewilligung[b.pk],
+               "aktionen": _zn_aktionen(user, je_bewilligung[b.pk], darf_bearbeiten)}
+              for b in projekt.bewilligungen.select_related("programm").order_by("jahr", "programm__kurzname")
+              if b.pk in je_bewilligung]
+    return {"fristen_je_bewilligung": zeilen,
+            "erinnerungen": list(Erinnerung.objects.sichtbar_fuer(user).filter(bewilligung__projekt=projekt)
+                                 .order_by("-gesendet_am")[:20])}
 
 
 # --- the overview: all kinds in one ordered, paged query ----------------------------------------------
