@@ -140,19 +140,20 @@ def erinnerungen_senden(stichtag: dt.date | None = None) -> Ergebnis:
     """Every reminder due on `stichtag` (default today), each at most once."""
     stichtag = stichtag or zeit.heute()
     ergebnis, empfaenger = Ergebnis(), Empfaenger(stichtag)
-    with get_connection(fail_silently=False) as verbindung:
-        for art in fristen.FRISTARTEN.values():
-            for stufe in (Stufe.DANACH, Stufe.VORHER):
-                for obj in faellig(art, stufe, stichtag):
-                    an = empfaenger.fuer(obj.bewilligung.projekt)
-                    if not an:
-                        ergebnis.ohne_empfaenger += 1
-                        continue
-                    try:
-                        ergebnis.gesendet += _senden(art, obj, stufe, stichtag, an, verbindung)
-                    except OSError:
-                        logger.exception("Erinnerung %s %s (%s) nicht versandt", art.schluessel, obj.pk, stufe)
-                        ergebnis.fehlgeschlagen += 1
+    # Each send opens the connection itself, so a server that is down fails each mail, not the run.
+    verbindung = get_connection(fail_silently=False)
+    for art in fristen.FRISTARTEN.values():
+        for stufe in (Stufe.DANACH, Stufe.VORHER):
+            for obj in faellig(art, stufe, stichtag):
+                an = empfaenger.fuer(obj.bewilligung.projekt)
+                if not an:
+                    ergebnis.ohne_empfaenger += 1
+                    continue
+                try:
+                    ergebnis.gesendet += _senden(art, obj, stufe, stichtag, an, verbindung)
+                except OSError:
+                    logger.exception("Erinnerung %s %s (%s) nicht versandt", art.schluessel, obj.pk, stufe)
+                    ergebnis.fehlgeschlagen += 1
     return ergebnis
 
 

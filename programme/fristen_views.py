@@ -33,7 +33,9 @@ def uebersicht(request):
         request.user, stichtag=stichtag, arten=[werte["art"]] if werte.get("art") else None,
         zustand=werte.get("zustand", ""),
         bedingung=lambda qs: FristfilterForm.bewilligungen_einschraenken(qs, werte))
-    blatt = seite(request, zeilen if zeilen is not None else [])
+    if zeilen is None or (form.is_bound and not form.is_valid()):
+        zeilen = []  # invalid filter values show the form's errors and no rows
+    blatt = seite(request, zeilen)
     return render(request, "programme/fristen.html", {
         "filter": {"form": form}, **blatt, "stichtag": stichtag,
         "fristen": fristen.fristen_laden(list(blatt["seite"].object_list), stichtag),

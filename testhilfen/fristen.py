@@ -1,0 +1,67 @@
+"""Helpers for the deadline tests: a grant made through the services (so its deadlines are set as in real use),
+a clock that the portal reads, and the section of a basket row in a page."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import factory
+from factory.django import DjangoModelFactory
+
+from programme import services
+from programme.models import Zwischennachweis
+from testhilfen.programme import BewilligungFactory, FoerderprogrammFactory, JahresbudgetFactory, \
+    ProgrammgebietFactory, ProjektFactory
+from testhilfen.zuwendung import ProgrammvorgabenFactory, TraegerdatenFactory
+
+JAHR = 2026
+
+
+def programm_mit_budget(gebiet, *, kurzname="WiN", **vorgaben):
+    programm = FoerderprogrammFactory(kurzname=kurzname, stadt=gebiet.stadt_oder_selbst)
+    ProgrammgebietFactory(programm=programm, gebiet=gebiet)
+    for jahr in (JAHR, JAHR + 1):
+        JahresbudgetFactory(programm=programm, jahr=jahr, betrag=Decimal("900000"))
+    if vorgaben:
+        ProgrammvorgabenFactory(programm=programm, **vorgaben)
+    return programm
+
+
+def projekt_mit_traeger(gebiet, *, titel="Stadtteilmütter", beginn=dt.date(JAHR, 3, 1), ende=dt.date(JAHR + 1, 6, 30),
+                        email="kontakt@traeger.example"):
+    traeger = TraegerdatenFactory(organisation__stadt=gebiet.stadt_oder_selbst, email=email).organisation
+    return ProjektFactory(gebiet=gebiet, traeger=traeger, titel=titel, beginn=beginn, ende=ende,
+                          gesamtkosten=Decimal("20000"))
+
+
+def bewilligen(projekt, programm, *, verwaltung, betrag=Decimal("5000"), jahr=JAHR):
+    """Request and grant through the services, as staff do: the grant gets its proof of use and interim proofs."""
+    antrag = services.bewilligung_beantragen(projekt=projekt, programm=programm, jahr=jahr, betrag=betrag,
+                                             durch=verwaltung, datum=projekt.beginn - dt.timedelta(days=30))
+    return services.projekt_bewilligen(bewilligung=antrag, betrag=betrag, durch=verwaltung,
+                                       datum=projekt.beginn - dt.timedelta(days=10))
+
+
+def heute_setzen(monkeypatch, tag: dt.date) -> None:
+    """The portal's today (kern.zeit.heute, read by the deadline pages, basket and reminders)."""
+    monkeypatch.setattr("kern.zeit.heute", lambda: tag)
+
+
+def abschnitt(html: str, schluessel: str) -> str:
+    """The HTML of one basket row (its section) on the basket page, "" if the page has none."""
+    treffer = re.search(rf'<section[^>]*id="korb-{re.escape(schluessel)}".*?</section>', html, re.S)
+    return treffer.group(0) if treffer else ""
+
+
+def anzahl_in(html: str, schluessel: str) -> int | None:
+    treffer = re.search(r'class="badge[^"]*anzahl">(\d+)<', abschnitt(html, schluessel))
+    return int(treffer.group(1)) if treffer else None
+
+
+class ZwischennachweisFactory(DjangoModelFactory):
+    class Meta:
+        model = Zwischennachweis
+
+    bewilligung = factory.SubFactory(BewilligungFactory, bewilligt=True)
+    jahr = factory.LazyAttribute(lambda o: o.bewilligung.jahr)
+    faellig_am = factory.LazyAttribute(lambda o: dt.date(o.jahr + 1, 4, 30))
