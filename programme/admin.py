@@ -269,3 +269,4 @@ class VerwendungsnachweisAdmin(NurUeberDasPortal, SimpleHistoryAdmin):
 
 
 from . import zuwendung_admin  # noqa: E402,F401  (registers the grant-law models)
+from . import fristen_admin  # noqa: E402,F401  (registers the deadline records)
