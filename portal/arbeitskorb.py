@@ -211,7 +211,7 @@ def _einzureichen(art: fristen.Fristart) -> Anbieter:
         qs = _mit_bewilligung(art.offene(f.user)).order_by(art.faellig, "pk")
 
         def eintrag(o) -> Eintrag:
-            frist = fristen._zeile(art, o, f.stichtag)
+            frist = fristen.frist_aus(art, o, f.stichtag)
             titel = f"{o.bewilligung.projekt.titel}" + (f" ({frist.jahr})" if frist.jahr else "")
             url = reverse(art.aktion, args=[o.pk]) if art.aktion else _projekt_url(o.bewilligung)
             return Eintrag(titel, url, art.aktion_titel, frist.faellig_am, "fällig am",

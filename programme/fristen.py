@@ -158,7 +158,7 @@ class Frist:
         return f"{self.art.titel} {self.jahr}" if self.jahr else self.art.titel
 
 
-def _zeile(art: Fristart, obj, stichtag: dt.date) -> Frist:
+def frist_aus(art: Fristart, obj, stichtag: dt.date) -> Frist:
     return Frist(art=art, objekt_id=obj.pk, bewilligung_id=obj.bewilligung_id, faellig_am=getattr(obj, art.faellig),
                  erfuellt_am=getattr(obj, art.erfuellt), stichtag=stichtag, jahr=getattr(obj, "jahr", None),
                  objekt=obj)
@@ -169,7 +169,7 @@ def fristen_des_projekts(projekt, user, stichtag: dt.date) -> dict[int, list[Fri
     je_bewilligung: dict[int, list[Frist]] = {}
     for art in FRISTARTEN.values():
         for obj in art.alle(user).filter(bewilligung__projekt=projekt):
-            je_bewilligung.setdefault(obj.bewilligung_id, []).append(_zeile(art, obj, stichtag))
+            je_bewilligung.setdefault(obj.bewilligung_id, []).append(frist_aus(art, obj, stichtag))
     for zeilen in je_bewilligung.values():
         zeilen.sort(key=lambda f: (f.faellig_am, f.art.schluessel))
     return je_bewilligung

@@ -65,3 +65,54 @@ class ZwischennachweisFactory(DjangoModelFactory):
     bewilligung = factory.SubFactory(BewilligungFactory, bewilligt=True)
     jahr = factory.LazyAttribute(lambda o: o.bewilligung.jahr)
     faellig_am = factory.LazyAttribute(lambda o: dt.date(o.jahr + 1, 4, 30))
+
+
+class Postfach:
+    """An aiosmtpd handler that keeps what arrived: (sorted recipients, parsed message)."""
+
+    def __init__(self):
+        self.mails = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        from email.policy import default as standard
+
+        self.mails.append((sorted(envelope.rcpt_tos), email.message_from_bytes(envelope.content, policy=standard)))
+        return "250 OK"
+
+
+def freier_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def smtp_server(settings):
+    """Starts a real SMTP server on 127.0.0.1 at a free port and points Django's SMTP backend at it; returns
+    (mailbox, controller) — stop the controller after the test."""
+    from aiosmtpd.controller import Controller
+
+    fach, port = Postfach(), freier_port()
+    server = Controller(fach, hostname="127.0.0.1", port=port)
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.DEFAULT_FROM_EMAIL = "sozialplanung@stadt.example"
+    return fach, server
+
+
+class ErinnerungFactory(DjangoModelFactory):
+    class Meta:
+        model = "programme.Erinnerung"
+
+    bewilligung = factory.SubFactory(BewilligungFactory, bewilligt=True)
+    art = "zwischennachweis"
+    objekt_id = factory.Sequence(lambda n: n + 1)
+    stufe = "vorher"
+    faellig_am = dt.date(JAHR + 1, 4, 30)
+    gesendet_am = factory.LazyFunction(lambda: dt.datetime(JAHR + 1, 4, 16, 6, 15, tzinfo=dt.timezone.utc))
+    empfaenger = "kontakt@traeger.example"
+    betreff = "Erinnerung: Zwischennachweis"

@@ -1,46 +1,21 @@
 """Reminder e-mails reach a real SMTP server on this machine exactly once per deadline and stage."""
 
 import datetime as dt
-import email
-import socket
-from email.policy import default as standard
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.urls import reverse
 
 from programme.models import Erinnerung
-from testhilfen.fristen import bewilligen, programm_mit_budget, projekt_mit_traeger
+from testhilfen.fristen import bewilligen, freier_port, programm_mit_budget, projekt_mit_traeger, smtp_server
 from testhilfen.quartiere import PersonFactory, QuartiersmanagementFactory
 
 pytestmark = pytest.mark.django_db
 
 
-class Postfach:
-    def __init__(self):
-        self.mails = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.mails.append((sorted(envelope.rcpt_tos), email.message_from_bytes(envelope.content, policy=standard)))
-        return "250 OK"
-
-
-def _freier_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def postfach(settings):
-    fach, port = Postfach(), _freier_port()
-    server = Controller(fach, hostname="127.0.0.1", port=port)
-    server.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.DEFAULT_FROM_EMAIL = "sozialplanung@stadt.example"
+    fach, server = smtp_server(settings)
     yield fach
     server.stop()
 
@@ -95,7 +70,7 @@ def test_met_deadline_gets_no_reminder(postfach, bewilligung, qm_a):
 
 def test_failed_delivery_records_nothing_so_the_next_run_tries_again(settings, bewilligung):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", _freier_port(), False
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", freier_port(), False
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError):
