@@ -43,7 +43,16 @@ def bewilligen(projekt, programm, *, verwaltung, betrag=Decimal("5000"), jahr=JA
 
 
 def heute_setzen(monkeypatch, tag: dt.date) -> None:
-    """The portal's today (kern.zeit.heute, read by the deadline pages, basket and reminders)."""
+    """The portal's today (kern.zeit.heute, read by the deadline pages, basket and reminders).
+
+    The URL configuration is loaded first: a module imported while the clock is patched would keep the
+    patched `heute` for the rest of the test run."""
+    from django.template import engines
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - imports every view module now
+    for engine in engines.all():
+        engine.engine.template_libraries  # noqa: B018 - and every template tag library
     monkeypatch.setattr("kern.zeit.heute", lambda: tag)
 
 

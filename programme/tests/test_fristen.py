@@ -122,3 +122,10 @@ def test_interim_proof_before_the_year_ended_is_refused_in_german(client_als, qm
     assert zn.eingereicht_am is None
     with pytest.raises(Regelverstoss):
         fristen_services.zwischennachweis_pruefen(zwischennachweis=zn, durch=qm_a)
+
+
+def test_programme_page_links_to_its_deadlines_for_staff_not_council(client_als, verwaltung, rat, bewilligung):
+    url = reverse("programme:programm", args=[bewilligung.programm_id])
+    ziel = f'{reverse("fristen:uebersicht")}?programm={bewilligung.programm_id}'
+    assert ziel in client_als(verwaltung).get(url).content.decode()
+    assert ziel not in client_als(rat).get(url).content.decode()
