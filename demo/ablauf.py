@@ -9,7 +9,8 @@ from django.db import transaction
 
 from kern import zeit
 
-from .laden import beteiligung, berichte, karte, konten, nachweis, programme, quartiere, rueckforderung, zuwendung
+from .laden import (beteiligung, berichte, fristen, karte, konten, nachweis, programme, quartiere, rueckforderung,
+                    zuwendung)
 from .laden.basis import Kontext
 
 SCHRITTE = [
@@ -27,6 +28,7 @@ SCHRITTE = [
     programme.projekte_laden,
     programme.alltagsprojekte_laden,
     zuwendung.plaene_und_bescheide_laden,
+    fristen.zwischennachweise_laden,
     nachweis.nachweise_laden,
     rueckforderung.rueckforderungen_laden,
     beteiligung.zwk_beirat_laden,

@@ -3,7 +3,7 @@ from django.urls import reverse
 from berichte.bescheide import kann_bescheide_sehen
 from beteiligung.permissions import kann_aufgaben_sehen, kann_personendaten_verwalten
 from kern.rollen import hat_rolle, ist_quartiersmanagement, ist_rat, ist_verwaltung, rolle_von
-from programme.permissions import kann_nachweise_pruefen
+from programme.permissions import kann_fristen_sehen, kann_nachweise_pruefen
 
 
 def alle(user) -> bool:
@@ -14,11 +14,14 @@ def alle(user) -> bool:
 # A login without a role reaches only its start page and the public archive (kern.zugriff).
 NAVIGATION = [
     ("Start", "start", alle),
+    ("Arbeitskorb", "arbeitskorb", kann_fristen_sehen),
     ("Projekte", "programme:projekte", hat_rolle),
     ("Programme", [
         ("Förderprogramme", "programme:programme", hat_rolle),
         ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", kann_nachweise_pruefen),
         ("Verwendungsnachweise zur Prüfung", "nachweis:zu_pruefen", kann_nachweise_pruefen),
+        ("Fristen", "fristen:uebersicht", kann_fristen_sehen),
+        ("Versandte Erinnerungen", "fristen:erinnerungen", kann_fristen_sehen),
         ("Bescheide", "bescheide:liste", kann_bescheide_sehen),
         ("Textbausteine der Bescheide", "zuwendung:textbausteine", ist_verwaltung),
         ("Offene Rückforderungen", "rueckforderung:offene", kann_bescheide_sehen),

@@ -15,7 +15,7 @@ from programme.selectors import budgetstand_je_programm
 from quartiere.models import Gebiet, Quartiersmanagement
 from quartiere.zugriff import eigene_gebiet_ids
 
-from .models import Barrieremeldung
+from . import arbeitskorb
 
 
 def naechste_sitzungen(user, *, anzahl: int = 8):
@@ -80,7 +80,7 @@ def verwaltung(user) -> dict:
     return {
         "jahr": jahr,
         "budgets": budgetstand_je_programm(jahr=jahr),
-        "nachweise": list(ueberfaellige_nachweise(user)[:20]),
+        "arbeitskorb": arbeitskorb.arbeitskorb(user, anzahl=0),
         "qm_stellen": list(auslaufende_qm_stellen(user)),
         "sitzungen": list(naechste_sitzungen(user)),
         "projekte_je_status": projekte_je_status(user),
@@ -92,7 +92,6 @@ def verwaltung(user) -> dict:
         "strukturcheck_rot_anzahl": len(rot),
         "vorgeschlagene_sitzungen": list(Sitzung.objects.sichtbar_fuer(user).filter(
             veroeffentlichung_vorgeschlagen=True, oeffentlich=False).select_related("gremium").order_by("datum")[:20]),
-        "barrieremeldungen": list(Barrieremeldung.objects.sichtbar_fuer(user).offen().order_by("created")[:5]),
     }
 
 
@@ -106,6 +105,7 @@ def quartiersmanagement(user) -> dict:
     )
     return {
         "jahr": jahr,
+        "arbeitskorb": arbeitskorb.arbeitskorb(user, anzahl=0),
         "gebiete": list(
             Gebiet.objects.filter(id__in=gebiet_ids, quartiersmanagements__personen__user=user)
             .select_related("parent", "stadt").distinct()

@@ -228,6 +228,25 @@ TASKS = {
 # /gesundheit/ reports the queue as stuck when its oldest waiting task has waited longer (seconds).
 WARTESCHLANGE_MAX_WARTEZEIT = envint("WARTESCHLANGE_MAX_WARTEZEIT", 600)
 
+# E-mail (reminders of deadlines, programme.erinnerungen): SMTP from the environment; without EMAIL_HOST the
+# mails are written to the console, so development sends nothing.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "quartiersportal@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend")
+# Reminders go out this many days before a deadline, and after it only for deadlines passed at most this many
+# days ago (older ones are the work basket's, not a mail's). PORTAL_URL makes the link in the mail.
+ERINNERUNG_TAGE_VORHER = envint("ERINNERUNG_TAGE_VORHER", 14)
+ERINNERUNG_RUECKBLICK_TAGE = envint("ERINNERUNG_RUECKBLICK_TAGE", 90)
+ERINNERUNG_ABSENDER = os.environ.get("ERINNERUNG_ABSENDER", "Ihre Sozialplanung")
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
+
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 if MAP_TILE_URL and not (MAP_TILE_URL.startswith(("https://", "/")) and "{z}" in MAP_TILE_URL):
     raise ImproperlyConfigured(f"MAP_TILE_URL must be an https:// or /path URL with {{z}}/{{x}}/{{y}}, "

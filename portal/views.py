@@ -9,9 +9,12 @@ from kern import rollen
 from kern.fehler import Regelverstoss
 from kern.zeit import heute
 from kern.zugriff import verlangen
+from programme.fristen_forms import FristfilterForm
+from programme.fristen_views import NUR_VERWALTUNG_UND_QM
+from programme.permissions import kann_fristen_sehen
 from quartiere.models import Gebiet
 
-from . import dashboard, oeffentlich
+from . import arbeitskorb, dashboard, oeffentlich
 
 
 @login_not_required
@@ -46,3 +49,17 @@ def taetigkeit_erfassen(request):
             messages.success(request, f"Die Tätigkeit „{taetigkeit.titel}“ ist erfasst.")
             return redirect("start")
     return render(request, "portal/taetigkeit_formular.html", {"form": form})
+
+
+def arbeitskorb_seite(request):
+    """The work basket: staff's rows, or a manager's for their own areas; filtered by city and programme."""
+    verlangen(kann_fristen_sehen(request.user), NUR_VERWALTUNG_UND_QM)
+    form = FristfilterForm(request.GET or None, user=request.user, felder=("stadt", "programm"))
+    nur = request.GET.get("zeile", "")
+    zeilen = arbeitskorb.arbeitskorb(request.user, werte=form.werte(), nur=nur if nur.isidentifier() else "")
+    parameter = request.GET.copy()
+    parameter.pop("zeile", None)
+    return render(request, "portal/arbeitskorb.html", {
+        "filter": {"form": form}, "zeilen": zeilen, "nur": nur, "parameter": parameter.urlencode(),
+        "ist_qm_korb": not rollen.ist_verwaltung(request.user),
+    })

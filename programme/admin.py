@@ -271,3 +271,4 @@ class VerwendungsnachweisAdmin(NurUeberDasPortal, SimpleHistoryAdmin):
 from . import zuwendung_admin  # noqa: E402,F401  (registers the grant-law models)
 from . import nachweis_admin  # noqa: E402,F401  (registers the proof-of-use details)
 from . import rueckforderung_admin  # noqa: E402,F401  (registers the reclaim models)
+from . import fristen_admin  # noqa: E402,F401  (registers the deadline records)

@@ -505,3 +505,5 @@ from .zuwendung import (  # noqa: E402,F401
 from .nachweis import Beleg, Nachweisangaben, Nachweissumme, Pruefvermerk  # noqa: E402,F401
 # Reclaims with interest, base rates and repayments (§ 49a VwVfG) live in their own module.
 from .rueckforderung import Basiszinssatz, Kassenverbindung, Rueckforderung, Rueckzahlung  # noqa: E402,F401
+# Deadline records (interim proofs, reminders) live in their own module too.
+from .fristen_models import Erinnerung, Zwischennachweis  # noqa: E402,F401

@@ -54,3 +54,8 @@ def kann_budget_festlegen(user: User | AnonymousUser, programm: Foerderprogramm 
 def kann_historie_sehen(user: User | AnonymousUser, obj: Projekt | Foerderprogramm | None = None) -> bool:
     """Who changed a project's or a budget's money and status when: staff."""
     return rollen.ist_verwaltung(user)
+
+
+def kann_fristen_sehen(user: User | AnonymousUser) -> bool:
+    """Deadlines, interim proofs, reminders and the work basket: staff, and managers for their areas; not council."""
+    return rollen.ist_verwaltung(user) or rollen.ist_quartiersmanagement(user)

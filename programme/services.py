@@ -32,7 +32,7 @@ from .models import (
 )
 from . import statusmaschine as sm
 from .statusmaschine import ANTRAG_ERLAUBT_IN
-from . import nachweis_regeln, zuwendung_regeln
+from . import fristen_services, nachweis_regeln, zuwendung_regeln
 from .permissions import (
     kann_auszahlen,
     kann_bewilligen,
@@ -261,8 +261,8 @@ def projekt_bewilligen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User
     bewilligung.entschieden_von = durch
     speichern(bewilligung, durch)
     speichern(zuwendung, durch)
-    nachweis = Verwendungsnachweis(bewilligung=bewilligung, faellig_am=dt.date(bewilligung.jahr + 1, 6, 30))
-    speichern(nachweis, durch)
+    # The proof of use (due months after the funding period) and the interim proofs of later years.
+    fristen_services.fristen_anlegen(bewilligung=bewilligung, zuwendung=zuwendung, durch=durch)
     if projekt.status == S.BEANTRAGT:
         _status_wechseln(projekt, S.BEWILLIGT, durch, sm.BEWILLIGUNG)
     return bewilligung

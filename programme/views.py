@@ -12,12 +12,13 @@ from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.listen import gefilterte_liste, seite
 from kern.parameter import parameter_jahr
+from kern import zeit
 from kern.zeit import heute
 from kern.zugriff import objekt_oder_404, verlangen
 from quartiere.models import Gebiet, Organisation
 from quartiere.zugriff import sichtbare_gebiet_ids
 
-from . import diagramme, rueckforderung_selectors, selectors, services, statusmaschine, zuwendung_selectors
+from . import diagramme, fristen, rueckforderung_selectors, selectors, services, statusmaschine, zuwendung_selectors
 from .filters import OrganisationFilter, ProjektFilter
 from .forms import (
     AblehnenForm,
@@ -114,6 +115,7 @@ def projekt_detail(request, pk: int):
         "historie": selectors.projekt_historie(projekt) if kann_historie_sehen(request.user, projekt) else None,
         **zuwendung_selectors.projektseite(projekt, request.user),  # grant law: operator, plan, notices
         **rueckforderung_selectors.projektseite(projekt, request.user),  # reclaims with interest
+        **fristen.projektseite(projekt, request.user, zeit.heute(), darf_bearbeiten=darf_bearbeiten),
     })
 
 

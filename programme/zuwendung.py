@@ -113,6 +113,14 @@ class Programmvorgaben(Zeitstempel):
     einfacher_nachweis = models.BooleanField(
         "einfacher Verwendungsnachweis erlaubt", default=False,
         help_text="der zahlenmäßige Nachweis darf aus Summen je Kategorie bestehen, ohne Belegliste")
+    # Deadlines (programme.fristen): interim proof by a day of the following year, proof of use some months
+    # after the funding period.
+    zwischennachweis_monat = models.PositiveSmallIntegerField(
+        "Zwischennachweis fällig im Monat des Folgejahres", default=4)
+    zwischennachweis_tag = models.PositiveSmallIntegerField(
+        "Zwischennachweis fällig am Tag", default=30, help_text="mit dem Monat: Vorgabe 30.04. des Folgejahres")
+    nachweis_frist_monate = models.PositiveSmallIntegerField(
+        "Verwendungsnachweis fällig Monate nach dem Bewilligungszeitraum", default=6)
 
     objects = OhneGebietQuerySet.as_manager()
 
@@ -124,6 +132,17 @@ class Programmvorgaben(Zeitstempel):
                 condition=Q(foerderquote__isnull=True) | (Q(foerderquote__gt=0) & Q(foerderquote__lte=100)),
                 name="vorgaben_quote_0_bis_100",
                 violation_error_message="Der Förderanteil muss größer als 0 und höchstens 100 %% sein."),
+            models.CheckConstraint(
+                condition=Q(zwischennachweis_monat__gte=1) & Q(zwischennachweis_monat__lte=12)
+                & Q(zwischennachweis_tag__gte=1) & Q(zwischennachweis_tag__lte=31)
+                & (Q(zwischennachweis_monat__in=[1, 3, 5, 7, 8, 10, 12]) | Q(zwischennachweis_tag__lte=30))
+                & (~Q(zwischennachweis_monat=2) | Q(zwischennachweis_tag__lte=28)),
+                name="vorgaben_zwischennachweis_tag_gueltig",
+                violation_error_message="Tag und Monat des Zwischennachweises ergeben kein Datum (29.02. gibt es "
+                                        "nicht in jedem Jahr)."),
+            models.CheckConstraint(condition=Q(nachweis_frist_monate__lte=60), name="vorgaben_nachweisfrist_plausibel",
+                                   violation_error_message="Die Frist des Verwendungsnachweises ist höchstens "
+                                                           "60 Monate lang."),
         ]
 
     def __str__(self) -> str:

@@ -19,7 +19,7 @@ from .zuwendung import (
 
 @admin.register(Programmvorgaben)
 class ProgrammvorgabenAdmin(admin.ModelAdmin):
-    list_display = ("programm", "finanzierungsart", "foerderquote", "de_minimis")
+    list_display = ("programm", "finanzierungsart", "foerderquote", "de_minimis", "nachweis_frist_monate")
     list_filter = ("finanzierungsart", "de_minimis")
 
 

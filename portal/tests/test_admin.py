@@ -25,6 +25,7 @@ from programme.models import (
 )
 from portal.models import Barrieremeldung
 from programme.nachweis import Beleg, Nachweisangaben, Nachweissumme, Pruefvermerk
+from programme.fristen_models import Erinnerung, Zwischennachweis
 from programme.zuwendung import Bescheid, Finanzierungsplan, VorzeitigerBeginn, Zuwendung
 from quartiere.models import Einrichtung, Gebiet, Indikator, Indikatorwert, Organisation, Person, Quartiersmanagement
 
@@ -35,6 +36,8 @@ NUR_UEBER_DAS_PORTAL = {Jahresbudget, Bewilligung, Auszahlung, Verwendungsnachwe
 # So do financing plans, types of financing, early starts and notices (grant law).
 ZUWENDUNGSRECHT_NUR_LESBAR = {Finanzierungsplan, Zuwendung, VorzeitigerBeginn, Bescheid,
                               Nachweisangaben, Beleg, Nachweissumme, Pruefvermerk}
+# Interim proofs change through the portal's services, reminders only through the reminder command.
+FRISTEN_NUR_LESBAR = {Zwischennachweis, Erinnerung}
 # The login protection writes its own records; the admin only reads and deletes them.
 NUR_VON_DER_ANMELDESPERRE = {AccessAttempt, AccessFailureLog, AccessLog}
 # The task queue and its publishing orders are written by the portal and its worker, read in the admin.
@@ -163,7 +166,7 @@ def test_seiten_und_filter_antworten(admin_client_eingeloggt, model):
     assert client.get(url + "?q=Quartier").status_code == 200
     hinzufuegen = client.get(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")).status_code
     nur_lesen = (NUR_UEBER_DAS_PORTAL | ZUWENDUNGSRECHT_NUR_LESBAR | NUR_VON_DER_ANMELDESPERRE | NUR_VON_DER_WARTESCHLANGE
-                 | NUR_UEBER_DAS_FORMULAR | RUECKFORDERUNG_NUR_LESBAR)
+                 | NUR_UEBER_DAS_FORMULAR | RUECKFORDERUNG_NUR_LESBAR | FRISTEN_NUR_LESBAR)
     assert hinzufuegen == (403 if model in nur_lesen else 200)
 
     obj = model._default_manager.first()

@@ -190,7 +190,9 @@ def test_anyone_reports_a_barrier_and_staff_see_it_with_its_deadline(client, cli
     assert "Bildschirmleser nicht zu finden" in liste and "erika@example.org" in liste
     assert (meldung.created.date() + dt.timedelta(days=30)).strftime("%d.%m.%Y") in liste
     start = client_als(verwaltung).get(reverse("start")).content.decode()
-    assert "Offene Meldungen zur Barrierefreiheit" in start and "Bildschirmleser nicht zu finden" in start
+    assert 'data-zeile="barrieremeldungen"' in start
+    korb = client_als(verwaltung).get(reverse("arbeitskorb")).content.decode()
+    assert "Meldungen zur Barrierefreiheit zu beantworten" in korb and "Bildschirmleser nicht zu finden" in korb
 
 
 @pytest.mark.parametrize("persona", ["rat", "qm_a", "anonym"])

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from berichte.models import Berichtsart
 from oparl.selectors import ortsschluessel
 from testhilfen.berichte import BeratungFactory, BerichtFactory, MitzeichnungFactory
+from testhilfen.fristen import ZwischennachweisFactory
 from testhilfen.welt import berichte_welt
 from testhilfen.beteiligung import SitzungFactory, TagesordnungspunktFactory
 from testhilfen.welt import beteiligung_welt
@@ -94,6 +95,12 @@ MATRIX = {
     "programme:nachweise_ueberfaellig": (ohne(), NUR_VERWALTUNG),
     "programme:nachweis_einreichen": (pk("nachweis"), OBJEKT_A_SCHREIBEN),
     "programme:nachweis_pruefen": (pk("nachweis"), NUR_VERWALTUNG),
+    # Deadlines, interim proofs, reminders and the work basket: staff and managers, never council.
+    "arbeitskorb": (ohne(), VERWALTUNG_UND_QM),
+    "fristen:uebersicht": (ohne(), VERWALTUNG_UND_QM),
+    "fristen:erinnerungen": (ohne(), VERWALTUNG_UND_QM),
+    "fristen:zwischennachweis_einreichen": (pk("zwischennachweis"), OBJEKT_A_SCHREIBEN),
+    "fristen:zwischennachweis_pruefen": (pk("zwischennachweis"), NUR_VERWALTUNG),
     "beteiligung:gremien": (ohne(), LESEN),
     "beteiligung:gremium": (pk("gremium"), OBJEKT_A_LESEN),
     "beteiligung:mitglied_neu": (pk("gremium"), OBJEKT_A_SCHREIBEN),
@@ -205,6 +212,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, ohne_rolle):
     welt = {
         "gebiet_a": gebiet_a, "gebiet_b": gebiet_b, "programm": programm, "projekt": projekt, "antrag": antrag,
         "bewilligung": bewilligung, "nachweis": nachweis, **beteiligung_welt(gebiet_a),
+        "zwischennachweis": ZwischennachweisFactory(bewilligung=bewilligung),
         **quartiere_welt(gebiet_a, verwaltung), **berichte_welt(gebiet_a),
         "personas": {"anonym": None, "ohne_rolle": ohne_rolle, "rat": rat, "qm_a": qm_a, "qm_b": qm_b,
                      "verwaltung": verwaltung},
