@@ -498,3 +498,6 @@ from .zuwendung import (  # noqa: E402,F401
     VorzeitigerBeginn,
     Zuwendung,
 )
+
+# Calling funds (Mittelabruf) lives in its own module as well.
+from .mittelabruf import Mittelabruf  # noqa: E402,F401
