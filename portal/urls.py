@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("programme.urls")),
     path("", include("berichte.urls")),
     path("", include("programme.zuwendung_urls")),
+    path("", include("programme.mittelabruf_urls")),
     path("", include("berichte.bescheid_urls")),
     path("", include("beteiligung.urls")),
     path("", include(akteure_urls)),

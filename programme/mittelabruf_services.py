@@ -63,9 +63,11 @@ def _gesperrt(bewilligung: Bewilligung) -> Bewilligung:
     return Bewilligung.objects.select_related("programm", "projekt").get(pk=gesperrt.pk)
 
 
-def stand_lesen(bewilligung: Bewilligung, *, ausser: Mittelabruf | None = None) -> Abrufstand:
-    """The grant's callable amount from the database (four queries); `ausser`: a call not to count as open."""
-    offen = bewilligung.mittelabrufe.offen()
+def stand_lesen(bewilligung: Bewilligung, *, ausser: Mittelabruf | None = None,
+                offene_zaehlen: bool = True) -> Abrufstand:
+    """The grant's callable amount from the database (four queries). A new call counts the open calls against
+    it; an approval does not (each open call is checked when it is approved); `ausser`: a call not to count."""
+    offen = bewilligung.mittelabrufe.offen() if offene_zaehlen else Mittelabruf.objects.none()
     if ausser is not None:
         offen = offen.exclude(pk=ausser.pk)
     nachweis = Verwendungsnachweis.objects.filter(bewilligung=bewilligung).first()
@@ -131,8 +133,10 @@ def mittel_abrufen(*, bewilligung: Bewilligung, betrag: Decimal, verwenden_bis: 
     stand = stand_lesen(bewilligung)
     sm.vorgang_pruefen(bewilligung.projekt, SCHLUSSRATE_ERLAUBT_IN if stand.nach_pruefung else sm.AUSZAHLUNG_ERLAUBT_IN,
                        "keine Mittel abgerufen werden")
-    _betrag_pruefen(stand, betrag)
+    if stand.gesperrt:
+        raise Regelverstoss(RUECKFORDERUNG_GESETZT)
     _teilbetraege_pruefen(bewilligung, stand, betrag)
+    _betrag_pruefen(stand, betrag)
     _frist_pruefen(bewilligung, stand, tag, verwenden_bis)
     abruf = Mittelabruf(bewilligung=bewilligung, betrag=betrag, zweck=zweck.strip(), verwenden_bis=verwenden_bis,
                         schlussrate=stand.nach_pruefung, beantragt_am=tag, beantragt_von=durch)
@@ -157,7 +161,7 @@ def mittelabruf_genehmigen(*, abruf: Mittelabruf, durch: User, datum: dt.date | 
     tag = datum or heute()
     bewilligung, abruf = _offener_abruf(abruf, durch, tag)
     # Payouts made since the call (or another call approved first) count: the amount is checked again.
-    stand = stand_lesen(bewilligung, ausser=abruf)
+    stand = stand_lesen(bewilligung, offene_zaehlen=False)
     _betrag_pruefen(stand, abruf.betrag)
     abruf.auszahlung = services.auszahlung_anweisen(
         bewilligung=bewilligung, betrag=abruf.betrag, durch=durch, datum=tag, schlussrate=stand.nach_pruefung,

@@ -273,6 +273,7 @@ _HISTORIE_FELDER = {
     "Bewilligung": ["status", "betrag_beantragt", "betrag_bewilligt", "entschieden_am"],
     "Auszahlung": ["betrag", "datum"],
     "Verwendungsnachweis": ["faellig_am", "eingereicht_am", "verwendet", "geprueft_am", "rueckforderung"],
+    "Mittelabruf": ["betrag", "verwenden_bis", "status", "entschieden_am", "verwendet_am"],
 }
 _ARTEN = {"+": "angelegt", "~": "geändert", "-": "gelöscht"}
 
@@ -302,8 +303,8 @@ def _aenderungen(historie, modell, bezeichnung) -> list[Aenderung]:
 
 
 def projekt_historie(projekt) -> list[Aenderung]:
-    """Who changed what and when on a project and its money: four queries, newest first."""
-    from .models import Projekt, Verwendungsnachweis
+    """Who changed what and when on a project and its money: five queries, newest first."""
+    from .models import Mittelabruf, Projekt, Verwendungsnachweis
 
     bewilligung_ids = list(projekt.bewilligungen.values_list("id", flat=True))
     quellen = [
@@ -313,6 +314,7 @@ def projekt_historie(projekt) -> list[Aenderung]:
         (Auszahlung, Auszahlung.history.filter(bewilligung_id__in=bewilligung_ids), lambda e: "Auszahlung"),
         (Verwendungsnachweis, Verwendungsnachweis.history.filter(bewilligung_id__in=bewilligung_ids),
          lambda e: "Verwendungsnachweis"),
+        (Mittelabruf, Mittelabruf.history.filter(bewilligung_id__in=bewilligung_ids), lambda e: "Mittelabruf"),
     ]
     alle: list[Aenderung] = []
     for modell, historie, bezeichnung in quellen:

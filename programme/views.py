@@ -17,7 +17,7 @@ from kern.zugriff import objekt_oder_404, verlangen
 from quartiere.models import Gebiet, Organisation
 from quartiere.zugriff import sichtbare_gebiet_ids
 
-from . import diagramme, selectors, services, statusmaschine, zuwendung_selectors
+from . import diagramme, mittelabruf_selectors, selectors, services, statusmaschine, zuwendung_selectors
 from .filters import OrganisationFilter, ProjektFilter
 from .forms import (
     AblehnenForm,
@@ -113,6 +113,7 @@ def projekt_detail(request, pk: int):
         "folgestatus": _erlaubte_status(request.user, projekt) if darf_bearbeiten else [],
         "historie": selectors.projekt_historie(projekt) if kann_historie_sehen(request.user, projekt) else None,
         **zuwendung_selectors.projektseite(projekt, request.user),  # grant law: operator, plan, notices
+        **mittelabruf_selectors.projektseite(projekt, request.user),  # fund calls of the granted grants
     })
 
 

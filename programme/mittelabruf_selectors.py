@@ -1,0 +1,66 @@
+"""Reads of fund calls: the open ones to decide, the ones not spent in time, and what the project page shows.
+Every read is scoped by MittelabrufQuerySet.sichtbar_fuer (staff all, managers their areas, council none)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import F, Q, QuerySet, Sum
+
+from .mittelabruf import Mittelabruf
+from .mittelabruf_regeln import abrufstand, kann_mittel_abrufen, kann_mittelabrufe_entscheiden, kann_mittelabrufe_sehen
+from .models import NULL_EURO, Auszahlung, Bewilligung, Projekt
+from .zuwendung_regeln import vorgaben as programmvorgaben
+
+LISTENFELDER = ("bewilligung__projekt__gebiet__stadt", "bewilligung__programm__stadt", "beantragt_von")
+
+
+def _mit_bezug(abrufe: QuerySet) -> QuerySet:
+    return abrufe.select_related(*LISTENFELDER).defer("bewilligung__projekt__gebiet__grenze",
+                                                      "bewilligung__projekt__gebiet__stadt__grenze",
+                                                      "bewilligung__programm__stadt__grenze")
+
+
+def offene_mittelabrufe(user) -> QuerySet:
+    """Calls waiting for staff's decision, oldest first: for staff all, for managers those of their areas."""
+    return _mit_bezug(Mittelabruf.objects.sichtbar_fuer(user).offen()).order_by("beantragt_am", "pk")
+
+
+def nicht_fristgerecht_verwendet(user, stichtag: dt.date, *, nur_offene: bool = False) -> QuerySet:
+    """Paid calls whose spend-by day lies before `stichtag` and that were not reported spent by that day
+    (not at all, or later). `nur_offene`: only those not reported at all (what is still to be chased)."""
+    gemeldet_spaeter = Q(verwendet_am__isnull=True) if nur_offene else (
+        Q(verwendet_am__isnull=True) | Q(verwendet_am__gt=F("verwenden_bis")))
+    return (_mit_bezug(Mittelabruf.objects.sichtbar_fuer(user).genehmigt())
+            .filter(gemeldet_spaeter, verwenden_bis__lt=stichtag).select_related("auszahlung")
+            .order_by("verwenden_bis", "pk"))
+
+
+def projektseite(projekt: Projekt, user) -> dict:
+    """The fund calls of a project's grants with what each grant may still call; nothing for council.
+    A fixed number of queries (grants, payouts, calls)."""
+    if not kann_mittelabrufe_sehen(user):
+        return {"ma_sichtbar": False}
+    bewilligungen = list(projekt.bewilligungen.bewilligt().select_related("programm__vorgaben", "verwendungsnachweis")
+                         .order_by("jahr", "programm__kurzname"))
+    ausgezahlt = dict(Auszahlung.objects.filter(bewilligung__in=bewilligungen).values("bewilligung")
+                      .annotate(s=Sum("betrag")).values_list("bewilligung", "s"))
+    abrufe: dict[int, list[Mittelabruf]] = defaultdict(list)
+    for abruf in Mittelabruf.objects.filter(bewilligung__in=bewilligungen).select_related(
+            "beantragt_von", "entschieden_von", "auszahlung").order_by("beantragt_am", "pk"):
+        abrufe[abruf.bewilligung_id].append(abruf)
+    zeilen = [{"bewilligung": b, "abrufe": abrufe[b.pk], "stand": _stand(b, ausgezahlt.get(b.pk), abrufe[b.pk])}
+              for b in bewilligungen]
+    return {"ma_sichtbar": True, "ma_zeilen": zeilen, "ma_darf_abrufen": kann_mittel_abrufen(user, projekt),
+            "ma_darf_entscheiden": kann_mittelabrufe_entscheiden(user)}
+
+
+def _stand(bewilligung: Bewilligung, ausgezahlt, abrufe: list[Mittelabruf]):
+    nachweis = getattr(bewilligung, "verwendungsnachweis", None)
+    return abrufstand(bewilligt=bewilligung.betrag_bewilligt, zurueckgefordert=bewilligung.betrag_zurueckgefordert,
+                      ausgezahlt=ausgezahlt or NULL_EURO,
+                      offen=sum((a.betrag for a in abrufe if a.ist_offen), NULL_EURO),
+                      vorgaben=programmvorgaben(bewilligung.programm),
+                      geprueft=nachweis is not None and nachweis.geprueft_am is not None,
+                      verwendet=nachweis.verwendet if nachweis is not None else None)
