@@ -9,7 +9,7 @@ from django.db import transaction
 
 from kern import zeit
 
-from .laden import beteiligung, berichte, karte, konten, programme, quartiere, zuwendung
+from .laden import beteiligung, berichte, karte, konten, mittelabruf, programme, quartiere, zuwendung
 from .laden.basis import Kontext
 
 SCHRITTE = [
@@ -27,6 +27,7 @@ SCHRITTE = [
     programme.projekte_laden,
     programme.alltagsprojekte_laden,
     zuwendung.plaene_und_bescheide_laden,
+    mittelabruf.mittelabrufe_laden,
     beteiligung.zwk_beirat_laden,
     beteiligung.leverkusen_quartiere_laden,
     beteiligung.leverkusen_rat_laden,
