@@ -3,6 +3,7 @@ from django.urls import reverse
 from berichte.bescheide import kann_bescheide_sehen
 from beteiligung.permissions import kann_aufgaben_sehen, kann_personendaten_verwalten
 from kern.rollen import hat_rolle, ist_quartiersmanagement, ist_rat, ist_verwaltung, rolle_von
+from programme.mittelabruf_regeln import kann_mittelabrufe_entscheiden
 from programme.permissions import kann_nachweise_pruefen
 
 
@@ -18,6 +19,7 @@ NAVIGATION = [
     ("Programme", [
         ("Förderprogramme", "programme:programme", hat_rolle),
         ("Überfällige Verwendungsnachweise", "programme:nachweise_ueberfaellig", kann_nachweise_pruefen),
+        ("Offene Mittelabrufe", "mittelabruf:offen", kann_mittelabrufe_entscheiden),
         ("Bescheide", "bescheide:liste", kann_bescheide_sehen),
         ("Textbausteine der Bescheide", "zuwendung:textbausteine", ist_verwaltung),
     ], alle),

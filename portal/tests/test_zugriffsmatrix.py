@@ -209,7 +209,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, ohne_rolle):
         "personas": {"anonym": None, "ohne_rolle": ohne_rolle, "rat": rat, "qm_a": qm_a, "qm_b": qm_b,
                      "verwaltung": verwaltung},
     }
-    return {**welt, **_oparl_welt(welt), **_zuwendung_welt(welt)}
+    return {**welt, **_oparl_welt(welt), **_zuwendung_welt(welt), **_mittelabruf_welt(welt)}
 
 
 def _oparl_welt(welt) -> dict:
@@ -246,6 +246,22 @@ MATRIX.update({
     "zuwendung:textbausteine": (ohne(), NUR_VERWALTUNG),
     "zuwendung:textbaustein_neu": (ohne(), NUR_VERWALTUNG),
     "zuwendung:textbaustein": (pk("textbaustein"), NUR_VERWALTUNG),
+})
+
+
+def _mittelabruf_welt(welt):
+    from testhilfen.mittelabruf import abruf
+
+    return {"mittelabruf": abruf(welt["bewilligung"], welt["personas"]["verwaltung"], am=dt.date.today())}
+
+
+# Fund calls: never for council; managers call and report spending in their areas, staff decide.
+MATRIX.update({
+    "mittelabruf:offen": (ohne(), NUR_VERWALTUNG),
+    "mittelabruf:abrufen": (pk("bewilligung"), OBJEKT_A_SCHREIBEN),
+    "mittelabruf:genehmigen": (pk("mittelabruf"), NUR_VERWALTUNG),
+    "mittelabruf:ablehnen": (pk("mittelabruf"), NUR_VERWALTUNG),
+    "mittelabruf:verwendet": (pk("mittelabruf"), OBJEKT_A_SCHREIBEN),
 })
 
 
