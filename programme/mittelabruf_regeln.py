@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from kern.format import messwert
 from kern.rollen import ist_quartiersmanagement, ist_verwaltung
 
 from .models import NULL_EURO, Projekt
@@ -24,6 +25,16 @@ def fristtext(vorgaben: Programmvorgaben) -> str:
     """'6 Wochen', '2 Monaten', 'einer Woche': the window as it follows 'binnen'."""
     einzahl, mehrzahl = EINHEITEN[vorgaben.abruf_frist_einheit]
     return einzahl if vorgaben.abruf_frist == 1 else f"{vorgaben.abruf_frist} {mehrzahl}"
+
+
+def abrufregel(vorgaben: Programmvorgaben) -> str:
+    """The programme's rule on calling funds as one German sentence for the pages."""
+    teile = [f"Mittel werden abgerufen, soweit sie binnen {fristtext(vorgaben)} verwendet werden",
+             "in Teilbeträgen" if vorgaben.abruf_teilbetraege else "in einem einzigen Abruf"]
+    if vorgaben.abruf_schlussrate:
+        teile.append(f"eine Schlussrate von {messwert(vorgaben.abruf_schlussrate)} % erst nach Prüfung des "
+                     "Verwendungsnachweises")
+    return "; ".join(teile) + "."
 
 
 def _spaeter(tag: dt.date, anzahl: int, einheit: str) -> dt.date:

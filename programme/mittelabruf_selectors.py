@@ -9,7 +9,13 @@ from collections import defaultdict
 from django.db.models import F, Q, QuerySet, Sum
 
 from .mittelabruf import Mittelabruf
-from .mittelabruf_regeln import abrufstand, kann_mittel_abrufen, kann_mittelabrufe_entscheiden, kann_mittelabrufe_sehen
+from .mittelabruf_regeln import (
+    abrufregel,
+    abrufstand,
+    kann_mittel_abrufen,
+    kann_mittelabrufe_entscheiden,
+    kann_mittelabrufe_sehen,
+)
 from .models import NULL_EURO, Auszahlung, Bewilligung, Projekt
 from .zuwendung_regeln import vorgaben as programmvorgaben
 
@@ -50,8 +56,8 @@ def projektseite(projekt: Projekt, user) -> dict:
     for abruf in Mittelabruf.objects.filter(bewilligung__in=bewilligungen).select_related(
             "beantragt_von", "entschieden_von", "auszahlung").order_by("beantragt_am", "pk"):
         abrufe[abruf.bewilligung_id].append(abruf)
-    zeilen = [{"bewilligung": b, "abrufe": abrufe[b.pk], "stand": _stand(b, ausgezahlt.get(b.pk), abrufe[b.pk])}
-              for b in bewilligungen]
+    zeilen = [{"bewilligung": b, "abrufe": abrufe[b.pk], "stand": _stand(b, ausgezahlt.get(b.pk), abrufe[b.pk]),
+               "regel": abrufregel(programmvorgaben(b.programm))} for b in bewilligungen]
     return {"ma_sichtbar": True, "ma_zeilen": zeilen, "ma_darf_abrufen": kann_mittel_abrufen(user, projekt),
             "ma_darf_entscheiden": kann_mittelabrufe_entscheiden(user)}
 

@@ -43,7 +43,8 @@ SCHLUSSRATE_EINBEHALTEN = ("Die Schlussrate von {einbehalt} ({prozent} % der Zuw
 RUECKFORDERUNG_GESETZT = "Auf diese Förderung ist eine Rückforderung festgesetzt; abgerufen wird nichts mehr."
 NUR_EIN_ABRUF = ("{programm} zahlt die Zuwendung in einem einzigen Abruf aus; für diese Förderung gibt es schon den "
                  "Abruf vom {datum}.")
-GANZER_BETRAG = "{programm} zahlt nicht in Teilbeträgen aus: Bitte den ganzen abrufbaren Betrag von {abrufbar} abrufen."
+GANZER_BETRAG = ("{programm} zahlt nicht in Teilbeträgen aus: Bitte den ganzen abrufbaren Betrag von {abrufbar} "
+                 "abrufen.")
 ZWECK_FEHLT = "Bitte angeben, wofür die Mittel verwendet werden."
 ABRUF_NICHT_OFFEN = "Über diesen Mittelabruf ist bereits entschieden (Status „{status}“)."
 ENTSCHEIDUNG_VOR_ABRUF = "Die Entscheidung kann nicht vor dem Abruf vom {datum} liegen."

@@ -17,9 +17,10 @@ from kern.zugriff import verlangen
 from . import mittelabruf_services as services
 from .mittelabruf import Mittelabruf
 from .mittelabruf_forms import AbrufAblehnenForm, GenehmigenForm, MittelabrufFilter, MittelabrufForm, VerwendungForm
-from .mittelabruf_regeln import kann_mittelabrufe_entscheiden, kann_mittelabrufe_sehen
+from .mittelabruf_regeln import abrufregel, kann_mittelabrufe_entscheiden, kann_mittelabrufe_sehen
 from .mittelabruf_selectors import offene_mittelabrufe
 from .models import Bewilligung, Projekt
+from .zuwendung_regeln import vorgaben as programmvorgaben
 from .views import projekt_url
 
 _aktion = partial(aktion, seitenleiste="programme/_mittelabruf_seite.html")
@@ -39,7 +40,8 @@ def _abruf(request, pk: int) -> Mittelabruf:
 
 
 def _kontext(bewilligung: Bewilligung, abruf: Mittelabruf | None = None) -> dict:
-    return {"bewilligung": bewilligung, "abruf": abruf, "stand": services.stand_lesen(bewilligung, ausser=abruf)}
+    return {"bewilligung": bewilligung, "abruf": abruf, "stand": services.stand_lesen(bewilligung, ausser=abruf),
+            "regel": abrufregel(programmvorgaben(bewilligung.programm))}
 
 
 def abrufen(request, pk: int):
