@@ -44,3 +44,8 @@ class MittelabrufFilter(django_filters.FilterSet):
     class Meta:
         model = Mittelabruf
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Programmes of several cities share short names (WiN, LOS): the city tells them apart.
+        self.form.fields["programm"].label_from_instance = lambda p: f"{p.kurzname} ({p.stadt.name})"
