@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import F, Q, QuerySet, Sum
+
+from kern.zeit import heute
 
 from .mittelabruf import Mittelabruf
 from .mittelabruf_regeln import (
@@ -43,6 +47,28 @@ def nicht_fristgerecht_verwendet(user, stichtag: dt.date, *, nur_offene: bool = 
             .order_by("verwenden_bis", "pk"))
 
 
+@dataclass(frozen=True)
+class Zinszeitraum:
+    """A paid call not spent by its spend-by day: § 49a Abs. 4 VwVfG allows interest on its amount for the time
+    from the payout until the money was spent (or, while it is not, until `bis`)."""
+
+    abruf: Mittelabruf
+    betrag: Decimal
+    von: dt.date
+    bis: dt.date
+    verwendet: bool
+
+
+def zinszeitraeume(bewilligung: Bewilligung, stichtag: dt.date) -> list[Zinszeitraum]:
+    """The grant's calls not spent in time by `stichtag`, each with its interest period (one query)."""
+    abrufe = (Mittelabruf.objects.genehmigt().filter(bewilligung=bewilligung, verwenden_bis__lt=stichtag)
+              .filter(Q(verwendet_am__isnull=True) | Q(verwendet_am__gt=F("verwenden_bis")))
+              .select_related("auszahlung").order_by("auszahlung__datum", "pk"))
+    return [Zinszeitraum(abruf=a, betrag=a.betrag, von=a.auszahlung.datum,
+                         bis=min(a.verwendet_am, stichtag) if a.verwendet_am else stichtag,
+                         verwendet=a.verwendet_am is not None and a.verwendet_am <= stichtag) for a in abrufe]
+
+
 def projektseite(projekt: Projekt, user) -> dict:
     """The fund calls of a project's grants with what each grant may still call; nothing for council.
     A fixed number of queries (grants, payouts, calls)."""
@@ -58,7 +84,8 @@ def projektseite(projekt: Projekt, user) -> dict:
         abrufe[abruf.bewilligung_id].append(abruf)
     zeilen = [{"bewilligung": b, "abrufe": abrufe[b.pk], "stand": _stand(b, ausgezahlt.get(b.pk), abrufe[b.pk]),
                "regel": abrufregel(programmvorgaben(b.programm))} for b in bewilligungen]
-    return {"ma_sichtbar": True, "ma_zeilen": zeilen, "ma_darf_abrufen": kann_mittel_abrufen(user, projekt),
+    return {"ma_sichtbar": True, "ma_zeilen": zeilen, "ma_heute": heute(),
+            "ma_darf_abrufen": kann_mittel_abrufen(user, projekt),
             "ma_darf_entscheiden": kann_mittelabrufe_entscheiden(user)}
 
 

@@ -22,6 +22,7 @@ from testhilfen.constraints import (
 )
 from testhilfen.quartiere import GebietFactory
 
+from .test_mittelabruf_constraints import MITTELABRUF_VERLETZUNGEN
 from .test_zuwendung_constraints import ZUWENDUNG_VERLETZUNGEN
 
 pytestmark = pytest.mark.django_db
@@ -229,4 +230,5 @@ def test_gueltige_zeile_wird_angenommen(build):
 
 
 def test_jede_constraint_hat_einen_test():
-    assert constraint_names("programme") == {param.values[0] for param in VERLETZUNGEN + ZUWENDUNG_VERLETZUNGEN}
+    assert constraint_names("programme") == {param.values[0] for param in VERLETZUNGEN + ZUWENDUNG_VERLETZUNGEN
+                                               + MITTELABRUF_VERLETZUNGEN}

@@ -10,7 +10,7 @@ from kern.fehler import Regelverstoss
 from kern.format import datum as datum_text
 from programme import mittelabruf_services as ma, selectors, services
 from programme.mittelabruf import Mittelabruf
-from programme.mittelabruf_selectors import nicht_fristgerecht_verwendet, offene_mittelabrufe
+from programme.mittelabruf_selectors import nicht_fristgerecht_verwendet, offene_mittelabrufe, zinszeitraeume
 from programme.models import Auszahlung, Projekt
 from testhilfen.mittelabruf import abruf, abrufbare_bewilligung
 from testhilfen.programme import (
@@ -230,3 +230,18 @@ def test_every_step_is_in_the_history_with_who(bewilligung, qm_a, verwaltung):
     assert [(h.status, h.history_user, h.verwendet_am is not None) for h in historie] == [
         ("beantragt", qm_a, False), ("genehmigt", verwaltung, False), ("genehmigt", qm_a, True)]
     assert all(h.history_date for h in historie)
+
+
+def test_interest_periods_of_calls_not_spent_in_time_run_from_payout_to_use(bewilligung, qm_a, verwaltung):
+    heute = dt.date.today()
+    rechtzeitig = abruf(bewilligung, qm_a, "1000", am=heute - dt.timedelta(days=60), tage=10)
+    verspaetet = abruf(bewilligung, qm_a, "2000", am=heute - dt.timedelta(days=60), tage=10)
+    liegt = abruf(bewilligung, qm_a, "3000", am=heute - dt.timedelta(days=30), tage=10)
+    for a in (rechtzeitig, verspaetet, liegt):
+        ma.mittelabruf_genehmigen(abruf=a, durch=verwaltung, datum=a.beantragt_am + dt.timedelta(days=1))
+    ma.verwendung_melden(abruf=rechtzeitig, verwendet_am=heute - dt.timedelta(days=52), durch=qm_a)
+    ma.verwendung_melden(abruf=verspaetet, verwendet_am=heute - dt.timedelta(days=20), durch=qm_a)
+    zeitraeume = zinszeitraeume(bewilligung, heute)
+    assert [(z.abruf, z.betrag, z.von, z.bis, z.verwendet) for z in zeitraeume] == [
+        (verspaetet, D("2000.00"), heute - dt.timedelta(days=59), heute - dt.timedelta(days=20), True),
+        (liegt, D("3000.00"), heute - dt.timedelta(days=29), heute, False)]
