@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, Q, QuerySet, Sum
+from django.db.models import F, Q, QuerySet
 
 from kern.zeit import heute
 
@@ -20,7 +20,7 @@ from .mittelabruf_regeln import (
     kann_mittelabrufe_entscheiden,
     kann_mittelabrufe_sehen,
 )
-from .models import NULL_EURO, Auszahlung, Bewilligung, Projekt
+from .models import NULL_EURO, Bewilligung, Projekt
 from .zuwendung_regeln import vorgaben as programmvorgaben
 
 LISTENFELDER = ("bewilligung__projekt__gebiet__stadt", "bewilligung__programm__stadt", "beantragt_von")
@@ -69,30 +69,28 @@ def zinszeitraeume(bewilligung: Bewilligung, stichtag: dt.date) -> list[Zinszeit
                          verwendet=a.verwendet_am is not None and a.verwendet_am <= stichtag) for a in abrufe]
 
 
-def projektseite(projekt: Projekt, user) -> dict:
-    """The fund calls of a project's grants with what each grant may still call; nothing for council.
-    A fixed number of queries (grants, payouts, calls)."""
+def projektseite(bewilligungen: list[Bewilligung], user, projekt: Projekt) -> dict:
+    """The fund calls of a project's granted grants with what each may still call; nothing for council.
+    `bewilligungen`: the project page's grants, with programme and defaults, proof of use and payouts read
+    already; one query more (the calls)."""
     if not kann_mittelabrufe_sehen(user):
         return {"ma_sichtbar": False}
-    bewilligungen = list(projekt.bewilligungen.bewilligt().select_related("programm__vorgaben", "verwendungsnachweis")
-                         .order_by("jahr", "programm__kurzname"))
-    ausgezahlt = dict(Auszahlung.objects.filter(bewilligung__in=bewilligungen).values("bewilligung")
-                      .annotate(s=Sum("betrag")).values_list("bewilligung", "s"))
+    bewilligt = [b for b in bewilligungen if b.status == Bewilligung.Status.BEWILLIGT]
     abrufe: dict[int, list[Mittelabruf]] = defaultdict(list)
-    for abruf in Mittelabruf.objects.filter(bewilligung__in=bewilligungen).select_related(
-            "beantragt_von", "entschieden_von", "auszahlung").order_by("beantragt_am", "pk"):
+    for abruf in Mittelabruf.objects.filter(bewilligung__in=[b.pk for b in bewilligt]).select_related(
+            "beantragt_von", "entschieden_von").order_by("beantragt_am", "pk"):
         abrufe[abruf.bewilligung_id].append(abruf)
-    zeilen = [{"bewilligung": b, "abrufe": abrufe[b.pk], "stand": _stand(b, ausgezahlt.get(b.pk), abrufe[b.pk]),
-               "regel": abrufregel(programmvorgaben(b.programm))} for b in bewilligungen]
+    zeilen = [{"bewilligung": b, "abrufe": abrufe[b.pk], "stand": _stand(b, abrufe[b.pk]),
+               "regel": abrufregel(programmvorgaben(b.programm))} for b in bewilligt]
     return {"ma_sichtbar": True, "ma_zeilen": zeilen, "ma_heute": heute(),
             "ma_darf_abrufen": kann_mittel_abrufen(user, projekt),
             "ma_darf_entscheiden": kann_mittelabrufe_entscheiden(user)}
 
 
-def _stand(bewilligung: Bewilligung, ausgezahlt, abrufe: list[Mittelabruf]):
+def _stand(bewilligung: Bewilligung, abrufe: list[Mittelabruf]):
     nachweis = getattr(bewilligung, "verwendungsnachweis", None)
     return abrufstand(bewilligt=bewilligung.betrag_bewilligt, zurueckgefordert=bewilligung.betrag_zurueckgefordert,
-                      ausgezahlt=ausgezahlt or NULL_EURO,
+                      ausgezahlt=sum((a.betrag for a in bewilligung.auszahlungen.all()), NULL_EURO),
                       offen=sum((a.betrag for a in abrufe if a.ist_offen), NULL_EURO),
                       vorgaben=programmvorgaben(bewilligung.programm),
                       geprueft=nachweis is not None and nachweis.geprueft_am is not None,

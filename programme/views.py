@@ -94,8 +94,8 @@ def _projekt(request, pk: int, *, schreiben: bool = False) -> Projekt:
 
 def projekt_detail(request, pk: int):
     projekt = _projekt(request, pk)
-    bewilligungen = (
-        projekt.bewilligungen.select_related("programm", "gebiet", "verwendungsnachweis", "entschieden_von")
+    bewilligungen = list(
+        projekt.bewilligungen.select_related("programm__vorgaben", "gebiet", "verwendungsnachweis", "entschieden_von")
         .prefetch_related(Prefetch("auszahlungen", queryset=Auszahlung.objects.order_by("datum")))
         .order_by("jahr", "programm__kurzname")
     )
@@ -113,7 +113,7 @@ def projekt_detail(request, pk: int):
         "folgestatus": _erlaubte_status(request.user, projekt) if darf_bearbeiten else [],
         "historie": selectors.projekt_historie(projekt) if kann_historie_sehen(request.user, projekt) else None,
         **zuwendung_selectors.projektseite(projekt, request.user),  # grant law: operator, plan, notices
-        **mittelabruf_selectors.projektseite(projekt, request.user),  # fund calls of the granted grants
+        **mittelabruf_selectors.projektseite(bewilligungen, request.user, projekt),  # fund calls of the grants
     })
 
 
