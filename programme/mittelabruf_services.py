@@ -115,7 +115,7 @@ def _teilbetraege_pruefen(bewilligung: Bewilligung, stand: Abrufstand, betrag: D
     if frueher is not None:
         raise Regelverstoss(NUR_EIN_ABRUF.format(programm=bewilligung.programm,
                                                  datum=datum_text(frueher.beantragt_am)))
-    if betrag != stand.abrufbar:
+    if 0 < betrag < stand.abrufbar:  # more than callable is refused with the amounts by _betrag_pruefen
         raise Regelverstoss(GANZER_BETRAG.format(programm=bewilligung.programm, abrufbar=euro_text(stand.abrufbar)))
 
 
