@@ -9,8 +9,8 @@ from django.db import transaction
 
 from kern import zeit
 
-from .laden import (beteiligung, berichte, fristen, karte, konten, nachweis, programme, quartiere, rueckforderung,
-                    zuwendung)
+from .laden import (beteiligung, berichte, fristen, karte, konten, mittelabruf, nachweis, programme, quartiere,
+                    rueckforderung, zuwendung)
 from .laden.basis import Kontext
 
 SCHRITTE = [
@@ -31,6 +31,7 @@ SCHRITTE = [
     fristen.zwischennachweise_laden,
     nachweis.nachweise_laden,
     rueckforderung.rueckforderungen_laden,
+    mittelabruf.mittelabrufe_laden,
     beteiligung.zwk_beirat_laden,
     beteiligung.leverkusen_quartiere_laden,
     beteiligung.leverkusen_rat_laden,

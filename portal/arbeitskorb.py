@@ -29,6 +29,7 @@ from kern.rollen import ist_quartiersmanagement, ist_verwaltung
 from programme import fristen
 from programme.fristen_forms import FristfilterForm
 from programme.models import Bescheid, Bewilligung, Rueckforderung, Verwendungsnachweis, Zwischennachweis
+from programme.mittelabruf_selectors import offene_mittelabrufe
 from programme.rueckforderung_selectors import offene_rueckforderungen
 
 from .models import Barrieremeldung
@@ -113,6 +114,17 @@ def antraege(f: Korbfilter, anzahl: int) -> Korbzeile | None:
                  eintrag=lambda b: Eintrag(b.projekt.titel, reverse("programme:bewilligen", args=[b.pk]), "Entscheiden",
                                            b.beantragt_am, "beantragt am",
                                            f"{_zusatz(b)} · {euro_text(b.betrag_beantragt)}"))
+
+
+def mittelabrufe(f: Korbfilter, anzahl: int) -> Korbzeile | None:
+    if not ist_verwaltung(f.user):
+        return None
+    return zeile(f, schluessel="mittelabrufe", titel="Mittelabrufe zu genehmigen", queryset=offene_mittelabrufe(f.user),
+                 anzahl=anzahl, link=reverse("mittelabruf:offen"),
+                 eintrag=lambda a: Eintrag(a.bewilligung.projekt.titel, reverse("mittelabruf:genehmigen", args=[a.pk]),
+                                           "Entscheiden", a.beantragt_am, "beantragt am",
+                                           f"{_zusatz(a.bewilligung)} · {euro_text(a.betrag)} · verwenden bis "
+                                           f"{datum_text(a.verwenden_bis)}"))
 
 
 def nachweise_pruefen(f: Korbfilter, anzahl: int) -> Korbzeile | None:
@@ -245,7 +257,7 @@ def _einzureichen(art: fristen.Fristart) -> Anbieter:
 
 
 def anbieter_verwaltung() -> list[Anbieter]:
-    return [antraege, nachweise_pruefen, zwischennachweise_pruefen,
+    return [antraege, mittelabrufe, nachweise_pruefen, zwischennachweise_pruefen,
             *(_ueberfaellig(art) for art in fristen.FRISTARTEN.values()),
             bescheide_offen, rueckforderungen_offen, forderungen_offen, barrieremeldungen]
 

@@ -3,6 +3,7 @@ from django.urls import reverse
 from berichte.bescheide import kann_bescheide_sehen
 from beteiligung.permissions import kann_aufgaben_sehen, kann_personendaten_verwalten
 from kern.rollen import hat_rolle, ist_quartiersmanagement, ist_rat, ist_verwaltung, rolle_von
+from programme.mittelabruf_regeln import kann_mittelabrufe_entscheiden
 from programme.permissions import kann_fristen_sehen, kann_nachweise_pruefen
 
 
@@ -22,6 +23,7 @@ NAVIGATION = [
         ("Verwendungsnachweise zur Prüfung", "nachweis:zu_pruefen", kann_nachweise_pruefen),
         ("Fristen", "fristen:uebersicht", kann_fristen_sehen),
         ("Versandte Erinnerungen", "fristen:erinnerungen", kann_fristen_sehen),
+        ("Offene Mittelabrufe", "mittelabruf:offen", kann_mittelabrufe_entscheiden),
         ("Bescheide", "bescheide:liste", kann_bescheide_sehen),
         ("Textbausteine der Bescheide", "zuwendung:textbausteine", ist_verwaltung),
         ("Offene Rückforderungen", "rueckforderung:offene", kann_bescheide_sehen),

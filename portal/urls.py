@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("berichte.urls")),
     path("", include("programme.zuwendung_urls")),
     path("", include("programme.fristen_urls")),
+    path("", include("programme.mittelabruf_urls")),
     path("", include("berichte.bescheid_urls")),
     path("", include("programme.nachweis_urls")),
     path("", include("berichte.pruefvermerk_urls")),

@@ -110,6 +110,11 @@ ZWISCHENNACHWEIS = fristart_registrieren(Fristart(
 VERWENDUNGSNACHWEIS = fristart_registrieren(Fristart(
     schluessel="verwendungsnachweis", titel="Verwendungsnachweis", modell="programme.Verwendungsnachweis",
     aktion="programme:nachweis_einreichen"))
+# Called funds must be spent by their spend-by day (programme.mittelabruf); the operator reports the day.
+MITTELVERWENDUNG = fristart_registrieren(Fristart(
+    schluessel="mittelabruf", titel="Verwendung abgerufener Mittel", modell="programme.Mittelabruf",
+    faellig="verwenden_bis", erfuellt="verwendet_am", bedingung=Q(status="genehmigt"),
+    aktion="mittelabruf:verwendet", aktion_titel="Verwendung melden"))
 
 
 # --- deadlines as rows ------------------------------------------------------------------------------

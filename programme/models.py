@@ -507,3 +507,5 @@ from .nachweis import Beleg, Nachweisangaben, Nachweissumme, Pruefvermerk  # noq
 from .rueckforderung import Basiszinssatz, Kassenverbindung, Rueckforderung, Rueckzahlung  # noqa: E402,F401
 # Deadline records (interim proofs, reminders) live in their own module too.
 from .fristen_models import Erinnerung, Zwischennachweis  # noqa: E402,F401
+# Calling funds (Mittelabruf) lives in its own module as well.
+from .mittelabruf import Mittelabruf  # noqa: E402,F401

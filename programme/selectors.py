@@ -275,6 +275,7 @@ _HISTORIE_FELDER = {
     "Verwendungsnachweis": ["faellig_am", "eingereicht_am", "verwendet", "geprueft_am", "rueckforderung"],
     "Rueckforderung": ["art", "betrag", "wirksam_ab", "zahlungsfrist", "erledigt_am"],
     "Rueckzahlung": ["betrag", "datum", "auf_zinsen", "auf_hauptforderung"],
+    "Mittelabruf": ["betrag", "verwenden_bis", "status", "entschieden_am", "verwendet_am"],
 }
 _ARTEN = {"+": "angelegt", "~": "geändert", "-": "gelöscht"}
 
@@ -304,8 +305,8 @@ def _aenderungen(historie, modell, bezeichnung) -> list[Aenderung]:
 
 
 def projekt_historie(projekt) -> list[Aenderung]:
-    """Who changed what and when on a project and its money: six queries, newest first."""
-    from .models import Projekt, Rueckforderung, Rueckzahlung, Verwendungsnachweis
+    """Who changed what and when on a project and its money: seven queries, newest first."""
+    from .models import Mittelabruf, Projekt, Rueckforderung, Rueckzahlung, Verwendungsnachweis
 
     bewilligung_ids = list(projekt.bewilligungen.values_list("id", flat=True))
     quellen = [
@@ -317,6 +318,7 @@ def projekt_historie(projekt) -> list[Aenderung]:
          lambda e: "Verwendungsnachweis"),
         (Rueckforderung, Rueckforderung.history.filter(bewilligung_id__in=bewilligung_ids), lambda e: "Rückforderung"),
         (Rueckzahlung, Rueckzahlung.history.filter(bewilligung_id__in=bewilligung_ids), lambda e: "Rückzahlung"),
+        (Mittelabruf, Mittelabruf.history.filter(bewilligung_id__in=bewilligung_ids), lambda e: "Mittelabruf"),
     ]
     alle: list[Aenderung] = []
     for modell, historie, bezeichnung in quellen:

@@ -290,8 +290,12 @@ def bewilligung_ablehnen(*, bewilligung: Bewilligung, durch: User, begruendung: 
 
 @transaction.atomic
 def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: User,
-                        datum: dt.date | None = None, bemerkung: str = "") -> Auszahlung:
-    """Staff pay out part of a grant; the payouts never exceed the grant."""
+                        datum: dt.date | None = None, bemerkung: str = "", schlussrate: bool = False) -> Auszahlung:
+    """Staff pay out part of a grant; the payouts never exceed the grant.
+
+    `schlussrate`: the final instalment of a fund call (programme.mittelabruf_services), held back until the
+    proof of use was checked; it is paid after a check that reclaimed nothing, also once the project is
+    'Nachweis geprüft'."""
     erlaubnis_pruefen(kann_auszahlen(durch, bewilligung), "Auszahlungen anweisen")
     if betrag <= 0:
         raise Regelverstoss(BETRAG_NICHT_POSITIV)
@@ -299,10 +303,12 @@ def auszahlung_anweisen(*, bewilligung: Bewilligung, betrag: Decimal, durch: Use
     if bewilligung.status != Bewilligung.Status.BEWILLIGT:
         raise Regelverstoss(AUSZAHLUNG_OHNE_BEWILLIGUNG)
     projekt = Projekt.objects.select_for_update().get(pk=bewilligung.projekt_id)
-    sm.vorgang_pruefen(projekt, sm.AUSZAHLUNG_ERLAUBT_IN, "nichts ausgezahlt werden")
+    erlaubt_in = sm.AUSZAHLUNG_ERLAUBT_IN | {S.NACHWEIS_GEPRUEFT} if schlussrate else sm.AUSZAHLUNG_ERLAUBT_IN
+    sm.vorgang_pruefen(projekt, erlaubt_in, "nichts ausgezahlt werden")
     # The proof's row is locked too, so a payout and the check of the proof never overlap.
     nachweis = Verwendungsnachweis.objects.select_for_update().filter(bewilligung=bewilligung).first()
-    if nachweis is not None and nachweis.geprueft_am is not None:
+    if nachweis is not None and nachweis.geprueft_am is not None and not (
+            schlussrate and nachweis.rueckforderung == 0 and bewilligung.betrag_zurueckgefordert == 0):
         raise Regelverstoss(AUSZAHLUNG_NACH_PRUEFUNG)
     ausgezahlt = bewilligung.auszahlungen.summe()
     frei = bewilligung.betrag_bewilligt - ausgezahlt

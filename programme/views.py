@@ -18,7 +18,8 @@ from kern.zugriff import objekt_oder_404, verlangen
 from quartiere.models import Gebiet, Organisation
 from quartiere.zugriff import sichtbare_gebiet_ids
 
-from . import diagramme, fristen, rueckforderung_selectors, selectors, services, statusmaschine, zuwendung_selectors
+from . import (diagramme, fristen, mittelabruf_selectors, rueckforderung_selectors, selectors, services, statusmaschine,
+               zuwendung_selectors)
 from .filters import OrganisationFilter, ProjektFilter
 from .forms import (
     AblehnenForm,
@@ -95,8 +96,8 @@ def _projekt(request, pk: int, *, schreiben: bool = False) -> Projekt:
 
 def projekt_detail(request, pk: int):
     projekt = _projekt(request, pk)
-    bewilligungen = (
-        projekt.bewilligungen.select_related("programm", "gebiet", "verwendungsnachweis", "entschieden_von")
+    bewilligungen = list(
+        projekt.bewilligungen.select_related("programm__vorgaben", "gebiet", "verwendungsnachweis", "entschieden_von")
         .prefetch_related(Prefetch("auszahlungen", queryset=Auszahlung.objects.order_by("datum")))
         .order_by("jahr", "programm__kurzname")
     )
@@ -116,6 +117,7 @@ def projekt_detail(request, pk: int):
         **zuwendung_selectors.projektseite(projekt, request.user),  # grant law: operator, plan, notices
         **rueckforderung_selectors.projektseite(projekt, request.user),  # reclaims with interest
         **fristen.projektseite(projekt, request.user, zeit.heute(), darf_bearbeiten=darf_bearbeiten),
+        **mittelabruf_selectors.projektseite(bewilligungen, request.user, projekt),  # fund calls of the grants
     })
 
 

@@ -7,6 +7,7 @@ Imported at the end of programme.models, so Django registers these models with t
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -121,6 +122,19 @@ class Programmvorgaben(Zeitstempel):
         "Zwischennachweis fällig am Tag", default=30, help_text="mit dem Monat: Vorgabe 30.04. des Folgejahres")
     nachweis_frist_monate = models.PositiveSmallIntegerField(
         "Verwendungsnachweis fällig Monate nach dem Bewilligungszeitraum", default=6)
+    # Calling funds (programme.mittelabruf_services): the spending window, instalments, the held-back final part.
+    abruf_frist = models.PositiveSmallIntegerField(
+        "Verwendungsfrist abgerufener Mittel", default=6,
+        help_text="Mittel werden nur für Ausgaben abgerufen, die binnen dieser Frist nach dem Abruf anfallen")
+    abruf_frist_einheit = models.CharField("Einheit der Verwendungsfrist", max_length=10,
+                                           choices=[("tage", "Tage"), ("wochen", "Wochen"), ("monate", "Monate")],
+                                           default="wochen")
+    abruf_teilbetraege = models.BooleanField("Abruf in Teilbeträgen", default=True,
+                                             help_text="aus: die Zuwendung wird in einem einzigen Abruf ausgezahlt")
+    abruf_schlussrate = models.DecimalField(
+        "Schlussrate (%)", max_digits=5, decimal_places=2, default=Decimal("10.00"),
+        help_text="Anteil der Zuwendung, der erst nach Prüfung des Verwendungsnachweises abgerufen werden kann "
+                  "(0: keiner)")
 
     objects = OhneGebietQuerySet.as_manager()
 
@@ -128,6 +142,12 @@ class Programmvorgaben(Zeitstempel):
         verbose_name = "Vorgaben des Programms"
         verbose_name_plural = "Vorgaben der Programme"
         constraints = [
+            models.CheckConstraint(condition=Q(abruf_frist__gt=0), name="vorgaben_abruf_frist_positiv",
+                                   violation_error_message="Die Verwendungsfrist abgerufener Mittel muss mindestens "
+                                                           "einen Tag betragen."),
+            models.CheckConstraint(condition=Q(abruf_schlussrate__gte=0) & Q(abruf_schlussrate__lt=100),
+                                   name="vorgaben_schlussrate_0_bis_100",
+                                   violation_error_message="Die Schlussrate liegt zwischen 0 und unter 100 %%."),
             models.CheckConstraint(
                 condition=Q(foerderquote__isnull=True) | (Q(foerderquote__gt=0) & Q(foerderquote__lte=100)),
                 name="vorgaben_quote_0_bis_100",

@@ -13,7 +13,8 @@ from django.urls import reverse
 from portal import arbeitskorb
 from portal.models import Barrieremeldung
 from programme import fristen_services, services
-from programme.models import Bescheid, Bewilligung, Rueckforderung, Verwendungsnachweis, Zwischennachweis
+from programme.models import (Bescheid, Bewilligung, Mittelabruf, Rueckforderung, Verwendungsnachweis,
+                              Zwischennachweis)
 from testhilfen.fristen import (
     JAHR,
     ZwischennachweisFactory,
@@ -75,6 +76,26 @@ def test_each_deadline_kind_appears_on_the_right_day_and_disappears_when_met(
     pruefen = "zwischennachweise_pruefen" if art == "zwischennachweis" else "nachweise_pruefen"
     assert "Stadtteilmütter A" in abschnitt(korb, pruefen) and anzahl_in(korb, pruefen) == 1
     assert "Stadtteilmütter A" not in abschnitt(_korb(qm), f"einreichen_{art}")
+
+
+def test_fund_calls_to_decide_and_calls_not_spent_in_time(client_als, verwaltung, qm_a, gebiet_a, monkeypatch):
+    from testhilfen.mittelabruf import MittelabrufFactory
+
+    heute_setzen(monkeypatch, dt.date(2026, 2, 10))
+    projekt = ProjektFactory(gebiet=gebiet_a, titel="Kiezküche", bewilligt=True)
+    bewilligung = BewilligungFactory(bewilligt=True, projekt=projekt, gebiet=gebiet_a)
+    offen = MittelabrufFactory(bewilligung=bewilligung, beantragt_am=dt.date(2026, 2, 1))
+    bezahlt = MittelabrufFactory(bewilligung=bewilligung, genehmigt=True, beantragt_am=dt.date(2026, 1, 2),
+                                 verwenden_bis=dt.date(2026, 2, 9))
+    korb = _korb(client_als(verwaltung))
+    assert reverse("mittelabruf:genehmigen", args=[offen.pk]) in abschnitt(korb, "mittelabrufe")
+    assert anzahl_in(korb, "mittelabrufe") == 1
+    assert anzahl_in(korb, "ueberfaellig_mittelabruf") == 1
+    assert reverse("mittelabruf:verwendet", args=[bezahlt.pk]) in abschnitt(_korb(client_als(qm_a)),
+                                                                           "einreichen_mittelabruf")
+    bezahlt.verwendet_am = dt.date(2026, 2, 9)
+    bezahlt.save()
+    assert anzahl_in(_korb(client_als(verwaltung)), "ueberfaellig_mittelabruf") == 0
 
 
 def test_set_reclaims_leave_the_row_to_set_and_appear_as_open_claims(client_als, verwaltung, gebiet_a, monkeypatch):
@@ -182,6 +203,9 @@ def test_basket_counts_match_the_database(demodaten, client_als):
         "rueckforderungen": sum(1 for b in Bewilligung.objects.all() if b.rueckzahlung_offen > 0
                                 and not b.rueckforderungen.filter(art__in=["nachweis", "widerruf"]).exists()),
         "forderungen": Rueckforderung.objects.filter(erledigt_am__isnull=True).count(),
+        "mittelabrufe": Mittelabruf.objects.filter(status="beantragt").count(),
+        "ueberfaellig_mittelabruf": Mittelabruf.objects.filter(status="genehmigt", verwendet_am__isnull=True,
+                                                               verwenden_bis__lt=stichtag).count(),
         "barrieremeldungen": Barrieremeldung.objects.filter(beantwortet_am__isnull=True).count(),
     }
     assert erwartet["nachweise_pruefen"] == 58

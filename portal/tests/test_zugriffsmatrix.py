@@ -218,7 +218,7 @@ def welt(gebiet_a, gebiet_b, qm_a, qm_b, verwaltung, rat, ohne_rolle):
                      "verwaltung": verwaltung},
     }
     return {**welt, **_oparl_welt(welt), **_zuwendung_welt(welt), **_nachweis_welt(welt),
-            **_rueckforderung_welt(welt)}
+            **_rueckforderung_welt(welt), **_mittelabruf_welt(welt)}
 
 
 def _oparl_welt(welt) -> dict:
@@ -304,6 +304,22 @@ MATRIX.update({
     "rueckforderung:basiszinssaetze": (ohne(), NUR_VERWALTUNG),
     "rueckforderung:basiszinssatz_neu": (ohne(), NUR_VERWALTUNG),
     "rueckforderungsbescheide:erlassen": (pk("rueckforderung"), NUR_POST),
+})
+
+
+def _mittelabruf_welt(welt):
+    from testhilfen.mittelabruf import abruf
+
+    return {"mittelabruf": abruf(welt["bewilligung"], welt["personas"]["verwaltung"], am=dt.date.today())}
+
+
+# Fund calls: never for council; managers call and report spending in their areas, staff decide.
+MATRIX.update({
+    "mittelabruf:offen": (ohne(), NUR_VERWALTUNG),
+    "mittelabruf:abrufen": (pk("bewilligung"), OBJEKT_A_SCHREIBEN),
+    "mittelabruf:genehmigen": (pk("mittelabruf"), NUR_VERWALTUNG),
+    "mittelabruf:ablehnen": (pk("mittelabruf"), NUR_VERWALTUNG),
+    "mittelabruf:verwendet": (pk("mittelabruf"), OBJEKT_A_SCHREIBEN),
 })
 
 

@@ -25,6 +25,7 @@ from testhilfen.quartiere import GebietFactory
 from .test_nachweis_constraints import NACHWEIS_VERLETZUNGEN
 from .test_rueckforderung_constraints import RUECKFORDERUNG_VERLETZUNGEN
 from .test_fristen_constraints import FRISTEN_VERLETZUNGEN
+from .test_mittelabruf_constraints import MITTELABRUF_VERLETZUNGEN
 from .test_zuwendung_constraints import ZUWENDUNG_VERLETZUNGEN
 
 pytestmark = pytest.mark.django_db
@@ -234,4 +235,5 @@ def test_gueltige_zeile_wird_angenommen(build):
 def test_jede_constraint_hat_einen_test():
     assert constraint_names("programme") == {param.values[0] for param in VERLETZUNGEN + ZUWENDUNG_VERLETZUNGEN
                                               + NACHWEIS_VERLETZUNGEN + RUECKFORDERUNG_VERLETZUNGEN
-                                              + FRISTEN_VERLETZUNGEN}
+                                              + FRISTEN_VERLETZUNGEN
+                                              + MITTELABRUF_VERLETZUNGEN}

@@ -120,8 +120,9 @@ def test_project_page_has_fixed_query_count(client_als, win, gebiet_a, verwaltun
     for _ in range(anzahl // 10):
         AuszahlungFactory(bewilligung=bewilligung, betrag=D("1"))
     client = client_als(verwaltung)
-    # Deadlines of each kind and the reminders sent (programme.fristen), reclaims with their repayments and base rates.
-    with django_assert_max_num_queries(29):
+    # Deadlines of each kind and the reminders sent (programme.fristen), reclaims with their repayments and base
+    # rates, fund calls with their history.
+    with django_assert_max_num_queries(32):
         assert client.get(reverse("programme:projekt", args=[bewilligung.projekt_id])).status_code == 200
 
 
