@@ -227,6 +227,16 @@ TASKS = {
 }
 # /gesundheit/ reports the queue as stuck when its oldest waiting task has waited longer (seconds).
 WARTESCHLANGE_MAX_WARTEZEIT = envint("WARTESCHLANGE_MAX_WARTEZEIT", 600)
+# Exports of more rows than this are written by a worker (kern.exportauftraege) instead of the request:
+# XLSX sends its first byte only when the whole workbook is written, CSV streams as it is written; both
+# limits keep a request well inside GUNICORN_TIMEOUT on a loaded machine (see README, "Große Exporte").
+EXPORT_SCHWELLE_CSV = envint("EXPORT_SCHWELLE_CSV", 50_000)
+EXPORT_SCHWELLE_XLSX = envint("EXPORT_SCHWELLE_XLSX", 5_000)
+# Finished export files are removed after this many hours (manage.py auftraege_aufraeumen).
+EXPORT_AUFBEWAHRUNG_STUNDEN = envint("EXPORT_AUFBEWAHRUNG_STUNDEN", 24)
+# An export or a report "wird erstellt" for longer than this has lost its worker and is marked failed.
+EXPORT_ZEITLIMIT_MINUTEN = envint("EXPORT_ZEITLIMIT_MINUTEN", 60)
+VEROEFFENTLICHUNG_ZEITLIMIT_MINUTEN = envint("VEROEFFENTLICHUNG_ZEITLIMIT_MINUTEN", 60)
 
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 if MAP_TILE_URL and not (MAP_TILE_URL.startswith(("https://", "/")) and "{z}" in MAP_TILE_URL):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
+from kern.exportauftraege import Liste
 from kern.listen import gefilterte_liste, seite
 from kern.parameter import parameter_jahr
 from kern.zeit import heute
@@ -318,20 +319,23 @@ def _namen_setzen(block: list[Projekt]) -> list[Projekt]:
 EXPORTBLOCK = 2000
 
 
-def projekt_liste(request):
+def _projektfilter(user, daten) -> ProjektFilter:
     projekte = (
-        Projekt.objects.sichtbar_fuer(request.user)
+        Projekt.objects.sichtbar_fuer(user)
         .select_related("gebiet__stadt", "traeger")
         .defer("gebiet__grenze", "gebiet__stadt__grenze")
         .prefetch_related("handlungsfelder", "zielgruppen")
         .order_by("-beginn", "titel", "pk")
     )
-    filterset = ProjektFilter(request.GET or None, queryset=projekte, user=request.user)
-    return gefilterte_liste(
-        request, filterset=filterset, template="programme/projekt_liste.html", spalten=PROJEKT_SPALTEN,
-        dateiname=f"Projekte_{heute():%Y-%m-%d}",
-        kontext={"darf_erfassen": kann_projekte_erfassen(request.user)}, exportzeilen=_mit_namenslisten,
-    )
+    return ProjektFilter(daten, queryset=projekte, user=user)
+
+
+PROJEKTE = Liste("projekte", "Projekte", PROJEKT_SPALTEN, _projektfilter, exportzeilen=_mit_namenslisten)
+
+
+def projekt_liste(request):
+    return gefilterte_liste(request, liste=PROJEKTE, template="programme/projekt_liste.html",
+                            kontext={"darf_erfassen": kann_projekte_erfassen(request.user)})
 
 
 def _projektformular(request, projekt: Projekt | None):
@@ -373,13 +377,16 @@ ORGANISATION_SPALTEN = [
 ]
 
 
-def organisation_liste(request):
+def _organisationsfilter(user, daten) -> OrganisationFilter:
     # Organisations are public city data: every role sees all of them, with the count of projects
     # they run (which is why the list lives here and not in quartiere).
     organisationen = (Organisation.objects.select_related("stadt", "parent")
                       .annotate(anzahl_projekte=Count("projekte", distinct=True)).order_by("name"))
-    return gefilterte_liste(
-        request, filterset=OrganisationFilter(request.GET or None, queryset=organisationen),
-        template="programme/organisation_liste.html", spalten=ORGANISATION_SPALTEN,
-        dateiname=f"Organisationen_{heute():%Y-%m-%d}",
-    )
+    return OrganisationFilter(daten, queryset=organisationen)
+
+
+ORGANISATIONEN = Liste("organisationen", "Organisationen", ORGANISATION_SPALTEN, _organisationsfilter)
+
+
+def organisation_liste(request):
+    return gefilterte_liste(request, liste=ORGANISATIONEN, template="programme/organisation_liste.html")
