@@ -48,13 +48,15 @@ _LISTEN: dict[str, Liste] = {}
 @dataclass(frozen=True)
 class Liste:
     """An exportable list: `filterset(user, daten)` builds its filterset (scoped to the user) from the
-    query parameters; `exportzeilen`, if given, turns the filtered queryset into the rows to export."""
+    query parameters; `exportzeilen`, if given, turns the filtered queryset into the rows to export, and
+    `seitenzeilen` the rows of one page (a list) into the rows the page shows."""
 
     name: str
     titel: str
     spalten: list[Spalte]
     filterset: Callable
     exportzeilen: Callable | None = None
+    seitenzeilen: Callable | None = None
     dateiname_praefix: str = ""
     blatt: str = "Export"
 

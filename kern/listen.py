@@ -52,6 +52,7 @@ def gefilterte_liste(request, *, liste: Liste, template: str, kontext: dict | No
     if format_:
         return _export(request, liste, zeilen, format_)
     blatt = seite(request, zeilen, seitengroesse)
-    return render(request, template, {
-        "filter": filterset, "zeilen": blatt["seite"].object_list, **blatt, **(kontext or {}),
-    })
+    zeilen = blatt["seite"].object_list
+    if liste.seitenzeilen is not None:
+        zeilen = liste.seitenzeilen(list(zeilen))
+    return render(request, template, {"filter": filterset, "zeilen": zeilen, **blatt, **(kontext or {})})

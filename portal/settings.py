@@ -209,6 +209,7 @@ if S3_BUCKET:
         "default_acl": None,
     }}
 
+FORM_RENDERER = "kern.formrenderer.Renderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -296,7 +296,7 @@ def _mit_namenslisten(projekte):
     """The projects block by block, each with its action fields and target groups as text: two
     queries a block instead of a prefetched queryset per project."""
     block = []
-    for projekt in projekte.prefetch_related(None).iterator(chunk_size=EXPORTBLOCK):
+    for projekt in projekte.iterator(chunk_size=EXPORTBLOCK):
         block.append(projekt)
         if len(block) == EXPORTBLOCK:
             yield from _namen_setzen(block)
@@ -304,9 +304,12 @@ def _mit_namenslisten(projekte):
     yield from _namen_setzen(block)
 
 
-def _namen_setzen(block: list[Projekt]) -> list[Projekt]:
+NAMENSLISTEN = (("handlungsfelder", "handlungsfeld"), ("zielgruppen", "zielgruppe"))
+
+
+def _namen_setzen(block: list[Projekt], felder=NAMENSLISTEN) -> list[Projekt]:
     ids = [p.pk for p in block]
-    for feld, ziel in (("handlungsfelder", "handlungsfeld"), ("zielgruppen", "zielgruppe")):
+    for feld, ziel in felder:
         namen = defaultdict(list)
         durch = getattr(Projekt, feld).through.objects.filter(projekt_id__in=ids)
         for projekt_id, name in durch.order_by(f"{ziel}__name").values_list("projekt_id", f"{ziel}__name"):
@@ -324,13 +327,14 @@ def _projektfilter(user, daten) -> ProjektFilter:
         Projekt.objects.sichtbar_fuer(user)
         .select_related("gebiet__stadt", "traeger")
         .defer("gebiet__grenze", "gebiet__stadt__grenze")
-        .prefetch_related("handlungsfelder", "zielgruppen")
         .order_by("-beginn", "titel", "pk")
     )
     return ProjektFilter(daten, queryset=projekte, user=user)
 
 
-PROJEKTE = Liste("projekte", "Projekte", PROJEKT_SPALTEN, _projektfilter, exportzeilen=_mit_namenslisten)
+# The page shows each project's action fields as text: one query for the page's names, no model per name.
+PROJEKTE = Liste("projekte", "Projekte", PROJEKT_SPALTEN, _projektfilter, exportzeilen=_mit_namenslisten,
+                 seitenzeilen=lambda seite: _namen_setzen(seite, NAMENSLISTEN[:1]))
 
 
 def projekt_liste(request):
