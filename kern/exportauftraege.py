@@ -139,7 +139,8 @@ def _schreiben(auftrag: Exportauftrag, liste_: Liste, filterset) -> None:
 def ausfuehren(auftrag_id: int) -> str:
     """Writes the export the order asks for; the order ends done (with its file) or failed (with the reason)."""
     with transaction.atomic():
-        auftrag = Exportauftrag.objects.select_for_update().select_related("beauftragt_von").get(pk=auftrag_id)
+        auftrag = Exportauftrag.objects.select_for_update(of=("self",)).select_related("beauftragt_von").get(
+            pk=auftrag_id)
         if auftrag.status != Status.WARTEND:
             return auftrag.status
         _stand(auftrag, Status.LAEUFT, gestartet_am=timezone.now())
