@@ -9,8 +9,10 @@ which the publishing page shows, and the report it produced.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
@@ -28,10 +30,15 @@ UNERWARTETER_FEHLER = ("Der Bericht konnte nicht erzeugt werden; es wurde keine 
                        "gespeichert. Die technischen Einzelheiten stehen im Protokoll.")
 Status = Veroeffentlichungsauftrag.Status
 SCHON_IN_ARBEIT = "Dieser Bericht wird schon veröffentlicht; sein Auftrag ist noch nicht abgeschlossen."
+ABGEBROCHEN = ("Die Erstellung wurde abgebrochen: das PDF war nach {minuten} Minuten noch nicht fertig (der Prozess, "
+               "der es erstellte, wurde vermutlich beendet). Es wurde keine Nummer vergeben und nichts gespeichert; "
+               "bitte veröffentlichen Sie den Bericht erneut.")
 
 
 def _beauftragen(auftrag: Veroeffentlichungsauftrag) -> Veroeffentlichungsauftrag:
-    # A second click on the confirmation would publish the same report twice, under two numbers.
+    # A second click on the confirmation would publish the same report twice, under two numbers; an order
+    # whose worker died no longer counts as open.
+    liegengebliebene_beenden()
     gleich = Veroeffentlichungsauftrag.objects.offen().filter(art=auftrag.art, ersetzt=auftrag.ersetzt)
     if any(offen.parameter == auftrag.parameter for offen in gleich):
         raise VeroeffentlichungAbgelehnt(SCHON_IN_ARBEIT)
@@ -96,6 +103,25 @@ def ausfuehren(auftrag_id: int) -> str:
 @task()
 def auftrag_ausfuehren(auftrag_id: int) -> str:
     return ausfuehren(auftrag_id)
+
+
+def _zeitgrenze(jetzt: dt.datetime) -> dt.datetime:
+    return jetzt - dt.timedelta(minutes=settings.VEROEFFENTLICHUNG_ZEITLIMIT_MINUTEN)
+
+
+def liegengeblieben(auftrag: Veroeffentlichungsauftrag) -> bool:
+    return (auftrag.status == Status.LAEUFT and auftrag.gestartet_am is not None
+            and auftrag.gestartet_am < _zeitgrenze(timezone.now()))
+
+
+def liegengebliebene_beenden(jetzt: dt.datetime | None = None) -> int:
+    """Orders "wird erstellt" for longer than VEROEFFENTLICHUNG_ZEITLIMIT_MINUTEN lost their worker (killed
+    mid-render): they are marked failed, so the same report can be ordered again. The number is taken only
+    after rendering, so none was used; should the worker still finish, its order ends as published."""
+    jetzt = jetzt or timezone.now()
+    return Veroeffentlichungsauftrag.objects.filter(status=Status.LAEUFT, gestartet_am__lt=_zeitgrenze(jetzt)).update(
+        status=Status.FEHLGESCHLAGEN, beendet_am=jetzt, modified=jetzt,
+        meldung=ABGEBROCHEN.format(minuten=settings.VEROEFFENTLICHUNG_ZEITLIMIT_MINUTEN))
 
 
 def position_in_warteschlange(auftrag: Veroeffentlichungsauftrag) -> int:

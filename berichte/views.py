@@ -189,8 +189,12 @@ def korrigieren(request, pk: int):
 
 def _auftrag(request, pk: int) -> Veroeffentlichungsauftrag:
     verlangen(kann_berichte_erstellen(request.user))
-    return objekt_oder_404(request.user, Veroeffentlichungsauftrag.objects.select_related("bericht", "ersetzt"),
-                           pk=pk)
+    eintrag = objekt_oder_404(request.user, Veroeffentlichungsauftrag.objects.select_related("bericht", "ersetzt"),
+                              pk=pk)
+    if auftraege.liegengeblieben(eintrag):
+        auftraege.liegengebliebene_beenden()
+        eintrag.refresh_from_db()
+    return eintrag
 
 
 def _auftrag_kontext(auftrag: Veroeffentlichungsauftrag) -> dict:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
+from kern.exportauftraege import Liste
 from kern.listen import gefilterte_liste, seite
 from kern.parameter import parameter_ganzzahl
 from kern.zeit import heute
@@ -103,15 +104,18 @@ GREMIUM_SPALTEN = [
 ]
 
 
-def gremium_liste(request):
-    jahr = heute().year
-    gremien = selectors.gremien_mit_kennzahlen(Gremium.objects.sichtbar_fuer(request.user), jahr).order_by(
+def _gremienfilter(user, daten) -> GremiumFilter:
+    gremien = selectors.gremien_mit_kennzahlen(Gremium.objects.sichtbar_fuer(user), heute().year).order_by(
         "gebiet__stadt__name", "gebiet__name", "name")
-    return gefilterte_liste(
-        request, filterset=GremiumFilter(request.GET or None, queryset=gremien, user=request.user),
-        template="beteiligung/gremium_liste.html", spalten=GREMIUM_SPALTEN,
-        dateiname=f"Gremien_{heute():%Y-%m-%d}", kontext={"jahr": jahr},
-    )
+    return GremiumFilter(daten, queryset=gremien, user=user)
+
+
+GREMIEN = Liste("gremien", "Gremien", GREMIUM_SPALTEN, _gremienfilter)
+
+
+def gremium_liste(request):
+    return gefilterte_liste(request, liste=GREMIEN, template="beteiligung/gremium_liste.html",
+                            kontext={"jahr": heute().year})
 
 
 def gremium_detail(request, pk: int):

@@ -87,6 +87,23 @@ def csv_zeilen(spalten: list[Spalte], zeilen: Iterable) -> Iterator[bytes]:
         yield "".join(block).encode("utf-8")
 
 
+def csv_schreiben(ziel: IO[bytes], spalten: list[Spalte], zeilen: Iterable,
+                  fortschritt: Callable[[int], None] | None = None) -> int:
+    """Writes the CSV into a file, block by block; returns the row count (the header not counted)."""
+    anzahl = [0]
+
+    def gezaehlt():
+        for zeile in zeilen_einzeln(zeilen):
+            anzahl[0] += 1
+            if fortschritt and anzahl[0] % BLOCK == 0:
+                fortschritt(anzahl[0])
+            yield zeile
+
+    for stueck in csv_zeilen(spalten, gezaehlt()):
+        ziel.write(stueck)
+    return anzahl[0]
+
+
 def csv_antwort(dateiname: str, spalten: list[Spalte], zeilen: Iterable) -> StreamingHttpResponse:
     """Streams the CSV: the first bytes leave before the last row is read, memory stays flat."""
     response = StreamingHttpResponse(csv_zeilen(spalten, zeilen), content_type="text/csv; charset=utf-8")

@@ -22,8 +22,29 @@ def _leer(wert) -> bool:
     return wert is None or wert == ""
 
 
+_DEUTSCH = str.maketrans(",.", ".,")
+
+
+def _schnell(wert, stellen: int | None, gruppiert: bool) -> str | None:
+    """What numberformat writes, for the common cases, by Python's own formatting (pages show thousands of
+    amounts): an amount with exactly the decimals asked for, or a whole number without decimals."""
+    komma = "," if gruppiert else ""
+    if type(wert) is Decimal and stellen is not None and wert.is_finite():
+        teile = wert.as_tuple()
+        # numberformat writes -0 and numbers of over 200 digits its own way.
+        if teile.exponent != -stellen or len(teile.digits) + stellen > 200 or (teile.sign and not wert):
+            return None
+        return format(wert, f"{komma}.{stellen}f").translate(_DEUTSCH)
+    if type(wert) is int and not stellen:
+        return format(wert, komma).translate(_DEUTSCH)
+    return None
+
+
 def deutsche_zahl(wert, stellen: int | None = None, *, gruppiert: bool = True) -> str:
     """1234567.891 -> '1.234.567,89' with stellen=2; without `stellen` all decimals the value has."""
+    schnell = _schnell(wert, stellen, gruppiert)
+    if schnell is not None:
+        return schnell
     return str(numberformat.format(wert, ",", stellen, 3, ".", force_grouping=gruppiert))
 
 

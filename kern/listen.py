@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
-from .export import Spalte, csv_antwort, xlsx_antwort
+from . import exportauftraege
+from .export import csv_antwort, xlsx_antwort
+from .exportauftraege import Liste
 
 SEITENGROESSE = 25
+FORMATE = ("csv", "xlsx")
 
 
 def seite(request, zeilen, seitengroesse: int = SEITENGROESSE) -> dict:
@@ -20,27 +23,36 @@ def seite(request, zeilen, seitengroesse: int = SEITENGROESSE) -> dict:
             "parameter": parameter.urlencode()}
 
 
-def gefilterte_liste(request, *, filterset, template: str, spalten: list[Spalte], dateiname: str,
-                     kontext: dict | None = None, seitengroesse: int = SEITENGROESSE, exportzeilen=None):
-    """Render a django-filter list; `?format=csv|xlsx` exports all rows the filter selects.
+def _export(request, liste: Liste, zeilen, format_: str):
+    """Streams the export, or, beyond the format's row threshold, orders it from the task queue and
+    sends the user to the order's page."""
+    anzahl = zeilen.count()
+    if anzahl > exportauftraege.schwelle(format_):
+        auftrag = exportauftraege.beauftragen(liste_=liste, format_=format_, daten=request.GET,
+                                              zeilen_gesamt=anzahl, durch=request.user)
+        return redirect("exporte:auftrag", pk=auftrag.pk)
+    zeilen = liste.zeilen(zeilen)
+    if format_ == "csv":
+        return csv_antwort(liste.dateiname(), liste.spalten, zeilen)
+    return xlsx_antwort(liste.dateiname(), liste.spalten, zeilen, blatt=liste.blatt)
 
-    `exportzeilen`, if given, turns the filtered queryset into the rows to export (e.g. with
-    many-to-many names read per block instead of a prefetch per row)."""
+
+def gefilterte_liste(request, *, liste: Liste, template: str, kontext: dict | None = None,
+                     seitengroesse: int = SEITENGROESSE):
+    """Render a django-filter list; `?format=csv|xlsx` exports all rows the filter selects."""
+    filterset = liste.filterset(request.user, request.GET or None)
+    format_ = request.GET.get("format")
+    if format_ not in (None, "", *FORMATE):
+        raise Http404("Unbekanntes Exportformat.")
     if filterset.is_bound and not filterset.is_valid():
         # Invalid filter values (e.g. an id the user may not see) show the form errors, no rows.
         zeilen = filterset.queryset.none()
     else:
         zeilen = filterset.qs
-    format_ = request.GET.get("format")
-    if format_ in ("csv", "xlsx") and exportzeilen is not None:
-        zeilen = exportzeilen(zeilen)
-    if format_ == "csv":
-        return csv_antwort(dateiname, spalten, zeilen)
-    if format_ == "xlsx":
-        return xlsx_antwort(dateiname, spalten, zeilen)
-    if format_ not in (None, ""):
-        raise Http404("Unbekanntes Exportformat.")
+    if format_:
+        return _export(request, liste, zeilen, format_)
     blatt = seite(request, zeilen, seitengroesse)
-    return render(request, template, {
-        "filter": filterset, "zeilen": blatt["seite"].object_list, **blatt, **(kontext or {}),
-    })
+    zeilen = blatt["seite"].object_list
+    if liste.seitenzeilen is not None:
+        zeilen = liste.seitenzeilen(list(zeilen))
+    return render(request, template, {"filter": filterset, "zeilen": zeilen, **blatt, **(kontext or {})})

@@ -43,6 +43,7 @@ urlpatterns = [
     path("gebiete/", include("portal.gebiete.urls")),
     path("oparl/v1/", include("oparl.urls")),
     path("", include("quartiere.urls")),
+    path("", include("kern.urls")),
     # The admin signs in through the portal's login, so its second factor applies there too.
     path("admin/login/", anmeldung.AnmeldenView.as_view()),
     path("admin/", admin.site.urls),

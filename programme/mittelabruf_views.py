@@ -10,8 +10,7 @@ from django.urls import reverse
 
 from kern.aktion import aktion
 from kern.export import Spalte
-from kern.listen import gefilterte_liste
-from kern.zeit import heute
+from kern.listen import Liste, gefilterte_liste
 from kern.zugriff import verlangen
 
 from . import mittelabruf_services as services
@@ -111,9 +110,12 @@ SPALTEN = [
 ]
 
 
+OFFENE = Liste("mittelabrufe_offen", "Mittelabrufe_offen", SPALTEN,
+               lambda user, daten: MittelabrufFilter(daten, queryset=offene_mittelabrufe(user)),
+               blatt="Mittelabrufe")
+
+
 def offene(request):
     """Staff's list of the calls to decide, filtered by city and programme, paged and exportable."""
     verlangen(kann_mittelabrufe_entscheiden(request.user))
-    filterset = MittelabrufFilter(request.GET or None, queryset=offene_mittelabrufe(request.user))
-    return gefilterte_liste(request, filterset=filterset, template="programme/mittelabrufe_offen.html",
-                            spalten=SPALTEN, dateiname=f"Mittelabrufe_offen_{heute():%Y-%m-%d}")
+    return gefilterte_liste(request, liste=OFFENE, template="programme/mittelabrufe_offen.html")

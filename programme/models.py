@@ -433,6 +433,8 @@ class Auszahlung(Zeitstempel):
         verbose_name = "Auszahlung"
         verbose_name_plural = "Auszahlungen"
         ordering = ["-datum"]
+        # The sums per grant (programme page, start pages) read payouts by grant, with the amount in the index.
+        indexes = [models.Index(fields=["bewilligung"], include=["betrag"], name="auszahlung_je_bewilligung")]
         constraints = [
             models.CheckConstraint(condition=Q(betrag__gt=0), name="auszahlung_positiv",
                                    violation_error_message="Eine Auszahlung muss größer als 0 € sein."),

@@ -14,9 +14,8 @@ from django.views.decorators.http import require_POST
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
-from kern.listen import gefilterte_liste
+from kern.listen import Liste, gefilterte_liste
 from kern.rollen import ist_verwaltung
-from kern.zeit import heute
 from kern.zugriff import verlangen
 from quartiere.models import Gebiet
 
@@ -183,12 +182,14 @@ ZU_PRUEFEN_SPALTEN = [
 ZU_PRUEFEN_SEITE = 50
 
 
+ZU_PRUEFEN = Liste("nachweise_zu_pruefen", "Verwendungsnachweise_zu_pruefen", ZU_PRUEFEN_SPALTEN,
+                   lambda user, daten: ZuPruefenFilter(
+                       daten, queryset=nachweis_selectors.zu_pruefende_nachweise(user)),
+                   blatt="Verwendungsnachweise")
+
+
 def zu_pruefen(request):
     """Submitted proofs waiting for staff's check."""
     verlangen(kann_nachweise_pruefen(request.user))
-    return gefilterte_liste(
-        request, filterset=ZuPruefenFilter(request.GET or None,
-                                           queryset=nachweis_selectors.zu_pruefende_nachweise(request.user)),
-        template="programme/nachweise_zu_pruefen.html", spalten=ZU_PRUEFEN_SPALTEN,
-        dateiname=f"Verwendungsnachweise_zu_pruefen_{heute():%Y-%m-%d}", seitengroesse=ZU_PRUEFEN_SEITE,
-    )
+    return gefilterte_liste(request, liste=ZU_PRUEFEN, template="programme/nachweise_zu_pruefen.html",
+                            seitengroesse=ZU_PRUEFEN_SEITE)

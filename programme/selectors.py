@@ -253,8 +253,9 @@ def auslastung_je_handlungsfeld(*, programm: Foerderprogramm, jahr: int,
 
 
 def programmjahre(programm: Foerderprogramm) -> list[int]:
-    jahre = set(Jahresbudget.objects.filter(programm=programm).values_list("jahr", flat=True).distinct())
-    jahre |= set(Bewilligung.objects.filter(programm=programm).values_list("jahr", flat=True).distinct())
+    # order_by(): without it the default ordering joins its fields into the DISTINCT (every grant × title).
+    jahre = set(Jahresbudget.objects.filter(programm=programm).values_list("jahr", flat=True).order_by().distinct())
+    jahre |= set(Bewilligung.objects.filter(programm=programm).values_list("jahr", flat=True).order_by().distinct())
     return sorted(jahre)
 
 

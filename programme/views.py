@@ -10,6 +10,7 @@ from django.urls import reverse
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
+from kern.exportauftraege import Liste
 from kern.listen import gefilterte_liste, seite
 from kern.parameter import parameter_jahr
 from kern import zeit
@@ -300,7 +301,7 @@ def _mit_namenslisten(projekte):
     """The projects block by block, each with its action fields and target groups as text: two
     queries a block instead of a prefetched queryset per project."""
     block = []
-    for projekt in projekte.prefetch_related(None).iterator(chunk_size=EXPORTBLOCK):
+    for projekt in projekte.iterator(chunk_size=EXPORTBLOCK):
         block.append(projekt)
         if len(block) == EXPORTBLOCK:
             yield from _namen_setzen(block)
@@ -308,9 +309,12 @@ def _mit_namenslisten(projekte):
     yield from _namen_setzen(block)
 
 
-def _namen_setzen(block: list[Projekt]) -> list[Projekt]:
+NAMENSLISTEN = (("handlungsfelder", "handlungsfeld"), ("zielgruppen", "zielgruppe"))
+
+
+def _namen_setzen(block: list[Projekt], felder=NAMENSLISTEN) -> list[Projekt]:
     ids = [p.pk for p in block]
-    for feld, ziel in (("handlungsfelder", "handlungsfeld"), ("zielgruppen", "zielgruppe")):
+    for feld, ziel in felder:
         namen = defaultdict(list)
         durch = getattr(Projekt, feld).through.objects.filter(projekt_id__in=ids)
         for projekt_id, name in durch.order_by(f"{ziel}__name").values_list("projekt_id", f"{ziel}__name"):
@@ -323,20 +327,24 @@ def _namen_setzen(block: list[Projekt]) -> list[Projekt]:
 EXPORTBLOCK = 2000
 
 
-def projekt_liste(request):
+def _projektfilter(user, daten) -> ProjektFilter:
     projekte = (
-        Projekt.objects.sichtbar_fuer(request.user)
+        Projekt.objects.sichtbar_fuer(user)
         .select_related("gebiet__stadt", "traeger")
         .defer("gebiet__grenze", "gebiet__stadt__grenze")
-        .prefetch_related("handlungsfelder", "zielgruppen")
         .order_by("-beginn", "titel", "pk")
     )
-    filterset = ProjektFilter(request.GET or None, queryset=projekte, user=request.user)
-    return gefilterte_liste(
-        request, filterset=filterset, template="programme/projekt_liste.html", spalten=PROJEKT_SPALTEN,
-        dateiname=f"Projekte_{heute():%Y-%m-%d}",
-        kontext={"darf_erfassen": kann_projekte_erfassen(request.user)}, exportzeilen=_mit_namenslisten,
-    )
+    return ProjektFilter(daten, queryset=projekte, user=user)
+
+
+# The page shows each project's action fields as text: one query for the page's names, no model per name.
+PROJEKTE = Liste("projekte", "Projekte", PROJEKT_SPALTEN, _projektfilter, exportzeilen=_mit_namenslisten,
+                 seitenzeilen=lambda seite: _namen_setzen(seite, NAMENSLISTEN[:1]))
+
+
+def projekt_liste(request):
+    return gefilterte_liste(request, liste=PROJEKTE, template="programme/projekt_liste.html",
+                            kontext={"darf_erfassen": kann_projekte_erfassen(request.user)})
 
 
 def _projektformular(request, projekt: Projekt | None):
@@ -378,13 +386,16 @@ ORGANISATION_SPALTEN = [
 ]
 
 
-def organisation_liste(request):
+def _organisationsfilter(user, daten) -> OrganisationFilter:
     # Organisations are public city data: every role sees all of them, with the count of projects
     # they run (which is why the list lives here and not in quartiere).
     organisationen = (Organisation.objects.select_related("stadt", "parent")
                       .annotate(anzahl_projekte=Count("projekte", distinct=True)).order_by("name"))
-    return gefilterte_liste(
-        request, filterset=OrganisationFilter(request.GET or None, queryset=organisationen),
-        template="programme/organisation_liste.html", spalten=ORGANISATION_SPALTEN,
-        dateiname=f"Organisationen_{heute():%Y-%m-%d}",
-    )
+    return OrganisationFilter(daten, queryset=organisationen)
+
+
+ORGANISATIONEN = Liste("organisationen", "Organisationen", ORGANISATION_SPALTEN, _organisationsfilter)
+
+
+def organisation_liste(request):
+    return gefilterte_liste(request, liste=ORGANISATIONEN, template="programme/organisation_liste.html")

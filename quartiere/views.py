@@ -6,9 +6,9 @@ from django.views.decorators.http import require_POST
 
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
+from kern.exportauftraege import Liste
 from kern.listen import gefilterte_liste
 from kern.parameter import parameter_id, parameter_jahr
-from kern.zeit import heute
 from kern.zugriff import verlangen
 
 from . import selectors, services
@@ -144,11 +144,14 @@ EINRICHTUNG_SPALTEN = [
 ]
 
 
-def einrichtung_liste(request):
+def _einrichtungsfilter(user, daten) -> EinrichtungFilter:
     # Facilities are public city data: every role sees all of them.
     einrichtungen = Einrichtung.objects.select_related("gebiet__stadt", "traeger").order_by("name")
-    return gefilterte_liste(
-        request, filterset=EinrichtungFilter(request.GET or None, queryset=einrichtungen),
-        template="quartiere/einrichtung_liste.html", spalten=EINRICHTUNG_SPALTEN,
-        dateiname=f"Einrichtungen_{heute():%Y-%m-%d}",
-    )
+    return EinrichtungFilter(daten, queryset=einrichtungen)
+
+
+EINRICHTUNGEN = Liste("einrichtungen", "Einrichtungen", EINRICHTUNG_SPALTEN, _einrichtungsfilter)
+
+
+def einrichtung_liste(request):
+    return gefilterte_liste(request, liste=EINRICHTUNGEN, template="quartiere/einrichtung_liste.html")

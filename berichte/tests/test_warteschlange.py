@@ -2,6 +2,7 @@
 transaction, the report takes its number; a failed rendering leaves no number used and no file behind."""
 
 import datetime as dt
+import io
 import time
 from decimal import Decimal
 
@@ -199,3 +200,51 @@ def test_several_workers_side_by_side_give_consecutive_numbers(warteschlange, ve
     assert sorted(Bericht.objects.values_list("laufnummer", flat=True)) == [1, 2, 3, 4, 5, 6]
     assert set(Veroeffentlichungsauftrag.objects.values_list("status", flat=True)) == {"fertig"}
     assert len({w for ids in DBTaskResult.objects.values_list("worker_ids", flat=True) for w in ids}) >= 2
+
+
+@pytest.mark.django_db
+def test_an_order_left_rendering_by_a_killed_worker_is_marked_failed_and_the_page_says_so(
+        warteschlange, client_als, verwaltung, win, settings):
+    from django.utils import timezone
+
+    from berichte.auftraege import ABGEBROCHEN
+
+    client = client_als(verwaltung)
+    _beauftragen(client, win)
+    auftrag = Veroeffentlichungsauftrag.objects.get()
+    # The worker took the order and died while WeasyPrint ran.
+    Veroeffentlichungsauftrag.objects.filter(pk=auftrag.pk).update(
+        status=Veroeffentlichungsauftrag.Status.LAEUFT, gestartet_am=timezone.now() - dt.timedelta(minutes=59))
+    frisch = Veroeffentlichungsauftrag.objects.create(art="programmjahresbericht", titel="Programmjahresbericht: Y",
+                                                      status=Veroeffentlichungsauftrag.Status.LAEUFT,
+                                                      gestartet_am=timezone.now())
+    call_command("auftraege_aufraeumen", stdout=io.StringIO())
+    auftrag.refresh_from_db()
+    assert auftrag.status == Veroeffentlichungsauftrag.Status.LAEUFT  # within the hour it may still be rendering
+
+    Veroeffentlichungsauftrag.objects.filter(pk=auftrag.pk).update(gestartet_am=timezone.now() - dt.timedelta(minutes=61))
+    ausgabe = io.StringIO()
+    call_command("auftraege_aufraeumen", stdout=ausgabe)
+    auftrag.refresh_from_db()
+    frisch.refresh_from_db()
+    assert auftrag.status == Veroeffentlichungsauftrag.Status.FEHLGESCHLAGEN and auftrag.beendet_am is not None
+    assert frisch.status == Veroeffentlichungsauftrag.Status.LAEUFT
+    assert "Abgebrochen: 1 Veröffentlichung(en) (länger als 60 Minuten)" in ausgabe.getvalue()
+    seite = client.get(reverse("berichte:auftrag", args=[auftrag.pk])).content.decode()
+    assert f"Nicht veröffentlicht: {ABGEBROCHEN.format(minuten=60)}" in seite
+    assert Nummernkreis.objects.filter(letzte_laufnummer__gt=0).count() == 0 and not _dateien(settings)
+    # The same report may be ordered again at once.
+    assert _beauftragen(client, win).status_code == 302 and Veroeffentlichungsauftrag.objects.offen().count() == 2
+
+
+@pytest.mark.django_db
+def test_the_publishing_page_itself_ends_an_order_left_rendering(client_als, verwaltung, settings):
+    from django.utils import timezone
+
+    settings.VEROEFFENTLICHUNG_ZEITLIMIT_MINUTEN = 30
+    auftrag = Veroeffentlichungsauftrag.objects.create(
+        art="programmjahresbericht", titel="Programmjahresbericht: X", status=Veroeffentlichungsauftrag.Status.LAEUFT,
+        gestartet_am=timezone.now() - dt.timedelta(minutes=31))
+    stand = client_als(verwaltung).get(reverse("berichte:auftrag_stand", args=[auftrag.pk])).json()
+    assert stand["abgeschlossen"] and stand["status"] == "fehlgeschlagen"
+    assert "das PDF war nach 30 Minuten noch nicht fertig" in stand["html"]

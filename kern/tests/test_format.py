@@ -2,6 +2,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import numberformat
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kern import format
 
@@ -86,3 +89,12 @@ def test_reading_garbage_is_an_error(text, dezimal):
 def test_which_convention_a_cell_can_be_read_in():
     assert format.lesbar("1.234", format.KOMMA) and format.lesbar("1.234", format.PUNKT)
     assert format.lesbar("12,5", format.KOMMA) and not format.lesbar("12,5 x", format.PUNKT)
+
+
+@given(wert=st.one_of(st.integers(min_value=-10**15, max_value=10**15),
+                      st.decimals(min_value=-10**13, max_value=10**13, places=2, allow_nan=False),
+                      st.decimals(min_value=-10**6, max_value=10**6, places=4, allow_nan=False)),
+       stellen=st.sampled_from([None, 0, 1, 2, 4]), gruppiert=st.booleans())
+def test_german_numbers_are_written_as_djangos_number_format_writes_them(wert, stellen, gruppiert):
+    assert format.deutsche_zahl(wert, stellen, gruppiert=gruppiert) == str(
+        numberformat.format(wert, ",", stellen, 3, ".", force_grouping=gruppiert))

@@ -7,8 +7,8 @@ from django import forms
 from django.db.models import Prefetch, Q
 
 from kern.export import Spalte
+from kern.exportauftraege import Liste
 from kern.listen import gefilterte_liste
-from kern.zeit import heute
 from programme.models import Foerderprogramm, Programmgebiet
 from quartiere import selectors
 from quartiere.models import Gebiet
@@ -83,16 +83,21 @@ GEBIET_SPALTEN = [
 ]
 
 
-def gebiet_liste(request):
+def _gebietsfilter(user, daten) -> GebietFilter:
     # Areas are public city data: every role sees all of them.
     gebiete = selectors.mit_kennzahlen(
-        Gebiet.objects.quartiere().sichtbar_fuer(request.user).select_related("parent", "stadt")
+        Gebiet.objects.quartiere().sichtbar_fuer(user).select_related("parent", "stadt")
         .defer("grenze", "parent__grenze", "stadt__grenze")
         .prefetch_related(Prefetch("programmgebiete",
                                    queryset=Programmgebiet.objects.select_related("programm")
                                    .order_by("programm__kurzname", "beginn")))
         .order_by("stadt__name", "name")
     )
-    filterset = GebietFilter(request.GET or None, queryset=gebiete)
-    return gefilterte_liste(request, filterset=filterset, template="portal/gebiete/gebiet_liste.html",
-                            spalten=GEBIET_SPALTEN, dateiname=f"Gebiete_{heute():%Y-%m-%d}")
+    return GebietFilter(daten, queryset=gebiete)
+
+
+GEBIETE = Liste("gebiete", "Gebiete", GEBIET_SPALTEN, _gebietsfilter)
+
+
+def gebiet_liste(request):
+    return gefilterte_liste(request, liste=GEBIETE, template="portal/gebiete/gebiet_liste.html")

@@ -58,6 +58,8 @@ def pk(name):
     return lambda welt: {"pk": welt[name].pk}
 
 
+KEIN_AUFTRAG = {"anonym": 302, "ohne_rolle": 403, "rat": 404, "qm_a": 404, "qm_b": 404, "verwaltung": 404}
+
 MATRIX = {
     # Visitors without a login get the public start page, every login its own.
     "start": (ohne(), OEFFENTLICH),
@@ -151,6 +153,10 @@ MATRIX = {
     "berichte:auftrag": (pk("auftrag"), NUR_VERWALTUNG),
     "berichte:auftrag_stand": (pk("auftrag"), NUR_VERWALTUNG),
     "berichte:neu": (ohne(), NUR_VERWALTUNG),
+    # An export order nobody filed: 404 for every role (who sees a real one: portal/tests/test_exportauftraege.py).
+    "exporte:auftrag": (lambda welt: {"pk": 999999}, KEIN_AUFTRAG),
+    "exporte:auftrag_stand": (lambda welt: {"pk": 999999}, KEIN_AUFTRAG),
+    "exporte:datei": (lambda welt: {"pk": 999999}, KEIN_AUFTRAG),
     "berichte:vorschau": (lambda welt: {"art": "programmjahresbericht"}, NUR_VERWALTUNG),
     "berichte:veroeffentlichen": (lambda welt: {"art": "programmjahresbericht"}, NUR_POST),
     "berichte:vorlagen": (ohne(), NUR_VERWALTUNG),

@@ -1,0 +1,25 @@
+// The export page asks every two seconds how far its order has got, until it is done or failed.
+(function () {
+  "use strict";
+  var feld = document.getElementById("export-stand");
+  if (!feld || !feld.dataset.standUrl) {
+    return;
+  }
+  var url = feld.dataset.standUrl;
+  function fragen() {
+    fetch(url, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
+      .then(function (antwort) { return antwort.ok ? antwort.json() : null; })
+      .then(function (stand) {
+        if (!stand) {
+          window.setTimeout(fragen, 5000);
+          return;
+        }
+        feld.innerHTML = stand.html;
+        if (!stand.abgeschlossen) {
+          window.setTimeout(fragen, 2000);
+        }
+      })
+      .catch(function () { window.setTimeout(fragen, 5000); });
+  }
+  window.setTimeout(fragen, 2000);
+}());
