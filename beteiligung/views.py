@@ -237,7 +237,7 @@ def tagesordnung(request, pk: int):
 def themen(request, pk: int):
     sitzung = _sitzung(request, pk, schreiben=True)
     return _aktion(
-        request, titel=f"Themen und Bewertungspunkte: {sitzung}", form=ThemaForm(request.POST or None),
+        request, titel=f"Themen und Bewertungspunkte: {sitzung}", form=ThemaForm(request.POST or None, stadt=sitzung.gremium.gebiet.stadt_oder_selbst),
         template="beteiligung/themen.html", ziel=reverse("beteiligung:themen", args=[pk]),
         erfolg="Das Thema ist aufgenommen.",
         kontext={"sitzung": sitzung, "karten": selectors.themenkarten(sitzung.themenbewertungen.all()),
