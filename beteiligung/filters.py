@@ -24,7 +24,6 @@ class GremiumFilter(Filterliste):
                                                 empty_label="alle")
     aktiv = django_filters.BooleanFilter(label="aktiv")
     sortierung = Sortierung(
-        empty_label="Name (A–Z)",
         spalten=[("name", "name", "Name", "text"), ("art", "art", "Art", "text"), ("gebiet__name", "gebiet", "Gebiet", "text"),
                  ("gehalten", "gehalten", "Sitzungen im Jahr", "zahl"), ("zuletzt", "zuletzt", "letzte Sitzung", "datum"),
                  ("naechste", "naechste", "nächste Sitzung", "datum")],

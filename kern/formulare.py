@@ -97,7 +97,7 @@ class EindeutigeAuswahl(ModelChoiceIterator):
 
 
 def leer_beschriften(feld: forms.Field, text: str | None) -> None:
-    if isinstance(feld, forms.ModelChoiceField):
+    if isinstance(feld, forms.ChoiceField) and hasattr(feld, "empty_label"):  # rows, and django-filter's choices
         if feld.empty_label is not None and feld.empty_label in STANDARD_LEER:
             feld.empty_label = text
         return

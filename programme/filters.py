@@ -73,7 +73,6 @@ class OrganisationFilter(Filterliste):
     stadt = django_filters.ModelChoiceFilter(label="Stadt", queryset=Gebiet.objects.staedte(),
                                              empty_label="alle Städte")
     sortierung = Sortierung(
-        empty_label="Name (A–Z)",
         spalten=[("name", "name", "Name", "text"), ("art", "art", "Art", "text"), ("stadt__name", "stadt", "Stadt", "text"),
                  ("anzahl_projekte", "projekte", "Projekte", "zahl")],
     )

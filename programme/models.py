@@ -33,7 +33,7 @@ class OhneGebietQuerySet(GebietsbezogenQuerySet):
 
 class Foerderprogramm(Zeitstempel):
     class Geldgeber(models.TextChoices):
-        STADT = "stadt", "Stadt / Kommune"
+        STADT = "stadt", "Stadt"
         LAND = "land", "Land"
         BUND = "bund", "Bund"
         EU = "eu", "Europäische Union"
@@ -101,7 +101,7 @@ class Foerderprogramm(Zeitstempel):
 
     @property
     def mittelgeber(self) -> str:
-        """Who pays, as pages say it: "Stadt Bremen" rather than the choice's "Stadt / Kommune"."""
+        """Who pays, as pages say it: "Stadt Bremen" rather than the bare choice "Stadt"."""
         return f"Stadt {self.stadt.name}" if self.geldgeber == self.Geldgeber.STADT else self.get_geldgeber_display()
 
     def rueckfluss(self, *, mit_gebietsbudgets: bool) -> bool:

@@ -17,7 +17,6 @@ class EinrichtungFilter(Filterliste):
     art = django_filters.ChoiceFilter(label="Art", choices=Einrichtung.Art.choices, empty_label="alle")
     status = django_filters.ChoiceFilter(label="Status", choices=Einrichtung.Status.choices, empty_label="alle")
     sortierung = Sortierung(
-        empty_label="Name (A–Z)",
         spalten=[("name", "name", "Name", "text"), ("gebiet__name", "gebiet", "Gebiet", "text"),
                  ("art", "art", "Art", "text"), ("status", "status", "Status", "text")],
     )
