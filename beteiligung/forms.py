@@ -6,12 +6,15 @@ from django import forms
 from django.db.models import Q
 
 from kern.formulare import Formular, Modellformular
+from kern.formfelder import IdMehrfachauswahl
 from kern.zeit import heute
 from programme.forms import geld
 from programme.models import Bewilligung, Foerderprogramm, Handlungsfeld
 from programme.services import ANTRAG_ERLAUBT_IN
 from quartiere.models import Gebiet, Organisation, Person
 
+from . import namensliste
+from .services import NIEMAND_GEWAEHLT
 from .models import Beschluss, Gremium, Mitgliedschaft, Sitzung, Taetigkeit, Teilnahme
 
 DATUM = {"placeholder": "TT.MM.JJJJ"}
@@ -78,6 +81,34 @@ class TeilnahmeForm(PersonWahlForm):
     def __init__(self, *args, organisationen, **kwargs):
         super().__init__(*args, organisationen=organisationen, **kwargs)
         self.fields["organisation"].queryset = organisationen
+
+
+class MehrereTeilnahmenForm(Formular):
+    """Several recorded persons at once: ticked in the search, and/or a pasted list of names."""
+
+    personen = IdMehrfachauswahl(label="gefundene Personen", queryset=Person.objects.none(), required=False,
+                                 widget=forms.CheckboxSelectMultiple)
+    namensliste = forms.CharField(
+        label="Namensliste", required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Eine Person je Zeile, z. B. „Erika Mustermann“ oder „Mustermann, Erika“; jede Zeile muss genau eine erfasste "
+                  "Person treffen, sonst wird niemand eingetragen.")
+    rolle = forms.ChoiceField(label="Rolle", choices=Teilnahme.Rolle.choices, initial=Teilnahme.Rolle.TEILNEHMEND)
+
+    def __init__(self, *args, personen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["personen"].queryset = personen
+
+    def clean(self):
+        daten = super().clean()
+        gewaehlt = list(daten.get("personen") or [])
+        zuordnung = namensliste.zuordnen(daten.get("namensliste") or "", self.fields["personen"].queryset)
+        for fehler in zuordnung.fehler:
+            self.add_error("namensliste", fehler)
+        ids = {p.pk for p in gewaehlt}
+        daten["alle"] = gewaehlt + [p for p in zuordnung.personen if p.pk not in ids]
+        if not self.errors and not daten["alle"]:
+            raise forms.ValidationError(NIEMAND_GEWAEHLT)
+        return daten
 
 
 class MitgliedForm(PersonWahlForm):

@@ -18,7 +18,7 @@ from kern.zugriff import objekt_oder_404, verlangen
 from programme.models import Bewilligung, Projekt
 from quartiere.models import Person
 
-from . import selectors, services
+from . import namensliste, selectors, services
 from .filters import BeschlussFilter, GremiumFilter
 from .forms import (
     AnonymisierenForm,
@@ -30,6 +30,7 @@ from .forms import (
     SitzungForm,
     StatusForm,
     TagesordnungspunktForm,
+    MehrereTeilnahmenForm,
     TeilnahmeForm,
     ThemaForm,
     UebernehmenForm,
@@ -209,6 +210,25 @@ def teilnehmende(request, pk: int):
         ausfuehren=lambda d: services.teilnahme_erfassen(
             sitzung=sitzung, durch=request.user, person=d["person"], neue_person=_neue_person(d),
             einwilligung_am=d["einwilligung_am"], organisation=d["organisation"], rolle=d["rolle"]),
+    )
+
+
+def teilnehmende_mehrere(request, pk: int):
+    sitzung = _sitzung(request, pk, schreiben=True)
+    personen = selectors.personen_auswahl(request.user)
+    suche = request.GET.get("q", "")[:100]
+    form = MehrereTeilnahmenForm(request.POST or None, personen=personen)
+    treffer = namensliste.suchen(personen, suche, gremium_id=sitzung.gremium_id,
+                                 ohne=sitzung.teilnahmen.values("person_id"))
+    return _aktion(
+        request, titel=f"Mehrere Teilnehmende erfassen: {sitzung}", form=form,
+        template="beteiligung/teilnehmende_mehrere.html", ziel=reverse("beteiligung:teilnehmende", args=[pk]),
+        erfolg="Die Teilnehmenden sind erfasst.",
+        kontext={"sitzung": sitzung, "treffer": treffer, "suche": suche,
+                 "gewaehlt": {str(w) for w in (form["personen"].value() or [])},
+                 "hoechstens": namensliste.HOECHSTENS_TREFFER},
+        ausfuehren=lambda d: services.teilnahmen_erfassen(sitzung=sitzung, durch=request.user, personen=d["alle"],
+                                                          rolle=d["rolle"]),
     )
 
 
