@@ -64,7 +64,8 @@ def zuordnen(text: str, personen: QuerySet[Person]) -> Zuordnung:
     bedingung = Q()
     for nachname in nachnamen:
         bedingung |= Q(nachname__iexact=nachname)
-    kandidaten = list(personen.filter(bedingung).select_related("organisation")) if nachnamen else []
+    kandidaten = (list(personen.filter(bedingung).select_related("organisation").order_by("nachname", "vorname", "pk"))
+                  if nachnamen else [])
     gesehen: dict[int, int] = {}
     for nummer, zeile in zeilen:
         name = namen[nummer]

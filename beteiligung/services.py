@@ -314,7 +314,7 @@ def teilnahmen_erfassen(*, sitzung: Sitzung, durch: User, personen: list[Person]
     _nicht_gesperrt(sitzung)
     if not personen:
         raise Regelverstoss(NIEMAND_GEWAEHLT)
-    gesperrt = list(Person.objects.select_for_update().filter(pk__in=[p.pk for p in personen])
+    gesperrt = list(Person.objects.select_for_update(of=("self",)).filter(pk__in=[p.pk for p in personen])
                     .select_related("organisation").order_by("nachname", "vorname"))
     vorhanden = set(sitzung.teilnahmen.values_list("person_id", flat=True))
     schon = [p.name for p in gesperrt if p.pk in vorhanden]
