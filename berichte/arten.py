@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from django import forms
 from django.db.models import Model
 
+from kern.formulare import Formular
 from beteiligung.models import Sitzung
 from kern.zeit import heute
 from programme.models import Foerderprogramm
@@ -42,18 +43,18 @@ class SitzungFeld(forms.ModelChoiceField):
         return f"{obj.datum:%d.%m.%Y} {obj.gremium.name}: {obj.titel}"
 
 
-class RatsvorlageParameter(forms.Form):
+class RatsvorlageParameter(Formular):
     vorlage = forms.ModelChoiceField(label="Ratsvorlage", queryset=Ratsvorlage.objects.select_related(
         "stadt", "programm").order_by("-datum", "-id"))
 
 
-class ProgrammjahresberichtParameter(forms.Form):
+class ProgrammjahresberichtParameter(Formular):
     programm = ProgrammFeld(label="Förderprogramm", queryset=Foerderprogramm.objects.select_related(
         "stadt", "zustaendig").order_by("stadt__name", "kurzname"))
     jahr = _jahr("Haushaltsjahr")
 
 
-class QuartiersprofilParameter(forms.Form):
+class QuartiersprofilParameter(Formular):
     gebiet = GebietFeld(label="Gebiet", queryset=Gebiet.objects.quartiere().select_related("stadt", "parent")
                         .order_by("stadt__name", "name"))
     jahr = _jahr(help_text="Stand der Projekte, Sitzungen und des Strukturchecks", required=False)
@@ -62,12 +63,12 @@ class QuartiersprofilParameter(forms.Form):
         return self.cleaned_data["jahr"] or heute().year
 
 
-class SitzungsdokumentationParameter(forms.Form):
+class SitzungsdokumentationParameter(Formular):
     sitzung = SitzungFeld(label="Sitzung", queryset=Sitzung.objects.select_related(
         "gremium__gebiet__stadt", "verfasst_von__organisation").order_by("-datum", "-beginn"))
 
 
-class SozialberichtParameter(forms.Form):
+class SozialberichtParameter(Formular):
     stadt = forms.ModelChoiceField(label="Stadt", queryset=Gebiet.objects.staedte().order_by("name"))
     jahr = _jahr("Jahr der Indikatoren")
 

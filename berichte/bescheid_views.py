@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kern.formulare import Formular
 from kern.aktion import aktion
 from kern.fehler import Regelverstoss
 from kern.zeit import heute
@@ -91,13 +92,13 @@ def vorschau(request, pk: int):
     return HttpResponse(bescheide.html_rendern(daten, vorschau=True))
 
 
-class AenderungForm(forms.Form):
+class AenderungForm(Formular):
     anlass = forms.CharField(label="Was ändert sich?", widget=forms.Textarea(attrs={"rows": 4}),
                              help_text="z. B. „Der Bewilligungszeitraum wird bis zum 31.12.2026 verlängert.“")
     datum = datum("Datum des Änderungsbescheids")
 
 
-class DatumForm(forms.Form):
+class DatumForm(Formular):
     datum = datum("Datum")
 
 

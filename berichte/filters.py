@@ -1,12 +1,14 @@
 import django_filters
 
+from kern.filter import Filterliste
+
 from programme.models import Foerderprogramm
 from quartiere.models import Gebiet
 
 from .models import Bericht, Berichtsart
 
 
-class BerichtFilter(django_filters.FilterSet):
+class BerichtFilter(Filterliste):
     """Archive filters; the choices offer only what occurs among the reports the user may see."""
 
     art = django_filters.ChoiceFilter(label="Art", choices=Berichtsart.choices, empty_label="alle Arten")

@@ -1,19 +1,20 @@
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from kern.formulare import Formular, Modellformular
 from beteiligung.models import Gremium
 from quartiere.models import Gebiet, Organisation
 
 from .models import Beratung, Ratsvorlage
 
 
-class VeroeffentlichenForm(forms.Form):
+class VeroeffentlichenForm(Formular):
     oeffentlich = forms.BooleanField(label="öffentlich (auch ohne Anmeldung abrufbar)", required=False)
     # Set only by the confirmation page: without it the request shows that page and publishes nothing.
     bestaetigt = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-class RueckzugForm(forms.Form):
+class RueckzugForm(Formular):
     grund = forms.CharField(label="Grund des Rückzugs", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
                             help_text="Steht im Archiv bei dem Bericht; nur die Verwaltung sieht ihn.")
 
@@ -26,7 +27,7 @@ class AmtFeld(forms.ModelMultipleChoiceField):
 AMT_ANDERER_STADT = "Mitzeichnen können nur Ämter und Dezernate der Stadt der Vorlage: {aemter}."
 
 
-class RatsvorlageForm(forms.ModelForm):
+class RatsvorlageForm(Modellformular):
     # Selects, not a checkbox: a form sent without them keeps the paper's kind and visibility.
     oeffentlich = forms.TypedChoiceField(label="Behandlung", required=False, coerce=lambda wert: wert == "ja",
                                          choices=[("ja", "öffentlich"), ("nein", "nichtöffentlich")],
@@ -82,7 +83,7 @@ GREMIUM_DOPPELT = "Bitte wählen Sie ein Gremium oder geben Sie einen Namen ein,
 NUMMER_DOPPELT = "Die Nummer {nummer} ist in der Beratungsfolge mehrfach vergeben."
 
 
-class BeratungForm(forms.ModelForm):
+class BeratungForm(Modellformular):
     class Meta:
         model = Beratung
         fields = ["reihenfolge", "gremium", "gremium_name", "datum", "zustaendigkeit", "oeffentlich"]

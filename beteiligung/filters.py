@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 
 from kern.auswahl import filter_begrenzen
+from kern.filter import Filterliste, Sortierung
 from programme.models import Foerderprogramm
 from quartiere.models import Gebiet
 
@@ -13,7 +14,7 @@ def _gebiete_fuer(user):
             .order_by("stadt__name", "name"))
 
 
-class GremiumFilter(django_filters.FilterSet):
+class GremiumFilter(Filterliste):
     q = django_filters.CharFilter(label="Name", field_name="name", lookup_expr="icontains")
     stadt = django_filters.ModelChoiceFilter(label="Stadt", method="in_stadt", queryset=Gebiet.objects.none(),
                                              empty_label="alle Städte")
@@ -22,12 +23,10 @@ class GremiumFilter(django_filters.FilterSet):
     programm = django_filters.ModelChoiceFilter(label="Förderprogramm", queryset=Foerderprogramm.objects.all(),
                                                 empty_label="alle")
     aktiv = django_filters.BooleanFilter(label="aktiv")
-    sortierung = django_filters.OrderingFilter(
-        label="Sortierung",
-        fields=(("name", "name"), ("art", "art"), ("gebiet__name", "gebiet"), ("gehalten", "gehalten"),
-                ("zuletzt", "zuletzt"), ("naechste", "naechste")),
-        field_labels={"name": "Name", "art": "Art", "gebiet": "Gebiet", "gehalten": "Sitzungen im Jahr",
-                      "zuletzt": "zuletzt", "naechste": "nächste"},
+    sortierung = Sortierung(
+        spalten=[("name", "name", "Name", "text"), ("art", "art", "Art", "text"), ("gebiet__name", "gebiet", "Gebiet", "text"),
+                 ("gehalten", "gehalten", "Sitzungen im Jahr", "zahl"), ("zuletzt", "zuletzt", "letzte Sitzung", "datum"),
+                 ("naechste", "naechste", "nächste Sitzung", "datum")],
     )
 
     class Meta:
@@ -47,7 +46,7 @@ class GremiumFilter(django_filters.FilterSet):
         return queryset.filter(Q(gebiet=value) | Q(gebiet__stadt=value))
 
 
-class BeschlussFilter(django_filters.FilterSet):
+class BeschlussFilter(Filterliste):
     stadt = django_filters.ModelChoiceFilter(label="Stadt", method="in_stadt", queryset=Gebiet.objects.none(),
                                              empty_label="alle Städte")
     gebiet = django_filters.ModelChoiceFilter(label="Gebiet", field_name="sitzung__gremium__gebiet",

@@ -5,12 +5,16 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Q
 
+from kern.formulare import Formular, Modellformular
+from kern.formfelder import IdMehrfachauswahl
 from kern.zeit import heute
 from programme.forms import geld
 from programme.models import Bewilligung, Foerderprogramm, Handlungsfeld
 from programme.services import ANTRAG_ERLAUBT_IN
 from quartiere.models import Gebiet, Organisation, Person
 
+from . import namensliste
+from .services import NIEMAND_GEWAEHLT
 from .models import Beschluss, Gremium, Mitgliedschaft, Sitzung, Taetigkeit, Teilnahme
 
 DATUM = {"placeholder": "TT.MM.JJJJ"}
@@ -42,7 +46,7 @@ def organisationen_fuer(gebiet: Gebiet):
     return Organisation.objects.filter(Q(stadt=gebiet.stadt_oder_selbst) | Q(stadt__isnull=True)).order_by("name")
 
 
-class PersonWahlForm(forms.Form):
+class PersonWahlForm(Formular):
     """Choose a recorded person, or record a new one; names of non-staff need the consent date."""
 
     person = PersonFeld(label="erfasste Person", queryset=Person.objects.none(), required=False,
@@ -79,6 +83,34 @@ class TeilnahmeForm(PersonWahlForm):
         self.fields["organisation"].queryset = organisationen
 
 
+class MehrereTeilnahmenForm(Formular):
+    """Several recorded persons at once: ticked in the search, and/or a pasted list of names."""
+
+    personen = IdMehrfachauswahl(label="gefundene Personen", queryset=Person.objects.none(), required=False,
+                                 widget=forms.CheckboxSelectMultiple)
+    namensliste = forms.CharField(
+        label="Namensliste", required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Eine Person je Zeile, z. B. „Erika Mustermann“ oder „Mustermann, Erika“; jede Zeile muss genau eine erfasste "
+                  "Person treffen, sonst wird niemand eingetragen.")
+    rolle = forms.ChoiceField(label="Rolle", choices=Teilnahme.Rolle.choices, initial=Teilnahme.Rolle.TEILNEHMEND)
+
+    def __init__(self, *args, personen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["personen"].queryset = personen
+
+    def clean(self):
+        daten = super().clean()
+        gewaehlt = list(daten.get("personen") or [])
+        zuordnung = namensliste.zuordnen(daten.get("namensliste") or "", self.fields["personen"].queryset)
+        for fehler in zuordnung.fehler:
+            self.add_error("namensliste", fehler)
+        ids = {p.pk for p in gewaehlt}
+        daten["alle"] = gewaehlt + [p for p in zuordnung.personen if p.pk not in ids]
+        if not self.errors and not daten["alle"]:
+            raise forms.ValidationError(NIEMAND_GEWAEHLT)
+        return daten
+
+
 class MitgliedForm(PersonWahlForm):
     organisation = forms.ModelChoiceField(label="vertritt", required=False, queryset=Organisation.objects.none(),
                                           help_text="leer: die Organisation der Person")
@@ -98,10 +130,11 @@ class MitgliedForm(PersonWahlForm):
         return daten
 
 
-class SitzungForm(forms.ModelForm):
+class SitzungForm(Modellformular):
     datum = datum("Datum")
     beginn = uhrzeit("Beginn")
     ende = uhrzeit("Ende")
+    verfasst_von = PersonFeld(label="Verfasser:in der Dokumentation", queryset=Person.objects.none(), required=False)
 
     class Meta:
         model = Sitzung
@@ -115,8 +148,7 @@ class SitzungForm(forms.ModelForm):
 
     def __init__(self, *args, verfasser, neu: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["verfasst_von"] = PersonFeld(label="Verfasser:in der Dokumentation", queryset=verfasser,
-                                                 required=False)
+        self.fields["verfasst_von"].queryset = verfasser
         if neu:
             for feld in ("teilnehmendenzahl", "zusammenfassung", "ausblick", "verfasst_von"):
                 del self.fields[feld]
@@ -128,7 +160,7 @@ class SitzungForm(forms.ModelForm):
         return daten
 
 
-class StatusForm(forms.Form):
+class StatusForm(Formular):
     status = forms.ChoiceField(label="neuer Status")
     datum = datum("dokumentiert am", required=False, help_text="nur beim Abschluss der Dokumentation; leer: heute")
     verfasst_von = PersonFeld(label="Verfasser:in der Dokumentation", queryset=Person.objects.none(), required=False)
@@ -139,12 +171,12 @@ class StatusForm(forms.Form):
         self.fields["verfasst_von"].queryset = verfasser
 
 
-class TagesordnungspunktForm(forms.Form):
+class TagesordnungspunktForm(Formular):
     titel = forms.CharField(label="Titel", max_length=250)
     text = forms.CharField(label="Inhalt / Ergebnis", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class ThemaForm(forms.Form):
+class ThemaForm(Formular):
     titel = forms.CharField(label="Thema", max_length=250)
     beschreibung = forms.CharField(label="Beschreibung", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     handlungsfeld = forms.ModelChoiceField(label="Handlungsfeld", queryset=Handlungsfeld.objects.all(),
@@ -153,8 +185,12 @@ class ThemaForm(forms.Form):
     besprochen = forms.BooleanField(label="in dieser Sitzung besprochen", required=False)
     ergebnis = forms.CharField(label="Ergebnis", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
+    def __init__(self, *args, stadt: Gebiet, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handlungsfeld"].queryset = Handlungsfeld.objects.fuer_staedte([stadt.pk]).order_by("name")
 
-class UebernehmenForm(forms.Form):
+
+class UebernehmenForm(Formular):
     thema = forms.ModelChoiceField(label="Thema aus dem Themenspeicher", queryset=None)
     punkte = forms.IntegerField(label="Bewertungspunkte in dieser Sitzung", min_value=0, max_value=999, initial=0)
 
@@ -163,13 +199,13 @@ class UebernehmenForm(forms.Form):
         self.fields["thema"].queryset = themen
 
 
-class BewertungForm(forms.Form):
+class BewertungForm(Formular):
     punkte = forms.IntegerField(label="Bewertungspunkte", min_value=0, max_value=999)
     besprochen = forms.BooleanField(label="besprochen", required=False)
     ergebnis = forms.CharField(label="Ergebnis", widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 
-class BeschlussForm(forms.Form):
+class BeschlussForm(Formular):
     text = forms.CharField(label="Beschlusstext", widget=forms.Textarea(attrs={"rows": 4}))
     art = forms.ChoiceField(label="Art", choices=Beschluss.Art.choices, initial=Beschluss.Art.BESCHLUSS)
     stimmen_ja = forms.IntegerField(label="Ja-Stimmen", min_value=0, required=False)
@@ -243,13 +279,13 @@ def foerder_auswahl(gremium: Gremium, bewilligungen, projekte):
     return antraege, projekte, programme
 
 
-class UmsetzungForm(forms.Form):
+class UmsetzungForm(Formular):
     status = forms.ChoiceField(label="Stand der Umsetzung", choices=Beschluss.Umsetzung.choices)
     vermerk = forms.CharField(label="Vermerk", widget=forms.Textarea(attrs={"rows": 3}), required=False,
                               help_text="Was ist geschehen? Bei „verworfen“ bitte begründen.")
 
 
-class AufgabeForm(forms.Form):
+class AufgabeForm(Formular):
     text = forms.CharField(label="Aufgabe", max_length=500)
     verantwortlich = PersonFeld(label="verantwortlich", queryset=Person.objects.none(), required=False)
     faellig_am = datum("zu erledigen bis", required=False)
@@ -261,13 +297,13 @@ class AufgabeForm(forms.Form):
         self.fields["beschluss"].queryset = beschluesse
 
 
-class AnonymisierenForm(forms.Form):
+class AnonymisierenForm(Formular):
     bestaetigt = forms.BooleanField(
         label="Ich habe geprüft, dass die Daten dieser Person nicht mehr benötigt werden. Name und Kontaktdaten "
               "werden unwiderruflich entfernt.")
 
 
-class TaetigkeitForm(forms.ModelForm):
+class TaetigkeitForm(Modellformular):
     """A work-log entry of the quartier management, quick enough for the start page.
 
     It validates only; services.taetigkeit_erfassen saves. The areas offered are the user's."""
@@ -275,20 +311,18 @@ class TaetigkeitForm(forms.ModelForm):
     class Meta:
         model = Taetigkeit
         fields = ["datum", "gebiet", "titel", "handlungsfeld", "erreichte_personen", "beschreibung"]
-        widgets = {
-            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "beschreibung": forms.Textarea(attrs={"rows": 2}),
-        }
+        widgets = {"beschreibung": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, gebiete, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gebiet"].queryset = gebiete
-        self.fields["datum"].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+        self.fields["handlungsfeld"].queryset = Handlungsfeld.objects.fuer_staedte(
+            gebiete.values("stadt_id")).order_by("name")
         if gebiete.count() == 1:
             self.fields["gebiet"].initial = gebiete.first()
 
 
-class BestaetigungForm(forms.Form):
+class BestaetigungForm(Formular):
     # Sent only by the confirmation page's button: a bare POST publishes nothing.
     bestaetigt = forms.BooleanField(widget=forms.HiddenInput, initial=True, required=False)
 
@@ -299,6 +333,6 @@ class BestaetigungForm(forms.Form):
         return daten
 
 
-class RueckzugForm(forms.Form):
+class RueckzugForm(Formular):
     grund = forms.CharField(label="Grund des Rückzugs", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
                             help_text="Steht bei der Sitzung; Öffentlichkeit und OParl sehen ihn nicht.")

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from kern.format import anzahl
 from kern.rollen import ist_quartiersmanagement, ist_verwaltung
 from programme.models import Bewilligung, Foerderprogramm, Handlungsfeld
 from quartiere.models import Gebiet, Organisation, Person, Zeitstempel, ende_nicht_vor_beginn
@@ -315,7 +316,7 @@ class Themenbewertung(Zeitstempel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.thema} – {self.punkte} Punkte"
+        return f"{self.thema} – {anzahl(self.punkte, 'Punkt', 'Punkte')}"
 
 
 class BeschlussQuerySet(GebietsbezogenQuerySet):

@@ -59,6 +59,10 @@ PERSON_SCHON_ANONYMISIERT = "Diese Person ist bereits anonymisiert."
 NAME_FEHLT = "Bitte geben Sie Vor- und Nachnamen an oder wählen Sie eine erfasste Person."
 EINWILLIGUNG_IN_ZUKUNFT = "Das Datum der Einwilligung darf nicht in der Zukunft liegen."
 SCHON_TEILNEHMEND = "{name} ist schon als Teilnehmende:r eingetragen."
+SCHON_TEILNEHMEND_MEHRERE = "Schon eingetragen: {namen}. Es wurde niemand hinzugefügt."
+OHNE_EINWILLIGUNG_MEHRERE = ("Ohne erfasste Einwilligung zur Datenverarbeitung: {namen}. Es wurde niemand hinzugefügt; "
+                             "tragen Sie die Einwilligung einzeln nach.")
+NIEMAND_GEWAEHLT = "Bitte wählen Sie mindestens eine Person oder fügen Sie eine Namensliste ein."
 STATUS_UNZULAESSIG = "Eine Sitzung im Status „{von}“ kann nicht in den Status „{nach}“ wechseln."
 NOCH_NICHT_STATTGEFUNDEN = "Die Sitzung ist erst am {datum}; vorher kann sie nicht als durchgeführt gelten."
 DOKU_OHNE_TEILNEHMENDE = "Bitte erfassen Sie vor dem Abschluss die Teilnehmenden oder ihre Zahl."
@@ -300,6 +304,32 @@ def teilnahme_erfassen(*, sitzung: Sitzung, durch: User, person: Person | None =
                           rolle=rolle)
     speichern(teilnahme, durch)
     return teilnahme
+
+
+@transaction.atomic
+def teilnahmen_erfassen(*, sitzung: Sitzung, durch: User, personen: list[Person],
+                        rolle: str = Teilnahme.Rolle.TEILNEHMEND) -> list[Teilnahme]:
+    """Add several recorded persons at once, all or none: each needs consent and must not be listed yet."""
+    sitzung = _sitzung_gesperrt(sitzung, durch)
+    _nicht_gesperrt(sitzung)
+    if not personen:
+        raise Regelverstoss(NIEMAND_GEWAEHLT)
+    gesperrt = list(Person.objects.select_for_update(of=("self",)).filter(pk__in=[p.pk for p in personen])
+                    .select_related("organisation").order_by("nachname", "vorname"))
+    vorhanden = set(sitzung.teilnahmen.values_list("person_id", flat=True))
+    schon = [p.name for p in gesperrt if p.pk in vorhanden]
+    if schon:
+        raise Regelverstoss(SCHON_TEILNEHMEND_MEHRERE.format(namen=", ".join(schon)))
+    ohne = [p.name if p.anonymisiert_am is None else "anonymisierte Person" for p in gesperrt
+            if p.anonymisiert_am is not None or not p.darf_namentlich_genannt_werden]
+    if ohne:
+        raise Regelverstoss(OHNE_EINWILLIGUNG_MEHRERE.format(namen=", ".join(ohne)))
+    teilnahmen = []
+    for person in gesperrt:
+        teilnahme = Teilnahme(sitzung=sitzung, person=person, organisation=person.organisation, rolle=rolle)
+        speichern(teilnahme, durch)
+        teilnahmen.append(teilnahme)
+    return teilnahmen
 
 
 @transaction.atomic

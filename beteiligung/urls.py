@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitzungen/<int:pk>/zurueckziehen/", views_veroeffentlichung.sitzung_zurueckziehen,
          name="sitzung_zurueckziehen"),
     path("sitzungen/<int:pk>/teilnehmende/", views.teilnehmende, name="teilnehmende"),
+    path("sitzungen/<int:pk>/teilnehmende/mehrere/", views.teilnehmende_mehrere, name="teilnehmende_mehrere"),
     path("sitzungen/<int:pk>/tagesordnung/", views.tagesordnung, name="tagesordnung"),
     path("sitzungen/<int:pk>/themen/", views.themen, name="themen"),
     path("sitzungen/<int:pk>/themenspeicher/", views.thema_uebernehmen, name="thema_uebernehmen"),

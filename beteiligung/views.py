@@ -19,7 +19,7 @@ from kern.zugriff import objekt_oder_404, verlangen
 from programme.models import Bewilligung, Projekt
 from quartiere.models import Person
 
-from . import selectors, services
+from . import namensliste, selectors, services
 from .filters import BeschlussFilter, GremiumFilter
 from .forms import (
     AnonymisierenForm,
@@ -31,6 +31,7 @@ from .forms import (
     SitzungForm,
     StatusForm,
     TagesordnungspunktForm,
+    MehrereTeilnahmenForm,
     TeilnahmeForm,
     ThemaForm,
     UebernehmenForm,
@@ -216,6 +217,25 @@ def teilnehmende(request, pk: int):
     )
 
 
+def teilnehmende_mehrere(request, pk: int):
+    sitzung = _sitzung(request, pk, schreiben=True)
+    personen = selectors.personen_auswahl(request.user)
+    suche = request.GET.get("q", "")[:100]
+    form = MehrereTeilnahmenForm(request.POST or None, personen=personen)
+    treffer = namensliste.suchen(personen, suche, gremium_id=sitzung.gremium_id,
+                                 ohne=sitzung.teilnahmen.values("person_id"))
+    return _aktion(
+        request, titel=f"Mehrere Teilnehmende erfassen: {sitzung}", form=form,
+        template="beteiligung/teilnehmende_mehrere.html", ziel=reverse("beteiligung:teilnehmende", args=[pk]),
+        erfolg="Die Teilnehmenden sind erfasst.",
+        kontext={"sitzung": sitzung, "treffer": treffer, "suche": suche,
+                 "gewaehlt": {str(w) for w in (form["personen"].value() or [])},
+                 "hoechstens": namensliste.HOECHSTENS_TREFFER},
+        ausfuehren=lambda d: services.teilnahmen_erfassen(sitzung=sitzung, durch=request.user, personen=d["alle"],
+                                                          rolle=d["rolle"]),
+    )
+
+
 @require_POST
 def teilnahme_entfernen(request, pk: int):
     teilnahme = objekt_oder_404(request.user, Teilnahme.objects.select_related("sitzung"), schreiben=True, pk=pk)
@@ -241,7 +261,7 @@ def tagesordnung(request, pk: int):
 def themen(request, pk: int):
     sitzung = _sitzung(request, pk, schreiben=True)
     return _aktion(
-        request, titel=f"Themen und Bewertungspunkte: {sitzung}", form=ThemaForm(request.POST or None),
+        request, titel=f"Themen und Bewertungspunkte: {sitzung}", form=ThemaForm(request.POST or None, stadt=sitzung.gremium.gebiet.stadt_oder_selbst),
         template="beteiligung/themen.html", ziel=reverse("beteiligung:themen", args=[pk]),
         erfolg="Das Thema ist aufgenommen.",
         kontext={"sitzung": sitzung, "karten": selectors.themenkarten(sitzung.themenbewertungen.all()),

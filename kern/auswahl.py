@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from .parameter import id_wert
+
 GROSSE_AUSWAHL = 300
 HINWEIS = "Bei vielen Einträgen erscheinen sie nach Wahl einer Stadt."
 
@@ -20,7 +22,7 @@ def ist_gross(queryset: QuerySet, grenze: int | None = None) -> bool:
 
 def gewaehlte_id(daten, name: str) -> int | None:
     wert = daten.get(name) if daten else None
-    return int(wert) if isinstance(wert, str) and wert.isdigit() else None
+    return id_wert(wert) if isinstance(wert, str) else None
 
 
 def begrenzen(queryset: QuerySet, bedingung: Q | None, gewaehlt: int | None) -> QuerySet:

@@ -113,6 +113,13 @@ def jahr(wert) -> str:
     return LEER if _leer(wert) else str(wert)
 
 
+def anzahl(wert, einzahl: str, mehrzahl: str) -> str:
+    """A count with its noun in the right number: 1 Eintrag, 0 Einträge, 1.250 Einträge."""
+    if _leer(wert):
+        return f"{LEER} {mehrzahl}"
+    return f"{zahl(wert)} {einzahl if wert == 1 else mehrzahl}"
+
+
 def datum(wert: dt.date | None) -> str:
     """21.11.2026."""
     return LEER if wert is None else wert.strftime("%d.%m.%Y")

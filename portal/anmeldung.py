@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from kern.formulare import Formular
 from kern.format import datum
 from kern.zugriff import rolle_nicht_erforderlich
 
@@ -29,7 +30,7 @@ ANMELDUNG_ABGELAUFEN = "Die Anmeldung ist abgelaufen. Bitte melden Sie sich erne
 NUR_MIT_FAKTOR = "Neue Wiederherstellungscodes gibt es nur nach einer Anmeldung mit dem zweiten Faktor."
 
 
-class CodeForm(forms.Form):
+class CodeForm(Formular):
     code = forms.CharField(
         label="Bestätigungscode", max_length=20, strip=True,
         help_text="Die sechs Ziffern aus Ihrer Authenticator-App oder einer Ihrer Wiederherstellungscodes.",

@@ -19,6 +19,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from kern.formulare import Formular, Modellformular
 from berichte.models import Bericht, Berichtsart
 from beteiligung.models import Sitzung
 from kern.rollen import ist_verwaltung
@@ -44,7 +45,7 @@ DANKE = ("Vielen Dank für Ihre Meldung. Wir antworten Ihnen innerhalb eines Mon
          "E-Mail-Adresse angegeben haben.")
 
 
-class BerichtSuche(forms.Form):
+class BerichtSuche(Formular):
     """The search over the public reports; every value is checked, a wrong one gets a German message."""
 
     q = forms.CharField(label="Titel enthält", max_length=200, required=False)
@@ -126,7 +127,7 @@ def leichte_sprache(request):
     return render(request, "portal/oeffentlich/leichte_sprache.html")
 
 
-class MeldungForm(forms.ModelForm):
+class MeldungForm(Modellformular):
     # A field people never see (hidden by CSS, out of the tab order); bots fill every field they find.
     homepage = forms.CharField(label="Homepage (bitte leer lassen)", required=False, max_length=200)
 

@@ -2,13 +2,14 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from kern.auswahl import filter_begrenzen
+from kern.auswahl import filter_begrenzen, gewaehlte_id
+from kern.filter import Filterliste, Sortierung
 from quartiere.models import Gebiet, Organisation
 
 from .models import Foerderprogramm, Handlungsfeld, Projekt, Zielgruppe
 
 
-class ProjektFilter(django_filters.FilterSet):
+class ProjektFilter(Filterliste):
     q = django_filters.CharFilter(label="Suche", method="suche",
                                   widget=forms.TextInput(attrs={"placeholder": "Titel, Beschreibung, Träger"}))
     stadt = django_filters.ModelChoiceFilter(label="Stadt", field_name="gebiet__stadt",
@@ -28,12 +29,11 @@ class ProjektFilter(django_filters.FilterSet):
                                                   empty_label="alle")
     traeger = django_filters.ModelChoiceFilter(label="Träger", queryset=Organisation.objects.all(),
                                                empty_label="alle Träger")
-    sortierung = django_filters.OrderingFilter(
-        label="Sortierung",
-        fields=(("titel", "titel"), ("gebiet__name", "gebiet"), ("beginn", "beginn"), ("status", "status"),
-                ("gesamtkosten", "gesamtkosten"), ("traeger__name", "traeger")),
-        field_labels={"titel": "Titel", "gebiet": "Gebiet", "beginn": "Beginn", "status": "Status",
-                      "gesamtkosten": "Gesamtkosten", "traeger": "Träger"},
+    sortierung = Sortierung(
+        empty_label="neueste zuerst",
+        spalten=[("titel", "titel", "Titel", "text"), ("gebiet__name", "gebiet", "Gebiet", "text"),
+                 ("beginn", "beginn", "Beginn", "datum"), ("status", "status", "Status", "text"),
+                 ("gesamtkosten", "gesamtkosten", "Gesamtkosten", "zahl"), ("traeger__name", "traeger", "Träger", "text")],
     )
 
     class Meta:
@@ -48,6 +48,10 @@ class ProjektFilter(django_filters.FilterSet):
                                            .order_by("stadt__name", "name"))
         self.filters["traeger"].queryset = Organisation.objects.order_by("name")
         filter_begrenzen(self, {"gebiet": "stadt_id", "traeger": "stadt_id"})
+        # Action fields and target groups of the chosen city only; without a city those of every city.
+        stadt = gewaehlte_id(self.data, "stadt")
+        for name, modell in (("handlungsfeld", Handlungsfeld), ("zielgruppe", Zielgruppe)):
+            self.filters[name].queryset = (modell.objects.fuer_staedte([stadt]) if stadt else modell.objects.all())
 
     def suche(self, queryset, name, value):
         return queryset.filter(Q(titel__icontains=value) | Q(beschreibung__icontains=value)
@@ -60,7 +64,7 @@ class ProjektFilter(django_filters.FilterSet):
         return queryset.filter(beginn__year__lte=value, ende__year__gte=value)
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(Filterliste):
     """Organisations, sortable by the number of projects they run."""
 
     q = django_filters.CharFilter(label="Suche", method="suche",
@@ -68,10 +72,9 @@ class OrganisationFilter(django_filters.FilterSet):
     art = django_filters.ChoiceFilter(label="Art", choices=Organisation.Art.choices, empty_label="alle")
     stadt = django_filters.ModelChoiceFilter(label="Stadt", queryset=Gebiet.objects.staedte(),
                                              empty_label="alle Städte")
-    sortierung = django_filters.OrderingFilter(
-        label="Sortierung", fields=(("name", "name"), ("art", "art"), ("stadt__name", "stadt"),
-                                    ("anzahl_projekte", "projekte")),
-        field_labels={"name": "Name", "art": "Art", "stadt": "Stadt", "projekte": "Projekte"},
+    sortierung = Sortierung(
+        spalten=[("name", "name", "Name", "text"), ("art", "art", "Art", "text"), ("stadt__name", "stadt", "Stadt", "text"),
+                 ("anzahl_projekte", "projekte", "Projekte", "zahl")],
     )
 
     class Meta:

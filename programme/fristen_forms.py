@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Q, QuerySet
 
+from kern.formulare import Formular
 from kern.auswahl import HINWEIS, begrenzen, gewaehlte_id, ist_gross
 from quartiere.models import Gebiet
 
@@ -13,7 +14,7 @@ from .forms import datum
 from .models import Foerderprogramm
 
 
-class FristfilterForm(forms.Form):
+class FristfilterForm(Formular):
     """City, programme, area, kind and state; the choice lists offer only what the user sees and, once
     they grow large, only the chosen city's entries (as kern.auswahl does)."""
 
@@ -72,12 +73,12 @@ class FristfilterForm(forms.Form):
         return queryset
 
 
-class ZwischennachweisEinreichenForm(forms.Form):
+class ZwischennachweisEinreichenForm(Formular):
     sachbericht = forms.CharField(label="kurzer Sachbericht", max_length=5000,
                                   widget=forms.Textarea(attrs={"rows": 5}),
                                   help_text="Was wurde im Jahr umgesetzt, wer wurde erreicht, wie geht es weiter?")
     datum = datum("eingereicht am")
 
 
-class ZwischennachweisPruefenForm(forms.Form):
+class ZwischennachweisPruefenForm(Formular):
     datum = datum("geprüft am")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import django_filters
 from django import forms
 
+from kern.filter import Filterliste
+from kern.formulare import Formular
 from quartiere.models import Gebiet
 
 from .forms import datum, geld
@@ -12,7 +14,7 @@ from .mittelabruf import Mittelabruf
 from .models import Foerderprogramm
 
 
-class MittelabrufForm(forms.Form):
+class MittelabrufForm(Formular):
     betrag = geld("abgerufener Betrag (€)")
     verwenden_bis = forms.DateField(label="wird verwendet bis", localize=True,
                                     widget=forms.DateInput(attrs={"placeholder": "TT.MM.JJJJ"}),
@@ -20,20 +22,20 @@ class MittelabrufForm(forms.Form):
     zweck = forms.CharField(label="wofür", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class GenehmigenForm(forms.Form):
+class GenehmigenForm(Formular):
     datum = datum("ausgezahlt am")
 
 
-class AbrufAblehnenForm(forms.Form):
+class AbrufAblehnenForm(Formular):
     grund = forms.CharField(label="Grund der Ablehnung", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     datum = datum("entschieden am")
 
 
-class VerwendungForm(forms.Form):
+class VerwendungForm(Formular):
     verwendet_am = datum("verwendet am")
 
 
-class MittelabrufFilter(django_filters.FilterSet):
+class MittelabrufFilter(Filterliste):
     stadt = django_filters.ModelChoiceFilter(label="Stadt", field_name="bewilligung__programm__stadt",
                                              queryset=Gebiet.objects.staedte(), empty_label="alle Städte")
     programm = django_filters.ModelChoiceFilter(label="Programm", field_name="bewilligung__programm",

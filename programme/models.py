@@ -33,7 +33,7 @@ class OhneGebietQuerySet(GebietsbezogenQuerySet):
 
 class Foerderprogramm(Zeitstempel):
     class Geldgeber(models.TextChoices):
-        STADT = "stadt", "Stadt / Kommune"
+        STADT = "stadt", "Stadt"
         LAND = "land", "Land"
         BUND = "bund", "Bund"
         EU = "eu", "Europäische Union"
@@ -98,6 +98,11 @@ class Foerderprogramm(Zeitstempel):
 
     def __str__(self) -> str:
         return self.kurzname
+
+    @property
+    def mittelgeber(self) -> str:
+        """Who pays, as pages say it: "Stadt Bremen" rather than the bare choice "Stadt"."""
+        return f"Stadt {self.stadt.name}" if self.geldgeber == self.Geldgeber.STADT else self.get_geldgeber_display()
 
     def rueckfluss(self, *, mit_gebietsbudgets: bool) -> bool:
         """Whether reclaimed money of a year may be granted again in that year (the programme's setting,
@@ -204,11 +209,24 @@ class Jahresbudget(Zeitstempel):
         return f"{self.programm} {self.jahr} ({wo})"
 
 
+class VokabularQuerySet(OhneGebietQuerySet):
+    def fuer_staedte(self, staedte):
+        """The entries offered in these cities (ids or a queryset of cities): their own and the shared ones."""
+        return self.filter(Q(staedte__isnull=True) | Q(staedte__in=staedte)).distinct()
+
+
+def nur_in_staedten():
+    return models.ManyToManyField(Gebiet, verbose_name="nur in den Städten", blank=True, related_name="+",
+                                  limit_choices_to={"art": Gebiet.Art.STADT},
+                                  help_text="leer: in allen Städten angeboten")
+
+
 class Handlungsfeld(Zeitstempel):
     name = models.CharField("Name", max_length=120, unique=True)
     beschreibung = models.TextField("Beschreibung", blank=True)
+    staedte = nur_in_staedten()
 
-    objects = OhneGebietQuerySet.as_manager()
+    objects = VokabularQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Handlungsfeld"
@@ -221,8 +239,9 @@ class Handlungsfeld(Zeitstempel):
 
 class Zielgruppe(Zeitstempel):
     name = models.CharField("Name", max_length=120, unique=True)
+    staedte = nur_in_staedten()
 
-    objects = OhneGebietQuerySet.as_manager()
+    objects = VokabularQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Zielgruppe"

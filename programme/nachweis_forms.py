@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 
+from kern.formulare import Formular
 from kern.format import deutsche_zahl
 from kern.formfelder import DezimalFeld
 
@@ -23,7 +24,7 @@ def betrag(label: str, **kwargs) -> forms.DecimalField:
     return DezimalFeld(label=label, max_digits=12, decimal_places=2, min_value=Decimal("0"), **kwargs)
 
 
-class AngabenForm(forms.Form):
+class AngabenForm(Formular):
     sachbericht = forms.CharField(label="Sachbericht: Was wurde getan?", widget=forms.Textarea(attrs={"rows": 5}),
                                   max_length=20000)
     teilnehmende = forms.IntegerField(label="erreichte Teilnehmende", min_value=0, max_value=10_000_000,
@@ -41,7 +42,7 @@ class AngabenForm(forms.Form):
             del self.fields["einfach"]
 
 
-class BelegForm(forms.Form):
+class BelegForm(Formular):
     datum = datum("Datum")
     empfaenger = forms.CharField(label="Zahlungsempfänger", max_length=200)
     zweck = forms.CharField(label="Zweck", max_length=250)
@@ -49,7 +50,7 @@ class BelegForm(forms.Form):
     kategorie = forms.ChoiceField(label="Kategorie des Finanzierungsplans", choices=AUSGABEKATEGORIEN)
 
 
-class BelegImportForm(forms.Form):
+class BelegImportForm(Formular):
     datei = forms.FileField(
         label="Belegliste (CSV oder Excel)", allow_empty_file=True,
         help_text="Spalten Datum; Empfänger; Zweck; Betrag; Kategorie – Semikolon oder Komma, Beträge wie 1.234,56. "
@@ -70,7 +71,7 @@ class BelegImportForm(forms.Form):
         return datei
 
 
-class SummenForm(forms.Form):
+class SummenForm(Formular):
     """One total per expense category of the plan."""
 
     def __init__(self, *args, **kwargs):
@@ -79,7 +80,7 @@ class SummenForm(forms.Form):
             self.fields[kategorie] = betrag(f"{name} (€)", initial=Decimal("0"))
 
 
-class PruefenForm(forms.Form):
+class PruefenForm(Formular):
     nicht_zuwendungsfaehig = betrag("nicht zuwendungsfähig (€)", required=False,
                                     help_text="vorgeschlagen: die nicht ausgeglichenen Überschreitungen über 20 %")
     rueckforderung = betrag("Rückforderung (€), bestätigt")

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kern.filter import Filterliste
 from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
@@ -155,7 +156,7 @@ def abgeben(request, pk: int):
     return redirect(seite_url(nachweis))
 
 
-class ZuPruefenFilter(django_filters.FilterSet):
+class ZuPruefenFilter(Filterliste):
     stadt = django_filters.ModelChoiceFilter(label="Stadt", field_name="bewilligung__programm__stadt",
                                              queryset=Gebiet.objects.staedte(), empty_label="alle Städte")
     programm = django_filters.ModelChoiceFilter(label="Programm", field_name="bewilligung__programm",

@@ -5,6 +5,8 @@ from decimal import Decimal
 import django_filters
 from django import forms
 
+from kern.filter import Filterliste
+from kern.formulare import Formular
 from kern.formfelder import DezimalFeld
 from quartiere.models import Gebiet
 
@@ -13,7 +15,7 @@ from .models import Foerderprogramm
 from .rueckforderung import Rueckforderung
 
 
-class RueckforderungForm(forms.Form):
+class RueckforderungForm(Formular):
     art = forms.ChoiceField(label="Art", choices=Rueckforderung.Art.choices)
     betrag = geld("Erstattungsbetrag (€)", help_text="bei Zinsen nach § 49a Abs. 4: der nicht alsbald verwendete "
                                                       "Betrag")
@@ -27,13 +29,13 @@ class RueckforderungForm(forms.Form):
     datum = datum("festgesetzt am")
 
 
-class RueckzahlungForm(forms.Form):
+class RueckzahlungForm(Formular):
     betrag = geld("eingegangener Betrag (€)")
     datum = datum("eingegangen am")
     bemerkung = forms.CharField(label="Bemerkung", max_length=250, required=False)
 
 
-class BasiszinssatzForm(forms.Form):
+class BasiszinssatzForm(Formular):
     gueltig_ab = forms.DateField(label="gültig ab", localize=True,
                                  widget=forms.DateInput(attrs={"placeholder": "TT.MM.JJJJ"}),
                                  help_text="1. Januar oder 1. Juli")
@@ -42,7 +44,7 @@ class BasiszinssatzForm(forms.Form):
     quelle = forms.CharField(label="Quelle", max_length=200, initial="Deutsche Bundesbank")
 
 
-class OffeneRueckforderungenFilter(django_filters.FilterSet):
+class OffeneRueckforderungenFilter(Filterliste):
     stadt = django_filters.ModelChoiceFilter(label="Stadt", field_name="bewilligung__programm__stadt",
                                              queryset=Gebiet.objects.staedte(), empty_label="alle Städte")
     programm = django_filters.ModelChoiceFilter(label="Programm", field_name="bewilligung__programm",

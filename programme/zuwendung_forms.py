@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django import forms
 
+from kern.formulare import Formular
 from kern.bankverbindung import bic_fehler, iban_fehler, normalisiert
 from kern.formfelder import DezimalFeld
 from quartiere.models import Gebiet
@@ -20,7 +21,7 @@ ZUWENDUNG_OHNE_PROGRAMM = "Bitte das Förderprogramm der beantragten Zuwendung w
 PROGRAMM_NUR_BEI_ZUWENDUNG = "Ein Förderprogramm gehört nur zu einer beantragten Zuwendung."
 
 
-class TraegerdatenForm(forms.Form):
+class TraegerdatenForm(Formular):
     rechtsform = forms.ChoiceField(label="Rechtsform", choices=Rechtsform.choices)
     strasse = forms.CharField(label="Straße und Hausnummer", max_length=200)
     plz = forms.RegexField(label="PLZ", regex=r"^[0-9]{5}$", error_messages={"invalid": "Die PLZ hat fünf Ziffern."})
@@ -49,7 +50,7 @@ def _betrag(label: str, **kwargs) -> DezimalFeld:
     return DezimalFeld(label=label, max_digits=12, decimal_places=2, min_value=Decimal("0"), **kwargs)
 
 
-class PlanpositionForm(forms.Form):
+class PlanpositionForm(Formular):
     kategorie = forms.ChoiceField(label="Kategorie", choices=Planposition.Kategorie.choices)
     bezeichnung = forms.CharField(label="Bezeichnung", max_length=200, required=False)
     jahr = forms.IntegerField(label="Jahr", min_value=2000, max_value=2100)
@@ -100,7 +101,7 @@ PlanFormSet = forms.formset_factory(PlanpositionForm, formset=_PlanFormSet, extr
                                     max_num=200, validate_max=True)
 
 
-class ZuwendungForm(forms.Form):
+class ZuwendungForm(Formular):
     finanzierungsart = forms.ChoiceField(label="Finanzierungsart", choices=Finanzierungsart.choices)
     foerderquote = DezimalFeld(label="Förderanteil (%)", max_digits=5, decimal_places=2, min_value=Decimal("0.01"),
                                max_value=Decimal("100"), required=False, help_text="nur bei Anteilfinanzierung")
@@ -110,12 +111,12 @@ class ZuwendungForm(forms.Form):
     ende = datum("Bewilligungszeitraum bis")
 
 
-class VorzeitigerBeginnForm(forms.Form):
+class VorzeitigerBeginnForm(Formular):
     erlaubt_am = datum("zugelassen am")
     bemerkung = forms.CharField(label="Bemerkung", max_length=250, required=False)
 
 
-class TextbausteinForm(forms.Form):
+class TextbausteinForm(Formular):
     art = forms.ChoiceField(label="Art", choices=Textbaustein.Art.choices)
     programm = forms.ModelChoiceField(label="Förderprogramm", queryset=Foerderprogramm.objects.select_related("stadt"),
                                       required=False, help_text="für Nebenbestimmungen und Auszahlungsregeln")

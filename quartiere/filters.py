@@ -2,10 +2,12 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from kern.filter import Filterliste, Sortierung
+
 from .models import Einrichtung, Gebiet
 
 
-class EinrichtungFilter(django_filters.FilterSet):
+class EinrichtungFilter(Filterliste):
     q = django_filters.CharFilter(label="Suche", method="suche",
                                   widget=forms.TextInput(attrs={"placeholder": "Name, Adresse, Träger"}))
     stadt = django_filters.ModelChoiceFilter(label="Stadt", field_name="gebiet__stadt",
@@ -14,10 +16,9 @@ class EinrichtungFilter(django_filters.FilterSet):
                                               empty_label="alle Gebiete")
     art = django_filters.ChoiceFilter(label="Art", choices=Einrichtung.Art.choices, empty_label="alle")
     status = django_filters.ChoiceFilter(label="Status", choices=Einrichtung.Status.choices, empty_label="alle")
-    sortierung = django_filters.OrderingFilter(
-        label="Sortierung", fields=(("name", "name"), ("gebiet__name", "gebiet"), ("art", "art"),
-                                    ("status", "status")),
-        field_labels={"name": "Name", "gebiet": "Gebiet", "art": "Art", "status": "Status"},
+    sortierung = Sortierung(
+        spalten=[("name", "name", "Name", "text"), ("gebiet__name", "gebiet", "Gebiet", "text"),
+                 ("art", "art", "Art", "text"), ("status", "status", "Status", "text")],
     )
 
     class Meta:

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 
+from kern.formulare import Formular, Modellformular
 from kern.format import deutsche_zahl
 
 from .models import Gebiet, Indikator, Sozialindex
@@ -16,7 +17,7 @@ def hoechstgroesse() -> int:
     return settings.INDIKATOR_IMPORT_MAX_MB * 1024 * 1024
 
 
-class ImportForm(forms.Form):
+class ImportForm(Formular):
     datei = forms.FileField(
         label="CSV-Datei", allow_empty_file=True,
         help_text="Langform (Gebiet; Indikator; Jahr; Wert) oder Breitform (Gebiet; Indikator; 2023; 2024; …), "
@@ -41,13 +42,13 @@ class ImportForm(forms.Form):
         return datei
 
 
-class BestaetigenForm(forms.Form):
+class BestaetigenForm(Formular):
     fingerabdruck = forms.CharField(widget=forms.HiddenInput, max_length=64)
     zahlen_bestaetigt = forms.BooleanField(
         label="Ich habe die markierten Zahlen geprüft: sie sind so gemeint, wie sie gelesen wurden.", required=False)
 
 
-class RanglisteForm(forms.Form):
+class RanglisteForm(Formular):
     """Choice of city and year on the ranking page (GET)."""
 
     stadt = forms.ModelChoiceField(label="Stadt", queryset=Gebiet.objects.staedte().order_by("name"),
@@ -60,7 +61,7 @@ class RanglisteForm(forms.Form):
         self.fields["jahr"].choices = [("", "neuestes")] + [(j, str(j)) for j in reversed(jahre)]
 
 
-class SozialindexForm(forms.ModelForm):
+class SozialindexForm(Modellformular):
     class Meta:
         model = Sozialindex
         fields = ["ebene", "anzahl_belastet"]
@@ -77,7 +78,7 @@ class SozialindexForm(forms.ModelForm):
         return anzahl
 
 
-class GewichtForm(forms.Form):
+class GewichtForm(Formular):
     indikator = forms.ModelChoiceField(queryset=Indikator.objects.all(), widget=forms.HiddenInput)
     verwenden = forms.BooleanField(label="im Index", required=False)
     gewicht = forms.DecimalField(label="Gewicht", min_value=Decimal("0.01"), max_value=Decimal("100"),

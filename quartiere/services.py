@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kern.fehler import Regelverstoss
-from kern.format import messwert
+from kern.format import anzahl, messwert
 from kern.speichern import speichern
 from kern.zeit import heute
 
@@ -47,7 +47,7 @@ IMPORT_MIT_FEHLERN = "Die Datei enthält {} Fehler; es wurde nichts gespeichert.
 VORSCHAU_VERALTET = ("Die Daten haben sich seit der Vorschau geändert. Bitte die neue Vorschau prüfen und "
                      "erneut bestätigen.")
 GLEICHZEITIG_GEAENDERT = "Dieselben Werte wurden gleichzeitig geändert; es wurde nichts gespeichert. Bitte erneut importieren."
-MEHRDEUTIG_UNBESTAETIGT = ("{} Werte wie „1.234“ lassen sich mit Tausender- oder Dezimaltrennzeichen lesen. Bitte "
+MEHRDEUTIG_UNBESTAETIGT = ("{} wie „1.234“ lassen sich mit Tausender- oder Dezimaltrennzeichen lesen. Bitte "
                            "prüfen Sie in der Vorschau, wie sie gelesen wurden, und bestätigen Sie das.")
 KEIN_INDIKATOR_IM_INDEX = "Der Sozialindex braucht mindestens einen Indikator."
 GEWICHT_NICHT_POSITIV = "Das Gewicht von „{}“ muss größer als 0 sein."
@@ -247,7 +247,7 @@ def indikatorimport_ausfuehren(*, inhalt: bytes, dateiname: str, durch: User | N
     if not plan.ok:
         raise Ablehnung(IMPORT_MIT_FEHLERN.format(len(plan.fehler)), plan.fehler)
     if plan.datei.mehrdeutig and not zahlen_bestaetigt:
-        raise Ablehnung(MEHRDEUTIG_UNBESTAETIGT.format(len(plan.datei.mehrdeutig)))
+        raise Ablehnung(MEHRDEUTIG_UNBESTAETIGT.format(anzahl(len(plan.datei.mehrdeutig), "Wert", "Werte")))
     if fingerabdruck is not None and fingerabdruck != plan.fingerabdruck:
         raise Ablehnung(VORSCHAU_VERALTET)
     jetzt = timezone.now()

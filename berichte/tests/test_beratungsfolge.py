@@ -18,7 +18,8 @@ def _nummern(html: str) -> list[str]:
 
 def _optionen(html: str) -> set[str]:
     auswahl = re.findall(r'<select name="beratung-0-gremium".*?</select>', html, re.S)[0]
-    return {text.strip() for text in re.findall(r"<option[^>]*>([^<]*)</option>", auswahl) if text.strip("- \n")}
+    # The empty choice ("keine Angabe") aside.
+    return {text.strip() for text in re.findall(r'<option value="[^"]+"[^>]*>([^<]*)</option>', auswahl)}
 
 
 @pytest.fixture

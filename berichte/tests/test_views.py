@@ -260,5 +260,5 @@ def test_errors_of_consultation_rows_are_tied_to_their_fields_and_listed_at_the_
     assert [i for i in verweise if i not in ids] == []
     for ziel in ("id_beratung-0-reihenfolge", "id_beratung-0-datum", "id_beratung-1-zustaendigkeit"):
         assert f'href="#{ziel}"' in html
-    assert "Beratungsfolge, Zeile 1 – Datum: Bitte ein gültiges Datum eingeben." in html
+    assert "Beratungsfolge, Zeile 1 – Datum: Bitte ein Datum als TT.MM.JJJJ eingeben, zum Beispiel 21.11.2026." in html
     assert not Ratsvorlage.objects.exists()

@@ -29,6 +29,8 @@ HANDLUNGSFELDER = [
     ("In Vielfalt altern – Chancen nutzen und Bedarfe erkennen",
      "Begegnungsorte, aufsuchende Ansätze, kultursensible Altenhilfe, Unterstützung bei Demenz, Familien entlasten"),
 ]
+# The three action fields of Bremerhaven's ZWK paper belong to that city.
+HANDLUNGSFELDER_NUR_IN = {name: "Bremerhaven" for name, _text in HANDLUNGSFELDER[6:9]}
 ZIELGRUPPEN = ["Kinder unter 3", "Kinder", "Jugendliche", "Familien", "Seniorinnen und Senioren",
                "Menschen mit Migrationsgeschichte", "Menschen mit Behinderung", "Alleinerziehende"]
 

@@ -36,6 +36,9 @@ def vokabular_laden(k: Kontext) -> None:
         k.handlungsfelder[name] = sichern(Handlungsfeld, defaults={"beschreibung": text}, name=name)
     for name in gemeinsam.ZIELGRUPPEN:
         k.zielgruppen[name] = sichern(Zielgruppe, name=name)
+    # Action fields a city set for itself are offered only there; the others in every city.
+    for name, stadt in gemeinsam.HANDLUNGSFELDER_NUR_IN.items():
+        k.handlungsfelder[name].staedte.set([k.staedte[stadt]])
 
 
 def budgets() -> list[tuple[str, int, str | None, int, str]]:

@@ -17,6 +17,13 @@ register.filter("jahr", format.jahr)
 register.filter("datum", format.datum)
 
 
+@register.filter("anzahl")
+def anzahl(wert, woerter: str) -> str:
+    """{{ n|anzahl:"Eintrag,Einträge" }} -> "1 Eintrag", "3 Einträge"."""
+    einzahl, _, mehrzahl = woerter.partition(",")
+    return format.anzahl(wert, einzahl, mehrzahl or einzahl)
+
+
 @register.filter
 def messwert(wert, stellen=None) -> str:
     return format.messwert(wert, None if stellen in (None, "") else int(stellen))

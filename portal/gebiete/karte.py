@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import condition
 
+from kern.formulare import Formular
 from kern.format import messwert
 from kern.parameter import id_wert
 from kern.zeit import heute
@@ -34,7 +35,7 @@ KARTENPUNKTE = 60  # points per ring on the map at most
 KARTEN_CACHE_SEKUNDEN = 24 * 3600
 
 
-class KartenForm(forms.Form):
+class KartenForm(Formular):
     stadt = forms.ModelChoiceField(label="Stadt", queryset=Gebiet.objects.staedte().order_by("name"),
                                    empty_label=None, widget=forms.Select(attrs={"class": "form-select"}))
     ebene = forms.ChoiceField(label="Ebene", choices=ARTEN, required=False,

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q
 
 from kern.export import Spalte
 from kern.exportauftraege import Liste
+from kern.filter import Filterliste, Sortierung
 from kern.listen import gefilterte_liste
 from programme.models import Foerderprogramm, Programmgebiet
 from quartiere import selectors
@@ -27,7 +28,7 @@ class ProgrammFilter(django_filters.ModelChoiceFilter):
         return feld
 
 
-class GebietFilter(django_filters.FilterSet):
+class GebietFilter(Filterliste):
     q = django_filters.CharFilter(label="Suche", method="suche",
                                   widget=forms.TextInput(attrs={"placeholder": "Name, Kennziffer, Quartierstyp"}))
     stadt = django_filters.ModelChoiceFilter(label="Stadt", queryset=Gebiet.objects.staedte().order_by("name"),
@@ -40,14 +41,12 @@ class GebietFilter(django_filters.FilterSet):
                               queryset=Foerderprogramm.objects.select_related("stadt").order_by("stadt__name",
                                                                                                  "kurzname"),
                               empty_label="alle Programme")
-    sortierung = django_filters.OrderingFilter(
-        label="Sortierung", empty_label="Stadt, Name",
-        fields=(("name", "name"), ("art", "art"), ("stadt__name", "stadt"), ("parent__name", "parent"),
-                ("kennziffer", "kennziffer"), ("einwohner", "einwohner"), ("rang", "rang"),
-                ("besonders_belastet", "belastet")),
-        field_labels={"name": "Name", "art": "Art", "stadt": "Stadt", "parent": "übergeordnet",
-                      "kennziffer": "Kennziffer", "einwohner": "Einwohner", "rang": "Rang im Sozialindex",
-                      "belastet": "besonders belastet"},
+    sortierung = Sortierung(
+        empty_label="Stadt, Name",
+        spalten=[("name", "name", "Name", "text"), ("art", "art", "Art", "text"), ("stadt__name", "stadt", "Stadt", "text"),
+                 ("parent__name", "parent", "übergeordnetes Gebiet", "text"), ("kennziffer", "kennziffer", "Kennziffer", "text"),
+                 ("einwohner", "einwohner", "Einwohner", "zahl"), ("rang", "rang", "Rang im Sozialindex", "zahl"),
+                 ("besonders_belastet", "belastet", "besonders belastet", "janein")],
     )
 
     class Meta:

@@ -111,6 +111,7 @@ MATRIX = {
     "beteiligung:sitzung_bearbeiten": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
     "beteiligung:sitzung_status": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
     "beteiligung:teilnehmende": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
+    "beteiligung:teilnehmende_mehrere": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
     "beteiligung:tagesordnung": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
     "beteiligung:themen": (pk("sitzung"), OBJEKT_A_SCHREIBEN),
     "beteiligung:thema_uebernehmen": (pk("sitzung"), OBJEKT_A_SCHREIBEN),

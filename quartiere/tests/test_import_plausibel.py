@@ -82,7 +82,7 @@ def test_an_ambiguous_german_number_is_flagged_in_the_preview_and_needs_confirmi
 
     antwort = client.post(url, {"fingerabdruck": fingerabdruck})
     assert antwort.status_code == 200
-    assert "1 Werte wie „1.234“ lassen sich mit Tausender- oder Dezimaltrennzeichen lesen." in antwort.content.decode()
+    assert "1 Wert wie „1.234“ lassen sich mit Tausender- oder Dezimaltrennzeichen lesen." in antwort.content.decode()
     assert not Indikatorwert.objects.exists()
 
     antwort = client.post(url, {"fingerabdruck": fingerabdruck, "zahlen_bestaetigt": "on"})

@@ -1,0 +1,134 @@
+"""What every form and filter of the portal shares: German empty choices, one date field and choice
+lists that tell apart entries of the same name.
+
+`Formular` and `Modellformular` are the base classes of every form, `Filterliste` (kern.filter) of
+every filter. After a form is built, `einrichten` goes once over its fields:
+
+- an empty choice reads LEER_PFLICHT ("– bitte wählen –") where a value is required and
+  LEER_OPTIONAL ("keine Angabe") where it is not; filters say LEER_FILTER ("alle"). A label a form
+  chose itself ("– neue Person erfassen –") stays;
+- every date field takes `DatumEingabe`: a text input typed TT.MM.JJJJ, read in German (ISO too,
+  for the date picker and older links), with a German error message; static/js/datum.js adds a
+  button beside it that opens the browser's own date picker;
+- a choice list names each row that shares its label with another one by its city and its kind,
+  where its model has them (fields `stadt` and `art`), e.g. "Blumenthal (Bremen, Ortsteil)",
+  "SPD (Leverkusen, Partei / Fraktion)"; one extra query at most, only when labels repeat.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django import forms
+from django.forms.models import ModelChoiceIterator
+
+LEER_PFLICHT = "– bitte wählen –"
+LEER_OPTIONAL = "keine Angabe"
+LEER_FILTER = "alle"
+# The labels Django and django-filter put in by default ("---------", and "Unbekannt" for a yes/no
+# choice left open); any other label was chosen on purpose and is kept.
+STANDARD_LEER = {"---------", "Unbekannt", "Unknown", ""}
+
+DATUM_FORMAT = "%d.%m.%Y"
+DATUM_EINGABEN = ["%d.%m.%Y", "%Y-%m-%d"]
+DATUM_PLATZHALTER = "TT.MM.JJJJ"
+DATUM_UNGUELTIG = "Bitte ein Datum als TT.MM.JJJJ eingeben, zum Beispiel 21.11.2026."
+
+
+class DatumEingabe(forms.DateInput):
+    """The one date input of the portal: text typed TT.MM.JJJJ; datum.js adds the picker button."""
+
+    def __init__(self, attrs=None):
+        werte = {"placeholder": DATUM_PLATZHALTER, "inputmode": "numeric", "autocomplete": "off",
+                 "data-datum": "", "maxlength": "10", "class": "form-control datumsfeld"}
+        werte.update(attrs or {})
+        super().__init__(attrs=werte, format=DATUM_FORMAT)
+
+
+def datum_einrichten(feld: forms.DateField) -> None:
+    attrs = {k: v for k, v in feld.widget.attrs.items() if k not in ("type", "placeholder")}
+    widget = DatumEingabe(attrs)
+    widget.is_required = feld.required
+    feld.widget = widget
+    feld.input_formats = DATUM_EINGABEN
+    feld.localize = False
+    feld.error_messages = {**feld.error_messages, "invalid": DATUM_UNGUELTIG}
+
+
+UNTERSCHEIDUNG = ("stadt", "art")
+
+
+def unterscheidungen(modell, pks: list, namen: dict) -> dict:
+    """pk -> "city, kind" for the rows `pks` of `modell`, leaving out what their label `namen[pk]`
+    already says."""
+    felder = {f.name: f for f in modell._meta.get_fields() if f.name in UNTERSCHEIDUNG and f.concrete}
+    if not felder:
+        return {}
+    pfade = [f"{name}__name" if felder[name].is_relation else name for name in UNTERSCHEIDUNG if name in felder]
+    arten = dict(felder["art"].flatchoices) if "art" in felder else {}
+    ergebnis = {}
+    for pk, *werte in modell._base_manager.filter(pk__in=pks).values_list("pk", *pfade):
+        teile = [str(arten.get(w, w)) for w in werte if w]
+        teile = [t for t in teile if t not in namen[pk]]
+        if teile:
+            ergebnis[pk] = ", ".join(teile)
+    return ergebnis
+
+
+class EindeutigeAuswahl(ModelChoiceIterator):
+    """Choices whose repeated labels carry what tells their rows apart."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if getattr(self.field, "null_label", None) is not None:  # django-filter's "no value" choice
+            yield (self.field.null_value, self.field.null_label)
+        zeilen = list(self.queryset)
+        namen = [self.field.label_from_instance(zeile) for zeile in zeilen]
+        doppelt = {name for name, anzahl in Counter(namen).items() if anzahl > 1}
+        zusatz = {}
+        if doppelt:
+            gleich = {z.pk: n for z, n in zip(zeilen, namen) if n in doppelt}
+            zusatz = unterscheidungen(self.queryset.model, list(gleich), gleich)
+        for zeile, name in zip(zeilen, namen):
+            if zeile.pk in zusatz:
+                name = f"{name} ({zusatz[zeile.pk]})"
+            yield (self.choice(zeile)[0], name)
+
+
+def leer_beschriften(feld: forms.Field, text: str | None) -> None:
+    if isinstance(feld, forms.ChoiceField) and hasattr(feld, "empty_label"):  # rows, and django-filter's choices
+        if feld.empty_label is not None and feld.empty_label in STANDARD_LEER:
+            feld.empty_label = text
+        return
+    if isinstance(feld, forms.ChoiceField) and not callable(getattr(feld, "_choices", None)):
+        wahl = list(feld.choices)
+        if wahl and wahl[0][0] in ("", None) and wahl[0][1] in STANDARD_LEER:
+            feld.choices = [(wahl[0][0], text), *wahl[1:]]
+    elif isinstance(feld, forms.NullBooleanField):
+        feld.widget = forms.Select(choices=[("", text), ("true", "ja"), ("false", "nein")])
+
+
+def einrichten(form: forms.BaseForm, *, leer: str | None = None) -> None:
+    """Puts the shared rules on every field of `form` (see the module's docstring)."""
+    for feld in form.fields.values():
+        if isinstance(feld, forms.DateField) and not isinstance(feld, forms.DateTimeField):
+            datum_einrichten(feld)
+        leer_beschriften(feld, leer or (LEER_PFLICHT if feld.required else LEER_OPTIONAL))
+        if isinstance(feld, forms.ModelChoiceField) and not issubclass(feld.iterator, EindeutigeAuswahl):
+            feld.iterator = (EindeutigeAuswahl if feld.iterator is ModelChoiceIterator
+                             else type("EindeutigeAuswahl", (EindeutigeAuswahl, feld.iterator), {}))
+            if hasattr(feld.widget, "choices"):
+                feld.widget.choices = feld.choices
+
+
+class Formular(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        einrichten(self)
+
+
+class Modellformular(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        einrichten(self)
