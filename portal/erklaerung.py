@@ -67,19 +67,15 @@ def aktuelle_erklaerung() -> tuple[Barrierefreiheitserklaerung, list]:
     return erklaerung, list(erklaerung.maengel.all())
 
 
-def erklaerung_anlegen(durch: User | None) -> Barrierefreiheitserklaerung:
-    """The statement staff edit: the saved one, or the shipped one saved now (with its gaps)."""
-    with transaction.atomic():
-        erklaerung = Barrierefreiheitserklaerung.objects.select_for_update().order_by("pk").first()
-        if erklaerung is not None:
-            return erklaerung
-        erklaerung = Barrierefreiheitserklaerung(geprueft_am=STANDARD_STAND, erlaeuterung=STANDARD_ERLAEUTERUNG,
-                                                 bearbeitet_von=durch)
-        speichern(erklaerung, durch)
-        for nummer, mangel in enumerate(STANDARD_MAENGEL, start=1):
-            speichern(BekannterMangel(erklaerung=erklaerung, titel=mangel.titel, beschreibung=mangel.beschreibung,
-                                      alternative=mangel.alternative, reihenfolge=nummer), durch)
-        return erklaerung
+def zu_bearbeiten() -> tuple[Barrierefreiheitserklaerung, list[dict]]:
+    """The statement staff edit, and the gaps to offer as new rows: the saved statement (its gaps are its
+    rows), else the shipped one, not saved until staff save it."""
+    erklaerung = Barrierefreiheitserklaerung.objects.order_by("pk").first()
+    if erklaerung is not None:
+        return erklaerung, []
+    return Barrierefreiheitserklaerung(geprueft_am=STANDARD_STAND, erlaeuterung=STANDARD_ERLAEUTERUNG), [
+        {"titel": m.titel, "beschreibung": m.beschreibung, "alternative": m.alternative, "reihenfolge": nummer}
+        for nummer, m in enumerate(STANDARD_MAENGEL, start=1)]
 
 
 class ErklaerungForm(forms.ModelForm):
@@ -101,14 +97,16 @@ class ErklaerungForm(forms.ModelForm):
         return tag
 
 
-MaengelFormSet = forms.inlineformset_factory(
-    Barrierefreiheitserklaerung, BekannterMangel, fields=["titel", "beschreibung", "alternative", "reihenfolge"],
-    extra=1, can_delete=True, max_num=50, validate_max=True,
-    widgets={"beschreibung": forms.Textarea(attrs={"rows": 2}), "alternative": forms.Textarea(attrs={"rows": 2})})
+def maengel_formset(extra: int = 1):
+    return forms.inlineformset_factory(
+        Barrierefreiheitserklaerung, BekannterMangel, fields=["titel", "beschreibung", "alternative", "reihenfolge"],
+        extra=extra, can_delete=True, max_num=50, validate_max=True,
+        widgets={"beschreibung": forms.Textarea(attrs={"rows": 2}), "alternative": forms.Textarea(attrs={"rows": 2})})
 
 
 def erklaerung_speichern(*, form: ErklaerungForm, maengel, durch: User) -> Barrierefreiheitserklaerung:
-    """The statement and its gaps together (both validated); the history records who changed what."""
+    """The statement and its gaps together (both validated; the first save stores the shipped statement as
+    edited); the history records who changed what."""
     verlangen(ist_verwaltung(durch), NUR_VERWALTUNG)
     with transaction.atomic():
         erklaerung = form.save(commit=False)
@@ -129,13 +127,19 @@ def erklaerung(request):
 
 def erklaerung_bearbeiten(request):
     verlangen(ist_verwaltung(request.user), NUR_VERWALTUNG)
-    erklaerung = erklaerung_anlegen(request.user)
+    erklaerung, vorschlaege = zu_bearbeiten()
     form = ErklaerungForm(request.POST or None, instance=erklaerung)
-    maengel = MaengelFormSet(request.POST or None, instance=erklaerung, prefix="mangel")
+    if request.method == "POST":
+        # The shipped gaps come back as posted rows: compared with no initial value, each counts as entered.
+        maengel = maengel_formset(extra=max(1, len(vorschlaege)))(request.POST, instance=erklaerung, prefix="mangel")
+    else:
+        maengel = maengel_formset(extra=len(vorschlaege) + 1)(instance=erklaerung, prefix="mangel",
+                                                               initial=vorschlaege)
     if request.method == "POST" and form.is_valid() and maengel.is_valid():
         erklaerung_speichern(form=form, maengel=maengel, durch=request.user)
         messages.success(request, GESPEICHERT)
         return redirect("barrierefreiheit")
     return render(request, "portal/oeffentlich/erklaerung_bearbeiten.html", {
         "form": form, "maengel": maengel, "erklaerung": erklaerung,
-        "fassungen": erklaerung.history.select_related("history_user").order_by("-history_date")[:20]})
+        "fassungen": (erklaerung.history.select_related("history_user").order_by("-history_date")[:20]
+                      if erklaerung.pk else [])})

@@ -26,7 +26,7 @@ def _formular(client) -> dict:
         for name in ("id", "titel", "beschreibung", "alternative", "reihenfolge"):
             wert = f[name].value()
             daten[f"{f.prefix}-{name}"] = "" if wert is None else wert
-        daten[f"{f.prefix}-erklaerung"] = form.instance.pk
+        daten[f"{f.prefix}-erklaerung"] = form.instance.pk or ""
     return daten
 
 
@@ -41,8 +41,12 @@ def test_staff_change_state_gaps_and_date_and_the_public_page_shows_them_with_hi
                                                                                       client):
     amt = client_als(verwaltung)
     assert "Erklärung bearbeiten" in amt.get(reverse("barrierefreiheit")).content.decode()
-    daten = _formular(amt)
+    # The first save stores the shipped statement as it stands.
+    antwort = amt.post(reverse("barrierefreiheit_bearbeiten"), _formular(amt))
+    assert antwort.status_code == 302
     erklaerung = Barrierefreiheitserklaerung.objects.get()
+    assert [m.titel for m in erklaerung.maengel.all()] == [m.titel for m in STANDARD_MAENGEL]
+    daten = _formular(amt)
     karte = BekannterMangel.objects.get(erklaerung=erklaerung, titel="Karte der Gebiete")
     gestern = heute() - dt.timedelta(days=1)
     daten.update({"vereinbarkeit": "vollstaendig", "erlaeuterung": "Alle Seiten sind geprüft.",
@@ -72,8 +76,14 @@ def test_staff_change_state_gaps_and_date_and_the_public_page_shows_them_with_hi
     assert "vollständig vereinbar, geprüft am" in seite and "teilweise vereinbar, geprüft am 01.12.2026" in seite
 
 
+def test_opening_the_form_stores_nothing(client_als, verwaltung):
+    assert client_als(verwaltung).get(reverse("barrierefreiheit_bearbeiten")).status_code == 200
+    assert not Barrierefreiheitserklaerung.objects.exists() and not BekannterMangel.objects.exists()
+
+
 def test_a_date_in_the_future_is_refused_and_nothing_changes(client_als, verwaltung):
     amt = client_als(verwaltung)
+    amt.post(reverse("barrierefreiheit_bearbeiten"), _formular(amt))
     daten = _formular(amt)
     daten.update({"vereinbarkeit": "nicht", "geprueft_am": (heute() + dt.timedelta(days=3)).strftime("%d.%m.%Y")})
     antwort = amt.post(reverse("barrierefreiheit_bearbeiten"), daten)
