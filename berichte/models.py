@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast, Coalesce
 from simple_history.models import HistoricalRecords
 
-from beteiligung.models import Gremium
+from beteiligung.models import Gremium, Sitzung
 from programme.models import Foerderprogramm
 from quartiere.models import Gebiet, Organisation, Zeitstempel
 
@@ -188,25 +190,41 @@ def ablagepfad(bericht: "Bericht", dateiname: str) -> str:
     return f"berichte/{bericht.jahr}/{bericht.jahr}-{bericht.laufnummer:04d}-v{bericht.version}.pdf"
 
 
+# The meeting a meeting documentation was made of (None for the other kinds).
+_SITZUNG = Cast(KeyTextTransform("sitzung", "parameter"), IntegerField())
+
+
 class BerichtQuerySet(models.QuerySet):
     def aktuell(self):
         """Only the latest version of each number."""
         return self.filter(ersetzt_durch__isnull=True)
 
     def oeffentlich(self):
-        """Reports published as public and not withdrawn, every version: a superseded one stays valid."""
-        return self.filter(oeffentlich=True, zurueckgezogen_am__isnull=True)
+        """What the public may download: reports published as public, not withdrawn, not replaced by a newer
+        version (a correction may blacken a name), and no documentation of a meeting that was withdrawn."""
+        return (self.filter(oeffentlich=True).gueltig().alias(_sitzung=_SITZUNG)
+                .exclude(Exists(Sitzung.objects.filter(pk=OuterRef("_sitzung"), zurueckgezogen_am__isnull=False))))
 
     def oeffentlich_mit_zurueckgezogenen(self):
-        """Every report ever published as public; OParl shows the withdrawn ones as deleted."""
+        """Every report ever published as public; OParl shows those no longer public as deleted
+        (`mit_ende` says since when)."""
         return self.filter(oeffentlich=True)
 
+    def mit_ende(self):
+        """Annotates `ungueltig_seit`: when the report stopped being valid for the public (withdrawn, replaced
+        by a newer version, or the documentation of a meeting withdrawn since), None while it is valid."""
+        sitzung_zurueckgezogen = Subquery(Sitzung.objects.filter(pk=OuterRef("_sitzung"))
+                                          .values("zurueckgezogen_am")[:1])
+        return self.alias(_sitzung=_SITZUNG).annotate(
+            ungueltig_seit=Coalesce("zurueckgezogen_am", "ersetzt_durch__created", sitzung_zurueckgezogen))
+
     def gueltig(self):
-        return self.filter(zurueckgezogen_am__isnull=True)
+        """Neither withdrawn nor replaced by a newer version."""
+        return self.filter(zurueckgezogen_am__isnull=True, ersetzt_durch__isnull=True)
 
     def sichtbar_fuer(self, user):
-        """Staff see every report, withdrawn ones too; council and managers every valid one; everyone else
-        the public valid ones (not by area)."""
+        """Staff see every report, withdrawn and replaced versions too; council and managers every valid one;
+        everyone else the public ones (not by area)."""
         if kann_zurueckgezogene_berichte_sehen(user):
             return self.all()
         return self.gueltig() if kann_nichtoeffentliche_berichte_lesen(user) else self.oeffentlich()

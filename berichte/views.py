@@ -59,6 +59,7 @@ def bericht_detail(request, pk: int):
     neueste = max((v.version for v in versionen), default=bericht.version)
     return render(request, "berichte/bericht_detail.html", {
         "bericht": bericht, "versionen": versionen, "ist_neueste": bericht.version >= neueste,
+        "nachfolger": Bericht.objects.filter(ersetzt=bericht).first(),
         "darf_korrigieren": (kann_berichte_erstellen(request.user) and bericht.version >= neueste
                              and not bericht.zurueckgezogen),
         "darf_zurueckziehen": kann_berichte_zurueckziehen(request.user) and not bericht.zurueckgezogen,
@@ -78,7 +79,9 @@ def herunterladen(request, pk: int):
     antwort["Content-Disposition"] = ablage.content_disposition(bericht.dateiname)
     antwort["Content-Length"] = str(len(daten))
     antwort["ETag"] = f'"{bericht.sha256}"'
-    antwort["Cache-Control"] = "public, max-age=86400" if bericht.oeffentlich else "private, no-store"
+    # Only a file the public may fetch may be cached by others; a replaced one is for staff alone.
+    oeffentlich = Bericht.objects.oeffentlich().filter(pk=bericht.pk).exists()
+    antwort["Cache-Control"] = "public, max-age=86400" if oeffentlich else "private, no-store"
     return antwort
 
 

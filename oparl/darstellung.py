@@ -91,10 +91,11 @@ class Darstellung:
         return {"created": _zeit(obj.created), "modified": _zeit(modified or obj.modified), "deleted": False}
 
     @staticmethod
-    def _geloescht(kopf: dict, obj, modified: dt.datetime | None = None, **pflicht) -> dict:
+    def _geloescht(kopf: dict, obj, modified: dt.datetime | None = None, *, seit: dt.datetime | None = None,
+                   **pflicht) -> dict:
         """A withdrawn object: OParl keeps id, type and created, `modified` is the withdrawal, the rest goes
         (but for what the schema requires)."""
-        modified = max(modified or obj.modified, obj.zurueckgezogen_am)
+        modified = max(modified or obj.modified, seit or obj.zurueckgezogen_am)
         return {**kopf, **pflicht, "created": _zeit(obj.created), "modified": _zeit(modified), "deleted": True}
 
     def system(self) -> dict:
@@ -205,8 +206,8 @@ class Darstellung:
 
     def paper(self, bericht: Bericht, andere_versionen: Iterable[int], sitzungen: dict) -> dict:
         daten = {**self._kopf(self.url("paper", bericht.pk), "Paper")}
-        if bericht.zurueckgezogen:
-            return self._geloescht(daten, bericht, bericht.oparl_modified)
+        if getattr(bericht, "ungueltig_seit", None):  # a meeting embeds only its valid documentation
+            return self._geloescht(daten, bericht, bericht.oparl_modified, seit=bericht.ungueltig_seit)
         if bericht.body_id:
             daten["body"] = self.url("body", bericht.body_id)
         daten.update({"name": _berichtsname(bericht), "reference": bericht.nummer, "date": bericht.datum.isoformat(),
@@ -222,10 +223,10 @@ class Darstellung:
         return {**daten, **self._zeiten(bericht, bericht.oparl_modified)}
 
     def file(self, bericht: Bericht, *, eingebettet: bool = False) -> dict:
-        if bericht.zurueckgezogen:
-            # The schema requires accessUrl; it answers 410 Gone.
+        if getattr(bericht, "ungueltig_seit", None):  # a meeting embeds only its valid documentation
+            # Withdrawn or replaced by a newer version. The schema requires accessUrl; it answers 410 Gone.
             return self._geloescht(self._kopf(self.url("file", bericht.pk), "File"), bericht,
-                                   accessUrl=self.url("file_access", bericht.pk))
+                                   seit=bericht.ungueltig_seit, accessUrl=self.url("file_access", bericht.pk))
         daten = {**self._kopf(self.url("file", bericht.pk), "File"), "name": _berichtsname(bericht),
                  "fileName": bericht.dateiname, "mimeType": "application/pdf", "date": bericht.datum.isoformat(),
                  "size": bericht.dateigroesse, HERSTELLER + "sha256Checksum": bericht.sha256,

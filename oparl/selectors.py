@@ -163,28 +163,37 @@ def _mit_stadt(berichte: QuerySet[Bericht]) -> QuerySet[Bericht]:
                                               "vorlage__stadt_id", output_field=models.BigIntegerField()))
 
 
+def _jemals_oeffentlich() -> QuerySet[Bericht]:
+    """Every report ever public, with `ungueltig_seit`: withdrawn, replaced by a newer version (the old file is
+    kept for staff only) or of a withdrawn meeting; OParl shows these as deleted, modified at that time."""
+    return _mit_stadt(Bericht.objects.oeffentlich_mit_zurueckgezogenen().mit_ende())
+
+
 def dateien() -> QuerySet[Bericht]:
-    return _mit_stadt(Bericht.objects.oeffentlich_mit_zurueckgezogenen()).annotate(oparl_created=F("created"),
-                                                                                  oparl_modified=F("modified"))
+    return _jemals_oeffentlich().annotate(oparl_created=F("created"),
+                                          oparl_modified=Greatest("modified", Coalesce("ungueltig_seit", "modified")))
 
 
 def papiere() -> QuerySet[Bericht]:
     versionen = _neuestes(Bericht.objects.oeffentlich_mit_zurueckgezogenen().filter(
         jahr=OuterRef("jahr"), laufnummer=OuterRef("laufnummer")))
     beratungen = _neuestes(Beratung.objects.filter(vorlage=OuterRef("vorlage")))
-    return (_mit_stadt(Bericht.objects.oeffentlich_mit_zurueckgezogenen()).select_related("vorlage")
+    return (_jemals_oeffentlich().select_related("vorlage")
             .prefetch_related(Prefetch("vorlage__beratungen",
                                        queryset=Beratung.objects.select_related("gremium", "vorlage")))
             .annotate(oparl_created=F("created"), oparl_modified=Greatest("modified", Coalesce(versionen, "modified"),
                                               Coalesce("vorlage__modified", "modified"),
-                                              Coalesce(beratungen, "modified"))))
+                                              Coalesce(beratungen, "modified"),
+                                              Coalesce("ungueltig_seit", "modified"))))
 
 
 def beratungen(berichte: QuerySet[Bericht]) -> QuerySet[Beratung]:
     """One row per pair of a public paper and a row of its council paper's consultation sequence; the rows
-    of a withdrawn paper carry its withdrawal (they are shown as deleted)."""
+    of a withdrawn or replaced paper carry that time (they are shown as deleted)."""
     return (Beratung.objects.select_related("gremium", "vorlage")
-            .annotate(bericht_id=F("vorlage__berichte__pk"), zurueckgezogen_am=F("vorlage__berichte__zurueckgezogen_am"))
+            .annotate(bericht_id=F("vorlage__berichte__pk"),
+                      zurueckgezogen_am=Coalesce("vorlage__berichte__zurueckgezogen_am",
+                                                 "vorlage__berichte__ersetzt_durch__created"))
             .filter(bericht_id__in=berichte.values("pk"))
             .annotate(oparl_created=F("created"),
                       oparl_modified=Greatest("modified", Coalesce("zurueckgezogen_am", "modified"))))

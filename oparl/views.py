@@ -29,6 +29,8 @@ from .darstellung import SCHEMA, Darstellung, zeitzone
 NICHT_GEFUNDEN = "Dieses Objekt gibt es nicht oder es ist nicht öffentlich."
 SEITE_FEHLT = "Diese Listenseite gibt es nicht."
 ZURUECKGEZOGEN = "Diese Datei ist zurückgezogen und wird nicht mehr ausgeliefert."
+ERSETZT = "Diese Datei ist durch eine neuere Version ersetzt und wird nicht mehr ausgeliefert."
+SITZUNG_ZURUECKGEZOGEN = "Die Sitzung dieser Dokumentation ist zurückgezogen; die Datei wird nicht mehr ausgeliefert."
 SEITE_UNGUELTIG = "Der Parameter page muss eine ganze Zahl ab 1 sein."
 ZEITPUNKT_UNGUELTIG = ("Der Parameter {name} braucht einen Zeitpunkt nach ISO 8601 mit Datum und Uhrzeit, "
                        "z. B. 2026-01-31T08:00:00+01:00.")
@@ -259,9 +261,12 @@ def file(request, pk: int):
 @_oparl
 def file_access(request, pk: int):
     """The PDF for viewing: OParl forbids `attachment` here; the download is berichte:pdf."""
-    bericht = _objekt(Bericht.objects.oeffentlich_mit_zurueckgezogenen(), pk=pk)
-    if bericht.zurueckgezogen:
-        return _fehler(request, 410, ZURUECKGEZOGEN)
+    bericht = _objekt(Bericht.objects.oeffentlich_mit_zurueckgezogenen().mit_ende(), pk=pk)
+    if bericht.ungueltig_seit:
+        if bericht.zurueckgezogen:
+            return _fehler(request, 410, ZURUECKGEZOGEN)
+        ersetzt = Bericht.objects.filter(ersetzt=bericht).exists()
+        return _fehler(request, 410, ERSETZT if ersetzt else SITZUNG_ZURUECKGEZOGEN)
     try:
         daten = ablage.geprueft_lesen(bericht)
     except ablage.DateiUngueltig as exc:

@@ -1,5 +1,5 @@
 """The public part for visitors without a login: the start page with the public reports and meetings,
-the accessibility statement, the feedback form for barriers and the page in Leichte Sprache.
+the accessibility statement (`erklaerung.py`), the feedback form for barriers and the page in Leichte Sprache.
 
 Nothing here shows a non-public row or a participant's name.
 """
@@ -39,8 +39,6 @@ ZU_VIELE_MELDUNGEN = ("Von Ihrer Adresse sind in der letzten Stunde schon mehrer
                       "versuchen Sie es später noch einmal oder schreiben Sie uns eine E-Mail.")
 ZU_VIELE_MELDUNGEN_INSGESAMT = ("Gerade gehen sehr viele Meldungen ein. Bitte versuchen Sie es später noch einmal "
                                 "oder schreiben Sie uns eine E-Mail.")
-# The day the statement was last checked against the portal (BITV 2.0 § 7 asks for the date).
-ERKLAERUNG_STAND = dt.date(2026, 12, 1)
 DANKE = ("Vielen Dank für Ihre Meldung. Wir antworten Ihnen innerhalb eines Monats, wenn Sie eine "
          "E-Mail-Adresse angegeben haben.")
 
@@ -115,11 +113,6 @@ def startseite(request):
         "gesucht": suche.gesucht,
         **oeffentliche_sitzungen(),
     })
-
-
-@login_not_required
-def erklaerung(request):
-    return render(request, "portal/oeffentlich/barrierefreiheit.html", {"stand": ERKLAERUNG_STAND})
 
 
 @login_not_required

@@ -6,7 +6,7 @@ from kern.zugriff import rolle_nicht_erforderlich
 from programme import urls as programme_urls
 from quartiere import urls as quartiere_urls
 
-from . import anmeldung, fehlerseiten, gesundheit, oeffentlich, verarbeitungsverzeichnis, views
+from . import anmeldung, erklaerung, fehlerseiten, gesundheit, oeffentlich, verarbeitungsverzeichnis, views
 
 # Organisations (programme: they show their projects) and facilities (quartiere) share one namespace.
 akteure_urls = (programme_urls.akteure_urlpatterns + quartiere_urls.akteure_urlpatterns, "akteure")
@@ -14,7 +14,8 @@ akteure_urls = (programme_urls.akteure_urlpatterns + quartiere_urls.akteure_urlp
 urlpatterns = [
     # A login without a role sees its start page ("no role assigned yet") and may sign out.
     path("", rolle_nicht_erforderlich(views.start), name="start"),
-    path("barrierefreiheit/", oeffentlich.erklaerung, name="barrierefreiheit"),
+    path("barrierefreiheit/", erklaerung.erklaerung, name="barrierefreiheit"),
+    path("barrierefreiheit/bearbeiten/", erklaerung.erklaerung_bearbeiten, name="barrierefreiheit_bearbeiten"),
     path("barrierefreiheit/melden/", oeffentlich.melden, name="barrierefreiheit_melden"),
     path("barrierefreiheit/meldungen/", oeffentlich.meldungen, name="barrierefreiheit_meldungen"),
     path("leichte-sprache/", oeffentlich.leichte_sprache, name="leichte_sprache"),

@@ -7,7 +7,10 @@ import pytest
 from django.utils import timezone
 
 from berichte import services as berichte
+from berichte.models import Berichtsart
 from beteiligung import veroeffentlichung
+
+from testhilfen.berichte import BerichtFactory
 
 from .hilfen import holen, ids, ort_url, url
 
@@ -52,3 +55,19 @@ def test_a_withdrawn_meeting_is_deleted_with_its_agenda_and_place(client, welt, 
     liste = holen(client, url("body_meeting", stadt.pk) + "?" + _seit(vorher))
     assert [m["id"] for m in liste["data"]] == [url("meeting", sitzung.pk)] and liste["data"][0]["deleted"]
     assert url("meeting", sitzung.pk) in ids(holen(client, url("organization_meeting", welt["gremium"].pk)))
+
+
+def test_the_documentation_of_a_withdrawn_meeting_is_a_deleted_file(client, welt, verwaltung):
+    sitzung, stadt = welt["sitzung"], welt["stadt"]
+    protokoll = BerichtFactory(art=Berichtsart.SITZUNGSDOKUMENTATION, parameter={"sitzung": sitzung.pk},
+                               gebiet=sitzung.gremium.gebiet, oeffentlich=True)
+    assert holen(client, url("meeting", sitzung.pk))["resultsProtocol"]["id"] == url("file", protokoll.pk)
+    vorher = timezone.now() - dt.timedelta(seconds=1)
+    veroeffentlichung.sitzung_zurueckziehen(sitzung=sitzung, grund=GRUND, durch=verwaltung)
+
+    datei = holen(client, url("file", protokoll.pk))
+    assert datei["deleted"] is True and dt.datetime.fromisoformat(datei["modified"]) >= vorher
+    assert holen(client, url("paper", protokoll.pk))["deleted"] is True
+    antwort = client.get(url("file_access", protokoll.pk))
+    assert antwort.status_code == 410 and "Sitzung dieser Dokumentation ist zurückgezogen" in antwort.content.decode()
+    assert url("file", protokoll.pk) in ids(holen(client, url("body_file", stadt.pk) + "?" + _seit(vorher)))

@@ -106,15 +106,21 @@ def test_paper_of_a_council_paper_carries_its_consultation_sequence(client, welt
     assert ids(liste) == [b["id"] for b in beratungen]
 
 
-def test_every_public_version_is_a_paper_pointing_to_the_others(client, welt):
+def test_a_replaced_version_is_a_deleted_paper_and_file_the_new_one_is_valid(client, welt):
     erste = welt["bericht"]
     zweite = BerichtFactory(gebiet=erste.gebiet, art=erste.art, titel=erste.titel, jahr=erste.jahr,
                             laufnummer=erste.laufnummer, version=2, ersetzt=erste, oeffentlich=True)
     alt, neu = holen(client, url("paper", erste.pk)), holen(client, url("paper", zweite.pk))
-    assert alt["reference"] == neu["reference"] == erste.nummer
+    assert neu["reference"] == erste.nummer and neu["deleted"] is False
     assert neu["name"] == "Quartiersprofil A 2026 (Version 2)" and neu["quartiersportal:version"] == 2
-    assert alt["relatedPaper"] == [neu["id"]] and neu["relatedPaper"] == [alt["id"]]
-    assert alt["deleted"] is False and alt["modified"] == neu["modified"]
+    assert "relatedPaper" not in neu
+    assert alt["deleted"] is True and "reference" not in alt and "mainFile" not in alt
+    assert dt.datetime.fromisoformat(alt["modified"]) >= zweite.created.replace(microsecond=0)
+    datei = holen(client, url("file", erste.pk))
+    assert datei["deleted"] is True and "downloadUrl" not in datei
+    antwort = client.get(url("file_access", erste.pk))
+    assert antwort.status_code == 410 and "durch eine neuere Version ersetzt" in antwort.content.decode()
+    assert client.get(url("file_access", zweite.pk)).status_code == 200
 
 
 def test_file_metadata_and_downloads_for_the_public(client, welt):

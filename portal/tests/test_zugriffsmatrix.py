@@ -67,6 +67,7 @@ MATRIX = {
     "barrierefreiheit_melden": (ohne(), OEFFENTLICH),
     "leichte_sprache": (ohne(), OEFFENTLICH),
     "barrierefreiheit_meldungen": (ohne(), NUR_VERWALTUNG),
+    "barrierefreiheit_bearbeiten": (ohne(), NUR_VERWALTUNG),
     "login": (ohne(), {**{p: 302 for p in PERSONAS}, "anonym": 200}),
     "taetigkeit_neu": (ohne(), VERWALTUNG_UND_QM),
     "logout": (ohne(), {**{p: 405 for p in PERSONAS}, "anonym": 302}),
