@@ -327,15 +327,17 @@ def taetigkeit_erfassen(t, seite, basis: str) -> None:
 # --- 2. staff ---------------------------------------------------------------------------------------
 
 def antrag_oeffnen(t, seite, projekt: str) -> None:
-    """From the staff start page to the grant form of the project's open request: the project list in the
-    navigation, searched by title, the project, its request. (The one place to change once a work
-    basket on the start page lists the open requests.)"""
-    t.tab_bis(text="Projekte")
-    t.druecken("Enter", warten=True)
-    feld(t, "id_q", projekt)
-    t.druecken("Enter", warten=True)
-    link(t, projekt)
-    link(t, "Bewilligen")
+    """From the staff start page to the grant form of the project's open request: the work basket's row of
+    requests to decide, and there the request's "Entscheiden"."""
+    link(t, "Anträge zu entscheiden")
+    assert "zeile=antraege" in seite.url, seite.url
+    for _ in range(600):
+        fokus = t.tab()
+        if fokus and fokus["tag"] == "a" and fokus["text"].startswith("Entscheiden") and projekt in fokus["text"]:
+            t.druecken("Enter", warten=True)
+            break
+    else:
+        raise AssertionError(f"Im Arbeitskorb kein Antrag „{projekt}“ erreicht")
     assert seite.get_by_role("heading", level=1).inner_text().startswith("Bewilligen"), seite.url
 
 

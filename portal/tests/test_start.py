@@ -117,7 +117,8 @@ def test_staff_start_page_query_count_does_not_grow(client_als, verwaltung, gebi
                            projekt=ProjektFactory(gebiet=gebiet_a), betrag_beantragt=Decimal("100"))
     client = client_als(verwaltung)
     # 16 for the figures above, plus overdue action items and the Strukturcheck matrix (areas and three reads),
-    # plus one count per row of the work basket card (portal.arbeitskorb) in place of the two cards it replaced; one more each for the open reclaims, the fund calls to decide and the calls not spent in time.
+    # plus one count per row of the work basket card (portal.arbeitskorb) in place of the two cards it replaced
+    # (open reclaims, fund calls to decide and calls not spent in time among them).
     with django_assert_max_num_queries(29):
         assert client.get(reverse("start")).status_code == 200
 
