@@ -220,7 +220,7 @@ def teilnehmende(request, pk: int):
 def teilnehmende_mehrere(request, pk: int):
     sitzung = _sitzung(request, pk, schreiben=True)
     personen = selectors.personen_auswahl(request.user)
-    suche = request.GET.get("q", "")[:100]
+    suche = request.GET.get("q", "").replace("\x00", "")[:100]  # PostgreSQL refuses NUL in text
     form = MehrereTeilnahmenForm(request.POST or None, personen=personen)
     treffer = namensliste.suchen(personen, suche, gremium_id=sitzung.gremium_id,
                                  ohne=sitzung.teilnahmen.values("person_id"))
@@ -445,7 +445,7 @@ def _nur_personendaten(request) -> None:
 
 def personen(request):
     _nur_personendaten(request)
-    suche = request.GET.get("q", "").strip()[:100]
+    suche = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     return render(request, "beteiligung/personen.html", {
         "suche": suche, **seite(request, selectors.personen_liste(suche)),
     })

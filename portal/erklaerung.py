@@ -18,6 +18,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.shortcuts import redirect, render
 
+from kern.formulare import Modellformular
 from kern.rollen import ist_verwaltung
 from kern.speichern import speichern
 from kern.zeit import heute
@@ -78,7 +79,7 @@ def zu_bearbeiten() -> tuple[Barrierefreiheitserklaerung, list[dict]]:
         for nummer, m in enumerate(STANDARD_MAENGEL, start=1)]
 
 
-class ErklaerungForm(forms.ModelForm):
+class ErklaerungForm(Modellformular):
     class Meta:
         model = Barrierefreiheitserklaerung
         fields = ["vereinbarkeit", "erlaeuterung", "geprueft_am"]

@@ -75,16 +75,9 @@ def waehlen(t, text: str, hoechstens: int = 200) -> None:
 
 
 def datum_tippen(t, tag: dt.date) -> None:
-    """In a focused date field: day, month and year as digits, the field moving on by itself. Headless
-    Chromium lays the field out in its own locale's order (month first), not the page's, so where the day
-    first did not give the date, back to the first part (Shift+Tab past year and day) and month first."""
-    tastatur = t.seite.keyboard
-    tastatur.type(tag.strftime("%d%m%Y"))
-    if t.seite.evaluate("document.activeElement.value") != tag.isoformat():
-        tastatur.press("Shift+Tab")
-        tastatur.press("Shift+Tab")
-        tastatur.type(tag.strftime("%m%d%Y"))
-    assert t.seite.evaluate("document.activeElement.value") == tag.isoformat()
+    """In a focused date field (typed TT.MM.JJJJ): the whole date, replacing what the field held."""
+    t.tippen(tag.strftime("%d.%m.%Y"))
+    assert t.seite.evaluate("document.activeElement.value") == tag.strftime("%d.%m.%Y")
 
 
 BESCHRIFTUNG = "() => { const e = document.activeElement; return e && e.labels && e.labels.length ? e.labels[0].innerText : ''; }"

@@ -55,13 +55,14 @@ def test_the_project_page_shows_reclaims_with_open_amount_and_interest_to_date(p
     text = client_als(verwaltung).get(seite).content.decode()
     tabelle = re.search(r'id="tabelle-rueckforderungen">(.*?)</table>', text, re.S).group(1)
     assert "Erstattung nach Prüfung des Verwendungsnachweises" in tabelle and "15.05.2024" in tabelle
-    assert "4.000,00\u00a0€" in tabelle and "Rückzahlung verbuchen" in tabelle and "Bescheid erlassen" in tabelle
+    abschnitt = re.search(r'id="rueckforderungen-titel".*?</section>', text, re.S).group(0)
+    assert "4.000,00\u00a0€" in tabelle and "Rückzahlung verbuchen" in abschnitt and "Bescheid erlassen" in abschnitt
     assert "Rückforderung festsetzen (WiN 2024)" in text
     historie = re.search(r'id="tabelle-historie">(.*?)</table>', text, re.S).group(1)
     assert re.search(r"<td>verwaltung</td><td>Rückforderung angelegt</td>", historie)
     manager = client_als(qm_a).get(seite).content.decode()
     assert "tabelle-rueckforderungen" in manager and "Rückzahlung verbuchen</a>" not in re.search(
-        r'id="tabelle-rueckforderungen">(.*?)</table>', manager, re.S).group(1)
+        r'id="rueckforderungen-titel".*?</section>', manager, re.S).group(0)
     assert "Rückforderungen</h2>" not in client_als(rat).get(seite).content.decode()
     assert client_als(qm_b).get(seite).status_code == 404
 
