@@ -61,3 +61,18 @@ def iban_maskiert(iban: str) -> str:
         return "•" * len(iban)
     verdeckt = iban[:4] + "•" * (len(iban) - 8) + iban[-4:]
     return iban_lesbar(verdeckt)
+
+
+def bankverbindung_pruefen(objekt) -> None:
+    """Normalises `objekt.iban` and `objekt.bic` in place and raises a ValidationError naming each wrong one:
+    the `clean()` of every model that holds bank details."""
+    from django.core.exceptions import ValidationError
+
+    objekt.iban, objekt.bic = normalisiert(objekt.iban), normalisiert(objekt.bic)
+    fehler = {}
+    if (grund := iban_fehler(objekt.iban)) is not None:
+        fehler["iban"] = grund
+    if (grund := bic_fehler(objekt.bic)) is not None:
+        fehler["bic"] = grund
+    if fehler:
+        raise ValidationError(fehler)

@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from kern import zinsen
-from kern.bankverbindung import bic_fehler, iban_fehler, iban_lesbar, normalisiert
+from kern.bankverbindung import bankverbindung_pruefen, iban_lesbar
 from kern.rollen import ist_quartiersmanagement, ist_verwaltung
 from quartiere.models import Gebiet, Zeitstempel
 from quartiere.zugriff import GebietsbezogenQuerySet, eigene_gebiet_ids
@@ -87,14 +87,7 @@ class Kassenverbindung(Zeitstempel):
         return f"{self.empfaenger} ({self.stadt})"
 
     def clean(self):
-        self.iban, self.bic = normalisiert(self.iban), normalisiert(self.bic)
-        fehler = {}
-        if (grund := iban_fehler(self.iban)) is not None:
-            fehler["iban"] = grund
-        if (grund := bic_fehler(self.bic)) is not None:
-            fehler["bic"] = grund
-        if fehler:
-            raise ValidationError(fehler)
+        bankverbindung_pruefen(self)
 
     @property
     def iban_lesbar(self) -> str:

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from kern.bankverbindung import bic_fehler, iban_fehler, iban_lesbar, iban_maskiert, normalisiert
+from kern.bankverbindung import bankverbindung_pruefen, iban_lesbar, iban_maskiert
 from kern.rollen import ist_quartiersmanagement, ist_verwaltung
 from quartiere.models import Gebiet, Organisation, Zeitstempel, ende_nicht_vor_beginn, nicht_negativ
 from quartiere.zugriff import GebietsbezogenQuerySet, eigene_gebiet_ids
@@ -65,14 +65,7 @@ class Traegerdaten(Zeitstempel):
         return f"Trägerangaben {self.organisation}"
 
     def clean(self):
-        self.iban, self.bic = normalisiert(self.iban), normalisiert(self.bic)
-        fehler = {}
-        if (grund := iban_fehler(self.iban)) is not None:
-            fehler["iban"] = grund
-        if (grund := bic_fehler(self.bic)) is not None:
-            fehler["bic"] = grund
-        if fehler:
-            raise ValidationError(fehler)
+        bankverbindung_pruefen(self)
 
     @property
     def anschrift(self) -> list[str]:

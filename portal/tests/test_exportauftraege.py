@@ -131,7 +131,7 @@ def test_with_the_queue_the_page_shows_the_wait_and_the_worker_writes_the_file(
     auftrag = Exportauftrag.objects.get()
     seite = client.get(antwort.url).content.decode()
     assert auftrag.status == Exportauftrag.Status.WARTEND and "wartet auf die Erstellung (Platz 1" in seite
-    assert 'src="/static/js/exportauftrag.js"' in seite and "<script>" not in seite
+    assert 'src="/static/js/auftrag.js"' in seite and "<script>" not in seite
     assert client.get(reverse("exporte:datei", args=[auftrag.pk])).status_code == 404
 
     assert worker_laufen() == 1

@@ -1,8 +1,9 @@
-// The publishing page asks every two seconds how far its order has got, until it is done or failed.
+// A page of an order (publishing a report, a large export) asks every two seconds how far the order has got,
+// until it is done or failed: the status box carries the URL to ask in data-stand-url.
 (function () {
   "use strict";
-  var feld = document.getElementById("auftrag-stand");
-  if (!feld || !feld.dataset.standUrl) {
+  var feld = document.querySelector("[data-stand-url]");
+  if (!feld) {
     return;
   }
   var url = feld.dataset.standUrl;
