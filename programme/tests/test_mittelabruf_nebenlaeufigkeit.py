@@ -2,13 +2,12 @@
 neither the callable amount nor the held-back final instalment is ever paid out twice."""
 
 import datetime as dt
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
-from kern.fehler import Regelverstoss
+from testhilfen.nebenlaeufigkeit import gleichzeitig
 from programme import mittelabruf_services as ma, services
 from programme.mittelabruf import Mittelabruf
 from testhilfen.mittelabruf import abrufbare_bewilligung
@@ -19,31 +18,6 @@ pytestmark = [
 ]
 D = Decimal
 HEUTE = dt.date.today()
-
-
-def gleichzeitig(aufgaben):
-    """Run the callables in threads released at the same moment; return (successes, refusals)."""
-    start = threading.Barrier(len(aufgaben))
-    erfolge, ablehnungen, fehler = [], [], []
-
-    def lauf(aufgabe):
-        try:
-            start.wait()
-            erfolge.append(aufgabe())
-        except Regelverstoss as exc:
-            ablehnungen.append(exc.meldung)
-        except Exception as exc:  # noqa: BLE001 - any other error fails the test below
-            fehler.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=lauf, args=(a,)) for a in aufgaben]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert fehler == []
-    return erfolge, ablehnungen
 
 
 def _abrufen(bewilligung, durch, betrag):

@@ -1,13 +1,12 @@
 """Races on the real server: row locks must keep budgets and grants whole."""
 
 import datetime as dt
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
-from kern.fehler import Regelverstoss
+from testhilfen.nebenlaeufigkeit import gleichzeitig
 from programme import services
 from programme.models import Auszahlung, Bewilligung, Verwendungsnachweis
 from testhilfen.programme import (
@@ -25,31 +24,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="Zeilensperren wirken nur auf PostgreSQL"),
 ]
-
-
-def gleichzeitig(aufgaben):
-    """Run the callables in threads released at the same moment; return (successes, refusals)."""
-    start = threading.Barrier(len(aufgaben))
-    erfolge, ablehnungen, fehler = [], [], []
-
-    def lauf(aufgabe):
-        try:
-            start.wait()
-            erfolge.append(aufgabe())
-        except Regelverstoss as exc:
-            ablehnungen.append(exc.meldung)
-        except Exception as exc:  # noqa: BLE001 - any other error fails the test below
-            fehler.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=lauf, args=(a,)) for a in aufgaben]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert fehler == []
-    return erfolge, ablehnungen
 
 
 def test_twenty_concurrent_grants_never_overspend(gebiet_a, verwaltung):

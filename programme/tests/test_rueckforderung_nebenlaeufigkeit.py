@@ -2,13 +2,12 @@
 within what is open."""
 
 import datetime as dt
-import threading
 from decimal import Decimal as D
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
-from kern.fehler import Regelverstoss
+from testhilfen.nebenlaeufigkeit import gleichzeitig
 from programme import rueckforderung_services as rs, services
 from programme.rueckforderung import Rueckforderung, Rueckzahlung
 from testhilfen.rueckforderung import ausgezahlt_und_geprueft, programm_2024
@@ -19,33 +18,9 @@ pytestmark = [
 ]
 
 
-def _gleichzeitig(aufgaben):
-    start = threading.Barrier(len(aufgaben))
-    erfolge, ablehnungen, fehler = [], [], []
-
-    def lauf(aufgabe):
-        try:
-            start.wait()
-            erfolge.append(aufgabe())
-        except Regelverstoss as exc:
-            ablehnungen.append(exc.meldung)
-        except Exception as exc:  # noqa: BLE001 - any other error fails the test below
-            fehler.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=lauf, args=(a,)) for a in aufgaben]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert fehler == []
-    return erfolge, ablehnungen
-
-
 def test_ten_concurrent_reclaims_never_itemise_more_than_the_check_reclaimed(gebiet_a, verwaltung):
     bewilligung = ausgezahlt_und_geprueft(programm_2024(gebiet_a.stadt, [gebiet_a]), gebiet_a, verwaltung)
-    erfolge, ablehnungen = _gleichzeitig([
+    erfolge, ablehnungen = gleichzeitig([
         lambda: rs.rueckforderung_festsetzen(bewilligung=bewilligung, art=Rueckforderung.Art.NACHWEIS,
                                              betrag=D("1000"), grund="Teil", durch=verwaltung,
                                              datum=dt.date(2024, 5, 20))
@@ -62,7 +37,7 @@ def test_ten_concurrent_repayments_never_exceed_what_is_open(gebiet_a, verwaltun
                                                   betrag=D("4000"), grund="Ausgaben unter Plan", durch=verwaltung,
                                                   datum=dt.date(2024, 5, 20))
     # Open on 30.09.2024: 4.000 € and interest of 127,84 € (programme/tests/test_rueckforderung_services.py).
-    erfolge, ablehnungen = _gleichzeitig([
+    erfolge, ablehnungen = gleichzeitig([
         lambda: services.rueckzahlung_verbuchen(bewilligung=bewilligung, rueckforderung=rueckforderung,
                                                 betrag=D("1000"), datum=dt.date(2024, 9, 30), durch=verwaltung)
         for _ in range(10)
