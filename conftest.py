@@ -53,6 +53,16 @@ def _force_login_mit_zweitem_faktor(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _leerer_cache():
+    # Each test starts without cached figures of an earlier one (keys hold the data state, but a
+    # rolled-back test leaves the shared number where it was).
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _eigene_ablage(settings, tmp_path):
     # Rendered and uploaded files of a test land in its own directory, never in var/media.
     settings.MEDIA_ROOT = tmp_path / "media"

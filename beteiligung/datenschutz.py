@@ -18,6 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 
+from kern import datenstand
 from quartiere.models import Person
 
 # Shorter strings would hit ordinary words in other rows.
@@ -70,6 +71,8 @@ def texte_ersetzen(formen: list[str], ersatz: str) -> dict[str, int]:
                 anzahl += 1
         if anzahl:
             geaendert[modell._meta.label] = anzahl
+    if geaendert:
+        datenstand.geaendert()  # row updates send no signals
     return geaendert
 
 

@@ -75,3 +75,15 @@ class Exportauftrag(models.Model):
         if not self.zeilen_gesamt:
             return 0
         return min(99, self.zeilen_fertig * 100 // self.zeilen_gesamt)
+
+
+class Datenstand(models.Model):
+    """One number that grows after every committed change of the portal's data (see kern.datenstand).
+
+    A single row; read by pages that keep expensive figures in the cache, written after commit."""
+
+    stand = models.BigIntegerField("Stand", default=0)
+
+    class Meta:
+        verbose_name = "Datenstand"
+        verbose_name_plural = "Datenstand"

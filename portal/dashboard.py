@@ -122,15 +122,20 @@ def quartiersmanagement(user) -> dict:
     }
 
 
+# The council's start page names at most this many burdened areas; the area list has them all.
+BELASTETE_ZEILEN = 20
+
+
 def rat(user) -> dict:
     jahr = heute().year
+    belastete = (Gebiet.objects.filter(besonders_belastet=True).select_related("stadt")
+                 .only("name", "stadt__name").order_by("stadt__name", "name"))
     return {
         "jahr": jahr,
         "budgets": budgetstand_je_programm(jahr=jahr),
         "sitzungen": list(naechste_sitzungen(user)),
-        "belastete_gebiete": list(
-            Gebiet.objects.filter(besonders_belastet=True).select_related("stadt").order_by("stadt__name", "name")
-        ),
+        "belastete_gebiete": list(belastete[:BELASTETE_ZEILEN]),
+        "belastete_anzahl": belastete.count(),
         "projekte_je_status": projekte_je_status(user),
     }
 

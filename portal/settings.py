@@ -240,6 +240,14 @@ EXPORT_AUFBEWAHRUNG_STUNDEN = envint("EXPORT_AUFBEWAHRUNG_STUNDEN", 24)
 EXPORT_ZEITLIMIT_MINUTEN = envint("EXPORT_ZEITLIMIT_MINUTEN", 60)
 VEROEFFENTLICHUNG_ZEITLIMIT_MINUTEN = envint("VEROEFFENTLICHUNG_ZEITLIMIT_MINUTEN", 60)
 
+# Each process keeps its own cache (the map's simplified boundaries, the start pages' figures); what
+# is cached is keyed by the shared data state (kern.datenstand), so no cache server is needed.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal",
+                      "OPTIONS": {"MAX_ENTRIES": envint("CACHE_EINTRAEGE", 2_000)}}}
+# Apps whose committed changes advance the data state, and how long a figure stays cached at most.
+DATENSTAND_APPS = {"auth", "kern", "quartiere", "programme", "beteiligung", "berichte", "portal"}
+DATENSTAND_CACHE_SEKUNDEN = envint("DATENSTAND_CACHE_SEKUNDEN", 3_600)
+
 # E-mail (reminders of deadlines, programme.erinnerungen): SMTP from the environment; without EMAIL_HOST the
 # mails are written to the console, so development sends nothing.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -6,6 +6,7 @@ from beteiligung import services
 from beteiligung.forms import TaetigkeitForm
 from beteiligung.permissions import kann_taetigkeiten_erfassen
 from kern import rollen
+from kern.datenstand import zwischengespeichert
 from kern.fehler import Regelverstoss
 from kern.zeit import heute
 from kern.zugriff import verlangen
@@ -24,15 +25,17 @@ def start(request):
     if not user.is_authenticated:
         return oeffentlich.startseite(request)
     if rollen.ist_verwaltung(user):
-        return render(request, "portal/start_verwaltung.html", dashboard.verwaltung(user))
+        return render(request, "portal/start_verwaltung.html",
+                      zwischengespeichert("start-verwaltung", lambda: dashboard.verwaltung(user), user.pk))
     if rollen.ist_quartiersmanagement(user):
         return render(request, "portal/start_qm.html", {
-            **dashboard.quartiersmanagement(user),
+            **zwischengespeichert("start-qm", lambda: dashboard.quartiersmanagement(user), user.pk),
             "taetigkeit_form": TaetigkeitForm(gebiete=Gebiet.objects.arbeitsgebiete_fuer(user),
                                               initial={"datum": heute()}),
         })
     if rollen.ist_rat(user):
-        return render(request, "portal/start_rat.html", dashboard.rat(user))
+        return render(request, "portal/start_rat.html",
+                      zwischengespeichert("start-rat", lambda: dashboard.rat(user), user.pk))
     return render(request, "portal/start_ohne_rolle.html", status=200)
 
 

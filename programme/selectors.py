@@ -161,16 +161,23 @@ def budgetstand_je_programm(*, jahr: int, gebiet_ids: Iterable[int] | None = Non
     gebiet_ids = None if gebiet_ids is None else list(gebiet_ids)
     gesamt, gebietsbudgets = _budgets(programme=programme, jahr=jahr)
     geld = _geld_je("gebiet_id", "gebiet__name", programme=programme, jahr=jahr, gebiet_ids=gebiet_ids)
-    ids = set(gesamt) | {pid for pid, _ in gebietsbudgets} | {pid for pid, _ in geld}
+    eigene = None if gebiet_ids is None else set(gebiet_ids)
+    lokal: dict[int, list[Decimal]] = {}  # every programme with area budgets, even none of `gebiet_ids`
+    for (pid, gid), (_, betrag) in gebietsbudgets.items():
+        betraege = lokal.setdefault(pid, [])
+        if eigene is None or gid in eigene:
+            betraege.append(betrag)
+    geld_je_programm: dict[int, list[dict]] = {}
+    for (pid, _), zeile in geld.items():
+        geld_je_programm.setdefault(pid, []).append(zeile)
+    ids = set(gesamt) | set(lokal) | set(geld_je_programm)
     ergebnis = []
-    for p in programme.filter(id__in=ids).select_related("stadt").order_by("stadt__name", "kurzname"):
-        lokal = [b for (pid, gid), (_, b) in gebietsbudgets.items()
-                 if pid == p.id and (gebiet_ids is None or gid in gebiet_ids)]
-        budget = gesamt[p.id] if gebiet_ids is None and gesamt.get(p.id) else sum(lokal, NULL_EURO)
-        zahlen = _addieren(z for (pid, _), z in geld.items() if pid == p.id)
+    for p in (programme.filter(id__in=ids).select_related("stadt").defer("stadt__grenze")
+              .order_by("stadt__name", "kurzname")):
+        budget = gesamt[p.id] if gebiet_ids is None and gesamt.get(p.id) else sum(lokal.get(p.id, ()), NULL_EURO)
         ergebnis.append(Budgetstand(
-            programm=p, budget=budget, rueckfluss=p.rueckfluss(
-                mit_gebietsbudgets=any(pid == p.id for pid, _ in gebietsbudgets)), **zahlen))
+            programm=p, budget=budget, rueckfluss=p.rueckfluss(mit_gebietsbudgets=p.id in lokal),
+            **_addieren(geld_je_programm.get(p.id, ()))))
     return ergebnis
 
 

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from kern import datenstand
 from kern.fehler import Regelverstoss
 from kern.format import anzahl, messwert
 from kern.speichern import speichern
@@ -262,6 +263,7 @@ def indikatorimport_ausfuehren(*, inhalt: bytes, dateiname: str, durch: User | N
                 [Indikatorwert(indikator_id=a.indikator_id, gebiet_id=a.gebiet_id, jahr=a.jahr, wert=a.neu,
                                ist_prognose=a.prognose) for a in plan.neu], batch_size=500)
             Indikatorwert.objects.bulk_update(geaendert, ["wert", "ist_prognose", "modified"], batch_size=500)
+            datenstand.geaendert()  # bulk writes send no signals
     except IntegrityError as exc:
         raise Ablehnung(GLEICHZEITIG_GEAENDERT) from exc
     protokoll = Indikatorimport.objects.create(
@@ -313,6 +315,7 @@ def sozialindex_festlegen(*, stadt: Gebiet, ebene: str, anzahl_belastet: int,
             # The flags of the former level came from this index and no longer hold.
             Gebiet.objects.filter(stadt=stadt, art=sozialindex.ebene, besonders_belastet=True).update(
                 besonders_belastet=False, modified=timezone.now())
+            datenstand.geaendert()
         sozialindex.ebene, sozialindex.anzahl_belastet = ebene, anzahl_belastet
         speichern(sozialindex, None)
     bisher = {g.indikator_id: g for g in sozialindex.gewichte.all()}
@@ -382,6 +385,7 @@ def sozialindex_berechnen(*, sozialindex: Sozialindex) -> Berechnung:
             besonders_belastet=False, modified=jetzt)
         flaggen += gebiete.filter(pk__in=belastet, besonders_belastet=False).update(
             besonders_belastet=True, modified=jetzt)
+    datenstand.geaendert()  # ranks and flags are bulk writes, which send no signals
     aenderungen = len(weg) + len(neu) + len(geaendert) + flaggen
     if aenderungen or sozialindex.berechnet_am is None:
         sozialindex.berechnet_am = jetzt
