@@ -27,7 +27,9 @@ def gewaehlte_id(daten, name: str) -> int | None:
 
 def begrenzen(queryset: QuerySet, bedingung: Q | None, gewaehlt: int | None) -> QuerySet:
     """The rows meeting `bedingung` (None: no row) and the chosen one, if the queryset holds it."""
-    behalten = Q(pk=gewaehlt) if gewaehlt is not None else Q(pk__in=[])
+    # With nothing chosen, "pk IS NULL" matches no row but is still asked, as the full list would be:
+    # a page makes the same queries whether its lists are short or long.
+    behalten = Q(pk=gewaehlt)
     return queryset.filter(behalten if bedingung is None else bedingung | behalten)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django import forms
+from django.db.models import F
 from django.forms.models import ModelChoiceIterator
 
 LEER_PFLICHT = "– bitte wählen –"
@@ -58,41 +59,34 @@ def datum_einrichten(feld: forms.DateField) -> None:
 UNTERSCHEIDUNG = ("stadt", "art")
 
 
-def unterscheidungen(modell, pks: list, namen: dict) -> dict:
-    """pk -> "city, kind" for the rows `pks` of `modell`, leaving out what their label `namen[pk]`
-    already says."""
+def _unterscheidungsfelder(modell) -> dict[str, tuple[str, dict]]:
+    """Annotation name -> (path, choices) of what can tell rows of `modell` apart: its city's name, its kind."""
     felder = {f.name: f for f in modell._meta.get_fields() if f.name in UNTERSCHEIDUNG and f.concrete}
-    if not felder:
-        return {}
-    pfade = [f"{name}__name" if felder[name].is_relation else name for name in UNTERSCHEIDUNG if name in felder]
-    arten = dict(felder["art"].flatchoices) if "art" in felder else {}
-    ergebnis = {}
-    for pk, *werte in modell._base_manager.filter(pk__in=pks).values_list("pk", *pfade):
-        teile = [str(arten.get(w, w)) for w in werte if w]
-        teile = [t for t in teile if t not in namen[pk]]
-        if teile:
-            ergebnis[pk] = ", ".join(teile)
-    return ergebnis
+    return {f"unterscheidung_{name}": (f"{name}__name" if felder[name].is_relation else name,
+                                       {} if felder[name].is_relation else dict(felder[name].flatchoices))
+            for name in UNTERSCHEIDUNG if name in felder}
 
 
 class EindeutigeAuswahl(ModelChoiceIterator):
-    """Choices whose repeated labels carry what tells their rows apart."""
+    """Choices whose repeated labels carry what tells their rows apart ("city, kind", leaving out what
+    the label already says), read in the same query as the choices, so that the number of queries does
+    not depend on whether two labels happen to be equal."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         if getattr(self.field, "null_label", None) is not None:  # django-filter's "no value" choice
             yield (self.field.null_value, self.field.null_label)
-        zeilen = list(self.queryset)
+        felder = _unterscheidungsfelder(self.queryset.model)
+        zeilen = list(self.queryset.annotate(**{name: F(pfad) for name, (pfad, _) in felder.items()}))
         namen = [self.field.label_from_instance(zeile) for zeile in zeilen]
         doppelt = {name for name, anzahl in Counter(namen).items() if anzahl > 1}
-        zusatz = {}
-        if doppelt:
-            gleich = {z.pk: n for z, n in zip(zeilen, namen) if n in doppelt}
-            zusatz = unterscheidungen(self.queryset.model, list(gleich), gleich)
         for zeile, name in zip(zeilen, namen):
-            if zeile.pk in zusatz:
-                name = f"{name} ({zusatz[zeile.pk]})"
+            if name in doppelt:
+                teile = [str(wahl.get(wert, wert)) for feld, (_, wahl) in felder.items()
+                         if (wert := getattr(zeile, feld))]
+                if teile := [t for t in teile if t not in name]:
+                    name = f"{name} ({', '.join(teile)})"
             yield (self.choice(zeile)[0], name)
 
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from beteiligung.models import Gremium, Sitzung
 from kern.zeit import heute
-from programme.models import Foerderprogramm, Projekt
+from programme.models import Bewilligung, Foerderprogramm, Projekt
 from portal.leistung import anmelden
 from quartiere.models import Gebiet
 
@@ -36,7 +36,9 @@ class Seitenmessung:
 def objekte() -> dict:
     """The rows the pages are opened for: the programme with the most grants, its newest project..."""
     programm = Foerderprogramm.objects.annotate(n=Count("bewilligungen")).order_by("-n", "pk").first()
-    projekt = Projekt.objects.filter(bewilligungen__programm=programm).order_by("-beginn", "pk").first()
+    # A project with a granted request, at every size: its page then shows payouts and fund calls.
+    projekt = (Projekt.objects.filter(bewilligungen__programm=programm, bewilligungen__status=Bewilligung.Status.BEWILLIGT)
+               .order_by("-beginn", "pk").first())
     sitzung = Sitzung.objects.filter(oeffentlich=True).order_by("-datum", "pk").first()
     return {"programm": programm, "projekt": projekt, "gebiet": projekt.gebiet, "stadt": projekt.gebiet.stadt,
             "sitzung": sitzung, "gremium": sitzung.gremium,
