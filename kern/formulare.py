@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django import forms
+from django.db import models
 from django.db.models import F
 from django.forms.models import ModelChoiceIterator
 
@@ -77,8 +78,11 @@ class EindeutigeAuswahl(ModelChoiceIterator):
             yield ("", self.field.empty_label)
         if getattr(self.field, "null_label", None) is not None:  # django-filter's "no value" choice
             yield (self.field.null_value, self.field.null_label)
-        felder = _unterscheidungsfelder(self.queryset.model)
-        zeilen = list(self.queryset.annotate(**{name: F(pfad) for name, (pfad, _) in felder.items()}))
+        modell = self.queryset.model
+        felder = _unterscheidungsfelder(modell)
+        # A label never needs a JSON column (an area's boundary is large): those stay unread.
+        gross = [f.name for f in modell._meta.concrete_fields if isinstance(f, models.JSONField)]
+        zeilen = list(self.queryset.defer(*gross).annotate(**{name: F(pfad) for name, (pfad, _) in felder.items()}))
         namen = [self.field.label_from_instance(zeile) for zeile in zeilen]
         doppelt = {name for name, anzahl in Counter(namen).items() if anzahl > 1}
         for zeile, name in zip(zeilen, namen):

@@ -86,11 +86,31 @@ def export_messen(format_: str) -> dict:
             "zeilen_je_s": Projekt.objects.count() / gesamt}
 
 
+def _veroeffentlichung_messen(parameter: dict) -> dict:
+    """Seconds until the confirmation page and the publishing request answer (the latter files the order that
+    a worker renders). Rolled back: the benchmark publishes nothing."""
+    client = Client()
+    anmelden(client, "verwaltung")
+    url = reverse("berichte:veroeffentlichen", args=["programmjahresbericht"])
+    daten = {k: str(v) for k, v in parameter.items()}
+    zeiten = {}
+    with override_settings(TASKS=WARTESCHLANGE), transaction.atomic():
+        client.post(url, daten)  # code and templates loaded, as in a running server
+        for name, felder in (("bestaetigung_s", daten), ("veroeffentlichung_s", {**daten, "bestaetigt": "on"})):
+            beginn = time.perf_counter()
+            antwort = client.post(url, felder)
+            zeiten[name] = time.perf_counter() - beginn
+            zeiten[f"{name}_status"] = antwort.status_code
+        transaction.set_rollback(True)
+    return zeiten
+
+
 def bericht_messen() -> dict:
     """The programme year report of the programme and year with the most grants, and raw WeasyPrint."""
     groesste = (Bewilligung.objects.values("programm", "jahr").annotate(n=Count("id")).order_by("-n", "programm")
                 .first())
     parameter = {"programm": groesste["programm"], "jahr": groesste["jahr"]}
+    anfrage = _veroeffentlichung_messen(parameter)
     pdf.pdf_rendern(pdf.html_rendern(arten.inhalt_fuer("programmjahresbericht", parameter)))  # warm up
     with Speicheruhr() as uhr:
         beginn = time.perf_counter()
@@ -104,4 +124,4 @@ def bericht_messen() -> dict:
         **pdf.PDF_OPTIONEN)
     roh = time.perf_counter() - beginn
     return {"bewilligungen": groesste["n"], "gesamt_s": gesamt, "seiten": dokument.seiten,
-            "speicher_mib": uhr.zuwachs_mib, "weasyprint_s": roh, "verhaeltnis": gesamt / roh}
+            "speicher_mib": uhr.zuwachs_mib, "weasyprint_s": roh, "verhaeltnis": gesamt / roh, **anfrage}

@@ -106,8 +106,11 @@ class Command(BaseCommand):
     def _bericht(self) -> list[str]:
         self.stdout.write("")
         r = self._einzeln("bericht")
-        return ["", "Programmjahresbericht des größten Programmjahrs (eigener Prozess).", "",
+        return ["", "Programmjahresbericht des größten Programmjahrs (eigener Prozess): Erzeugung im Worker und "
+                "die Anfragen der Veröffentlichung (Bestätigungsseite; Auftrag an die Warteschlange, Antwort 302).", "",
                 *self._kopf(["Bewilligungen", "Sekunden", "Seiten", "Speicher MiB", "WeasyPrint allein s",
-                             "Verhältnis"]),
+                             "Verhältnis", "Bestätigungsseite s", "Veröffentlichungsanfrage s"]),
                 self._zeile([r["bewilligungen"], f"{r['gesamt_s']:.2f}", r["seiten"], f"{r['speicher_mib']:.0f}",
-                             f"{r['weasyprint_s']:.2f}", f"{r['verhaeltnis']:.2f}×"]), ""]
+                             f"{r['weasyprint_s']:.2f}", f"{r['verhaeltnis']:.2f}×",
+                             f"{r['bestaetigung_s']:.2f} ({r['bestaetigung_s_status']})",
+                             f"{r['veroeffentlichung_s']:.2f} ({r['veroeffentlichung_s_status']})"]), ""]
