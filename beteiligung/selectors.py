@@ -270,12 +270,16 @@ def themenverlauf(thema: Thema) -> list[Themenbewertung]:
 
 
 def offene_beschluesse(beschluesse: QuerySet[Beschluss]) -> QuerySet[Beschluss]:
+    """Open decisions by city, area, body and date; `offene_beschluesse_laden` reads what the list shows."""
+    return beschluesse.offen().order_by("sitzung__gremium__gebiet__stadt__name", "sitzung__gremium__gebiet__name",
+                                        "sitzung__gremium__name", "sitzung__datum", "id")
+
+
+def offene_beschluesse_laden(beschluesse: QuerySet[Beschluss]) -> QuerySet[Beschluss]:
     return (
-        beschluesse.offen()
+        beschluesse
         .select_related("sitzung__gremium__gebiet__stadt", "bewilligung__projekt", "bewilligung__programm")
         .defer("sitzung__gremium__gebiet__grenze", "sitzung__gremium__gebiet__stadt__grenze")
-        .order_by("sitzung__gremium__gebiet__stadt__name", "sitzung__gremium__gebiet__name", "sitzung__gremium__name",
-                  "sitzung__datum", "id")
     )
 
 

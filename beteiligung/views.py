@@ -12,7 +12,7 @@ from kern.aktion import aktion
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.exportauftraege import Liste
-from kern.listen import gefilterte_liste, seite
+from kern.listen import gefilterte_liste, seite, seite_ueber_schluessel
 from kern.parameter import parameter_ganzzahl
 from kern.zeit import heute
 from kern.zugriff import objekt_oder_404, verlangen
@@ -129,7 +129,8 @@ def gremium_detail(request, pk: int):
         "mit_namen": mit_namen,
         "sitzungen": list(sitzungen[:50]),
         "jahre": selectors.sitzungen_je_jahr(gremium),
-        "beschluesse": list(selectors.offene_beschluesse(Beschluss.objects.filter(sitzung__gremium=gremium))),
+        "beschluesse": list(selectors.offene_beschluesse_laden(
+            selectors.offene_beschluesse(Beschluss.objects.filter(sitzung__gremium=gremium)))),
         "themenspeicher": list(gremium.themen.filter(status=Thema.Status.THEMENSPEICHER).order_by("titel")),
         "darf_schreiben": kann_gremium_bearbeiten(request.user, gremium),
     })
@@ -372,7 +373,9 @@ def beschluesse_offen(request):
     beschluesse = selectors.offene_beschluesse(Beschluss.objects.sichtbar_fuer(request.user))
     filterset = BeschlussFilter(request.GET, queryset=beschluesse, user=request.user, gremien=gremien)
     zeilen = filterset.qs if filterset.is_valid() else beschluesse.none()
-    return render(request, "beteiligung/beschluesse_offen.html", {"filter": filterset, **seite(request, zeilen)})
+    # The order joins four tables over every open decision; the page's 25 rows are read on their own.
+    return render(request, "beteiligung/beschluesse_offen.html", {
+        "filter": filterset, **seite_ueber_schluessel(request, zeilen, laden=selectors.offene_beschluesse_laden)})
 
 
 # --- action items ----------------------------------------------------------------------------

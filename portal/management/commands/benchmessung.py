@@ -106,8 +106,9 @@ class Command(BaseCommand):
     def _bericht(self) -> list[str]:
         self.stdout.write("")
         r = self._einzeln("bericht")
-        return ["", "Programmjahresbericht des größten Programmjahrs (eigener Prozess): Erzeugung im Worker und "
-                "die Anfragen der Veröffentlichung (Bestätigungsseite; Auftrag an die Warteschlange, Antwort 302).", "",
+        return ["", f"Programmjahresbericht des größten Programmjahrs (eigener Prozess): Erzeugung im Worker (Median "
+                f"aus {r['laeufe']} Läufen im Wechsel mit WeasyPrint allein) und die Anfragen der Veröffentlichung "
+                "(Bestätigungsseite; Auftrag an die Warteschlange, Antwort 302).", "",
                 *self._kopf(["Bewilligungen", "Sekunden", "Seiten", "Speicher MiB", "WeasyPrint allein s",
                              "Verhältnis", "Bestätigungsseite s", "Veröffentlichungsanfrage s"]),
                 self._zeile([r["bewilligungen"], f"{r['gesamt_s']:.2f}", r["seiten"], f"{r['speicher_mib']:.0f}",
