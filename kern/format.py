@@ -88,6 +88,12 @@ def messwert(wert, stellen: int | None = None, *, hoechstens: int = 2) -> str:
     if stellen is None:
         d = d.quantize(Decimal(1).scaleb(-hoechstens)).normalize()
         stellen = max(0, -d.as_tuple().exponent)
+    if d.is_finite() and d.as_tuple().exponent >= -stellen:
+        # Only zeros are added, exactly as numberformat pads, and the fast path writes it.
+        try:
+            d = d.quantize(Decimal(1).scaleb(-stellen))
+        except InvalidOperation:
+            pass
     return deutsche_zahl(d, stellen)
 
 

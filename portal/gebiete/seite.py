@@ -56,7 +56,9 @@ def gebietsseite(user, gebiet: Gebiet) -> dict:
     """Everything on an area's page, in a fixed number of queries, scoped to the user."""
     tag = heute()
     kette = gebiet.vorfahren()
-    teilbaum = Gebiet.objects.im_teilbaum(gebiet)
+    # The subtree's ids read first: a list of known ids lets PostgreSQL use the area indexes below, where
+    # the subquery made it walk the projects' order index through ten thousands of rows (L: 40 ms).
+    teilbaum = list(Gebiet.objects.im_teilbaum(gebiet).values_list("pk", flat=True))
     projekte = Projekt.objects.filter(gebiet__in=teilbaum).sichtbar_fuer(user)
     sieht_gebietsarbeit = kann_gebietsarbeit_sehen(user, gebiet)
     gremien = Gremium.objects.filter(gebiet__in=teilbaum, aktiv=True).sichtbar_fuer(user).select_related(
@@ -76,8 +78,8 @@ def gebietsseite(user, gebiet: Gebiet) -> dict:
                            .prefetch_related("personen").order_by("-beginn")),
         "einrichtungen": list(Einrichtung.objects.filter(gebiet__in=teilbaum).select_related("gebiet", "traeger")
                               .order_by("status", "name")),
-        "projekte": list(projekte.select_related("gebiet", "traeger").order_by("-beginn", "titel")
-                         [:PROJEKTE_AUF_SEITE]),
+        "projekte": list(projekte.select_related("gebiet", "traeger").defer("gebiet__grenze")
+                         .order_by("-beginn", "titel")[:PROJEKTE_AUF_SEITE]),
         "projekte_anzahl": projekte.count(),
         "beteiligung_sichtbar": sieht_gebietsarbeit,
         "gremien": list(gremien.order_by("art", "name")) if sieht_gebietsarbeit else [],
