@@ -1,8 +1,8 @@
 """Choice lists that stay short at any amount of data.
 
-A filter that would offer thousands of areas, bodies or operators offers, once the list passes
+A filter that would offer thousands of areas, bodies or operators offers, once its list passes
 GROSSE_AUSWAHL entries, only those of the chosen city (plus the entry already chosen), and says so
-in its help text; below that it offers all of them as before. One cheap query decides.
+in its help text; below that it offers all of them as before. One cheap query per list decides.
 """
 
 from __future__ import annotations
@@ -34,15 +34,16 @@ def begrenzen(queryset: QuerySet, bedingung: Q | None, gewaehlt: int | None) -> 
 
 
 def filter_begrenzen(filterset, felder: dict[str, str], *, stadt: str = "stadt") -> bool:
-    """Limits each choice filter in `felder` (name -> path from its rows to their city id) to the chosen
-    city when the first of them is large; returns whether it did."""
-    erstes = filterset.filters[next(iter(felder))].queryset
-    if not ist_gross(erstes):
-        return False
+    """Limits each choice filter in `felder` (name -> path from its rows to their city id) that is large to
+    the chosen city (one count query per filter); returns whether it limited any."""
     stadt_id = gewaehlte_id(filterset.data, stadt)
+    begrenzt = False
     for name, pfad in felder.items():
         filt = filterset.filters[name]
+        if not ist_gross(filt.queryset):
+            continue
         bedingung = None if stadt_id is None else Q(**{pfad: stadt_id})
         filt.queryset = begrenzen(filt.queryset, bedingung, gewaehlte_id(filterset.data, name))
         filt.extra["help_text"] = HINWEIS
-    return True
+        begrenzt = True
+    return begrenzt
