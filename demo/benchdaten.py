@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.db import connection, transaction
 
 from beteiligung.models import Beschluss, Gremium, Sitzung, Thema
+from kern import datenstand
 from kern.zeit import heute
 from programme.models import (Auszahlung, Bewilligung, Foerderprogramm, Handlungsfeld, Jahresbudget,
                               Programmgebiet, Projekt, Verwendungsnachweis)
@@ -61,6 +62,7 @@ def _grenze(rng: random.Random, lon: float, lat: float, radius: float, punkte: i
 
 
 def _bulk(modell, objekte: list) -> list:
+    datenstand.geaendert()  # bulk inserts send no signals
     return modell.objects.bulk_create(objekte, batch_size=BATCH)
 
 

@@ -13,13 +13,15 @@ themselves. The key also holds the date (deadlines and "next meetings" move at m
 
 from __future__ import annotations
 
+import hashlib
 import itertools
-import logging
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -27,19 +29,41 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from .zeit import heute
 
 T = TypeVar("T")
-log = logging.getLogger(__name__)
 
 SCHLUESSEL_PRAEFIX = "datenstand"
 _lokal = itertools.count(1)
 _lokaler_stand = 0
 
 
+# Within a request the shared number is read once (DatenstandMiddleware); the own counter every time.
+_anfrage: ContextVar[dict | None] = ContextVar("datenstand_anfrage", default=None)
+
+
 def stand() -> str:
     """The data state as seen by this process now: the shared number and the process's own counter."""
     from .models import Datenstand
 
-    geteilt = Datenstand.objects.filter(pk=1).values_list("stand", flat=True).first() or 0
+    gemerkt = _anfrage.get()
+    geteilt = None if gemerkt is None else gemerkt.get("geteilt")
+    if geteilt is None:
+        geteilt = Datenstand.objects.filter(pk=1).values_list("stand", flat=True).first() or 0
+        if gemerkt is not None:
+            gemerkt["geteilt"] = geteilt
     return f"{geteilt}.{_lokaler_stand}"
+
+
+class DatenstandMiddleware:
+    """Lets every cached figure of a request share one read of the data state."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        marke = _anfrage.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _anfrage.reset(marke)
 
 
 def _erhoehen() -> None:
@@ -61,14 +85,26 @@ def geaendert(using: str = DEFAULT_DB_ALIAS) -> None:
 
 
 def zwischengespeichert(teil: str, berechnen: Callable[[], T], *schluessel, datenstand: str | None = None) -> T:
-    """`berechnen()` once per data state, day and `schluessel` (for example the user it is computed for)."""
+    """`berechnen()` once per data state, day and `schluessel` (for example the user it is computed for, or
+    the SQL of the query it runs)."""
     datenstand = datenstand or stand()
-    voll = ":".join([SCHLUESSEL_PRAEFIX, teil, datenstand, heute().isoformat(), *map(str, schluessel)])
+    # Key parts can be long (a query's SQL): hashed, so that every cache backend takes the key.
+    teile = hashlib.sha256("\x1f".join(map(str, schluessel)).encode()).hexdigest()
+    voll = ":".join([SCHLUESSEL_PRAEFIX, teil, datenstand, heute().isoformat(), teile])
     wert = cache.get(voll)
     if wert is None:
         wert = berechnen()
         cache.set(voll, wert, settings.DATENSTAND_CACHE_SEKUNDEN)
     return wert
+
+
+def abfrage_schluessel(queryset) -> str | None:
+    """What identifies a queryset's rows for the cache: its database and SQL with parameters; None for a
+    queryset that asks nothing (`none()`)."""
+    try:
+        return f"{queryset.db}:{queryset.query}"
+    except EmptyResultSet:
+        return None
 
 
 def _betroffen(sender) -> bool:

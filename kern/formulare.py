@@ -12,7 +12,9 @@ every filter. After a form is built, `einrichten` goes once over its fields:
   button beside it that opens the browser's own date picker;
 - a choice list names each row that shares its label with another one by its city and its kind,
   where its model has them (fields `stadt` and `art`), e.g. "Blumenthal (Bremen, Ortsteil)",
-  "SPD (Leverkusen, Partei / Fraktion)"; one extra query at most, only when labels repeat.
+  "SPD (Leverkusen, Partei / Fraktion)", read in the same query as the rows;
+- a choice list's values and labels are kept in the cache per data state (kern.datenstand) and SQL,
+  so a list asked again before anything changed costs no query.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from collections import Counter
 from django import forms
 from django.db import models
 from django.db.models import F
-from django.forms.models import ModelChoiceIterator
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
+
+from . import datenstand
 
 LEER_PFLICHT = "– bitte wählen –"
 LEER_OPTIONAL = "keine Angabe"
@@ -78,6 +82,18 @@ class EindeutigeAuswahl(ModelChoiceIterator):
             yield ("", self.field.empty_label)
         if getattr(self.field, "null_label", None) is not None:  # django-filter's "no value" choice
             yield (self.field.null_value, self.field.null_label)
+        schluessel = datenstand.abfrage_schluessel(self.queryset)
+        if schluessel is None:
+            return
+        beschriftung = self.field.label_from_instance
+        # Values and labels of the rows, once per data state: a page shows the same list to many requests.
+        wahl = datenstand.zwischengespeichert(
+            "auswahl", self._wahl, schluessel, type(self.field).__qualname__,
+            getattr(beschriftung, "__module__", ""), getattr(beschriftung, "__qualname__", ""))
+        for wert, name in wahl:
+            yield (ModelChoiceIteratorValue(wert, None), name)
+
+    def _wahl(self) -> list[tuple]:
         modell = self.queryset.model
         felder = _unterscheidungsfelder(modell)
         # A label never needs a JSON column (an area's boundary is large): those stay unread.
@@ -85,13 +101,15 @@ class EindeutigeAuswahl(ModelChoiceIterator):
         zeilen = list(self.queryset.defer(*gross).annotate(**{name: F(pfad) for name, (pfad, _) in felder.items()}))
         namen = [self.field.label_from_instance(zeile) for zeile in zeilen]
         doppelt = {name for name, anzahl in Counter(namen).items() if anzahl > 1}
+        ergebnis = []
         for zeile, name in zip(zeilen, namen):
             if name in doppelt:
-                teile = [str(wahl.get(wert, wert)) for feld, (_, wahl) in felder.items()
+                teile = [str(arten.get(wert, wert)) for feld, (_, arten) in felder.items()
                          if (wert := getattr(zeile, feld))]
                 if teile := [t for t in teile if t not in name]:
                     name = f"{name} ({', '.join(teile)})"
-            yield (self.choice(zeile)[0], name)
+            ergebnis.append((self.field.prepare_value(zeile), name))
+        return ergebnis
 
 
 def leer_beschriften(feld: forms.Field, text: str | None) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from . import exportauftraege
+from . import datenstand, exportauftraege
 from .export import csv_antwort, xlsx_antwort
 from .exportauftraege import Liste
 
@@ -14,12 +15,24 @@ SEITENGROESSE = 25
 FORMATE = ("csv", "xlsx")
 
 
+class Seiten(Paginator):
+    """A paginator whose count of all rows (a scan of the whole table when nothing is filtered) is kept in
+    the cache per data state and SQL (kern.datenstand)."""
+
+    @cached_property
+    def count(self) -> int:
+        schluessel = datenstand.abfrage_schluessel(self.object_list) if hasattr(self.object_list, "query") else None
+        if schluessel is None:
+            return Paginator.count.func(self)
+        return datenstand.zwischengespeichert("anzahl", lambda: Paginator.count.func(self), schluessel)
+
+
 def seite(request, zeilen, seitengroesse: int = SEITENGROESSE) -> dict:
     """The requested page of `zeilen` and the query string to keep in paging and export links."""
     parameter = request.GET.copy()
     parameter.pop("seite", None)
     parameter.pop("format", None)
-    return {"seite": Paginator(zeilen, seitengroesse).get_page(request.GET.get("seite")),
+    return {"seite": Seiten(zeilen, seitengroesse).get_page(request.GET.get("seite")),
             "parameter": parameter.urlencode()}
 
 

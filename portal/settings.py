@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kern.datenstand.DatenstandMiddleware",
     "portal.zweiter_faktor.SitzungsfaktorMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "kern.zugriff.RolleErforderlichMiddleware",

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kern.aktion import aktion
+from kern.datenstand import zwischengespeichert
 from kern.export import Spalte
 from kern.fehler import Regelverstoss
 from kern.exportauftraege import Liste
@@ -74,12 +75,18 @@ def _jahr_aus_anfrage(request, jahre: list[int]) -> int:
 
 def programm_detail(request, pk: int):
     programm = objekt_oder_404(request.user, Foerderprogramm.objects.select_related("stadt", "zustaendig"), pk=pk)
-    jahre = selectors.programmjahre(programm)
+    jahre = zwischengespeichert("programmjahre", lambda: selectors.programmjahre(programm), programm.pk)
     jahr = _jahr_aus_anfrage(request, jahre)
     gebiet_ids = sichtbare_gebiet_ids(request.user)
-    stand = selectors.programmjahr(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
-    je_handlungsfeld = selectors.auslastung_je_handlungsfeld(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
-    diagramm = diagramme.budget_je_gebiet(programm=programm, jahr=jahr, zeilen=stand.je_gebiet)
+
+    def zahlen():
+        stand = selectors.programmjahr(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids)
+        return (stand, selectors.auslastung_je_handlungsfeld(programm=programm, jahr=jahr, gebiet_ids=gebiet_ids),
+                diagramme.budget_je_gebiet(programm=programm, jahr=jahr, zeilen=stand.je_gebiet))
+
+    # The year's money per area and action field, until the next committed change (kern.datenstand).
+    stand, je_handlungsfeld, diagramm = zwischengespeichert(
+        "programmjahr", zahlen, programm.pk, jahr, "alle" if gebiet_ids is None else sorted(gebiet_ids))
     return render(request, "programme/programm_detail.html", {
         "programm": programm, "jahr": jahr, "jahre": jahre, "je_gebiet": stand.zeilen, "stand": stand,
         "je_handlungsfeld": je_handlungsfeld, "gesamt": stand.gesamt, "diagramm": diagramm,

@@ -245,8 +245,9 @@ def test_open_decisions_page_query_count_is_fixed(client_als, verwaltung, sitzun
         BeschlussFactory(sitzung=SitzungFactory(gremium=GremiumFactory(gebiet=sitzung_a.gremium.gebiet)))
     client = client_als(verwaltung)
     # One of them finds the page's decisions in their order, one reads those 25 rows (kern.listen); the body
-    # and the area filter each count whether their list is long (kern.auswahl).
-    with django_assert_max_num_queries(11):
+    # and the area filter each count whether their list is long (kern.auswahl); one reads the data state of
+    # the cached choice lists and row count (kern.datenstand).
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("beteiligung:beschluesse_offen"))
     assert response.status_code == 200
     assert len(response.context["seite"].object_list) == min(anzahl, 25)

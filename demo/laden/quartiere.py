@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from demo.daten import STAEDTE, bremerhaven, gemeinsam
 from demo.daten.typen import BALD, Gebietsknoten
+from kern import datenstand
 from quartiere.models import Einrichtung, Gebiet, Indikator, Indikatorwert, Organisation, Person, Quartiersmanagement
 
 from .basis import Kontext, je_stadt, m2m_setzen, monatsende, sichern, streuung
@@ -158,6 +159,7 @@ def indikatoren_laden(k: Kontext) -> None:
             w.wert, w.ist_prognose = wert, prognose
             geaendert.append(w)
     Indikatorwert.objects.bulk_create(neu, batch_size=500)
+    datenstand.geaendert()  # bulk writes send no signals
     if geaendert:
         jetzt = timezone.now()
         for w in geaendert:

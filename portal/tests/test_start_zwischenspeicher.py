@@ -1,4 +1,5 @@
-"""The start pages keep their figures in the cache until the data changes (kern.datenstand)."""
+"""Start pages, programme pages, choice lists and row counts keep what they computed in the cache until the
+data changes (kern.datenstand)."""
 
 from decimal import Decimal
 
@@ -12,7 +13,7 @@ from programme.services import auszahlung_anweisen
 from quartiere import services as quartiere_services
 from quartiere.models import Gebiet
 from testhilfen.programme import BewilligungFactory, JahresbudgetFactory, ProjektFactory, dieses_jahr
-from testhilfen.quartiere import GebietFactory, IndikatorFactory, IndikatorwertFactory, StadtFactory
+from testhilfen.quartiere import GebietFactory, IndikatorFactory, IndikatorwertFactory, OrganisationFactory, StadtFactory
 
 D = Decimal
 
@@ -81,3 +82,30 @@ def test_the_council_start_page_names_twenty_burdened_areas_and_links_to_all(cli
     seite = client_als(rat).get(reverse("start")).content.decode()
     assert "Belastet 19" in seite and "Belastet 20" not in seite
     assert f'href="{reverse("gebiete:liste")}?belastet=ja">Alle 23 besonders belasteten Gebiete</a>' in seite
+
+
+def test_choice_lists_and_row_counts_come_from_the_cache_until_something_changes(
+        client_als, verwaltung, gebiet_a, django_assert_max_num_queries):
+    ProjektFactory.create_batch(3, gebiet=gebiet_a)
+    client = client_als(verwaltung)
+    url = reverse("programme:projekte")
+    erste = client.get(url).content.decode()
+    assert "3 Einträge" in erste and "Träger Neu am Platz" not in erste
+    with django_assert_max_num_queries(9):  # session, user, roles, data state, the 25 rows and their labels
+        assert client.get(url).status_code == 200
+
+    OrganisationFactory(name="Träger Neu am Platz", stadt=gebiet_a.stadt)
+    ProjektFactory(gebiet=gebiet_a)
+
+    danach = client.get(url).content.decode()
+    assert "Träger Neu am Platz</option>" in danach and "4 Einträge" in danach
+
+
+def test_a_payout_shows_on_the_programme_page_at_once(client_als, verwaltung, bewilligung):
+    client = client_als(verwaltung)
+    url = reverse("programme:programm", args=[bewilligung.programm.pk]) + f"?jahr={dieses_jahr()}"
+    assert "1.234,56\xa0€" not in client.get(url).content.decode()
+
+    auszahlung_anweisen(bewilligung=bewilligung, betrag=D("1234.56"), durch=verwaltung)
+
+    assert "1.234,56\xa0€" in client.get(url).content.decode()

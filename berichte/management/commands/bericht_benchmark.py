@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from berichte import arten, pdf
+from kern import datenstand
 from programme.models import Auszahlung, Bewilligung, Foerderprogramm, Handlungsfeld, Jahresbudget, Projekt
 from quartiere.models import Gebiet, Organisation
 
@@ -73,6 +74,7 @@ def _daten_anlegen(anzahl: int) -> Foerderprogramm:
     ])
     Auszahlung.objects.bulk_create([Auszahlung(bewilligung=b, betrag=b.betrag_bewilligt / 2, datum=dt.date(JAHR, 3, 1))
                                     for b in bewilligungen[::2]])
+    datenstand.geaendert()  # bulk inserts send no signals
     return programm
 
 

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
+from kern import datenstand
 from kern.rollen import Rolle, gruppen_anlegen
 from programme import selectors
 from programme.models import Auszahlung, Bewilligung, Foerderprogramm, Handlungsfeld, Jahresbudget, Projekt
@@ -92,6 +93,7 @@ class Command(BaseCommand):
         Auszahlung.objects.bulk_create([
             Auszahlung(bewilligung=b, betrag=Decimal("500"), datum=dt.date(2026, 3, 1)) for b in bewilligungen
         ], batch_size=1000)
+        datenstand.geaendert()  # bulk inserts send no signals
         if connection.vendor == "postgresql":
             # A production database has planner statistics; fresh bulk inserts have none until analysed.
             with connection.cursor() as cursor:
