@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TypeVar
@@ -71,6 +72,14 @@ def _erhoehen() -> None:
 
     if not Datenstand.objects.filter(pk=1).update(stand=F("stand") + 1):
         Datenstand.objects.get_or_create(pk=1, defaults={"stand": 1})
+
+
+def neu_beginnen() -> None:
+    """After the data was replaced as a whole (a restored backup brings back an older number): a number no
+    state had before, the time in milliseconds, far above any count of transactions."""
+    from .models import Datenstand
+
+    Datenstand.objects.update_or_create(pk=1, defaults={"stand": time.time_ns() // 1_000_000})
 
 
 def geaendert(using: str = DEFAULT_DB_ALIAS) -> None:

@@ -27,6 +27,8 @@ from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from kern import datenstand
+
 FORMAT = 1
 MANIFEST = "manifest.json"
 MEDIEN = "medien/"
@@ -51,11 +53,15 @@ def _datei_sha256(pfad: Path) -> str:
     return summe.hexdigest()
 
 
+# Not data but the cache's bookkeeping, set anew by every restore (kern.datenstand.neu_beginnen).
+NICHT_GEZAEHLT = {"kern.Datenstand"}
+
+
 def zeilen() -> dict[str, int]:
     """The row count of every table, by model label (m2m tables included)."""
     tabellen = set(connection.introspection.table_names())
     return {m._meta.label: m._base_manager.count() for m in apps.get_models(include_auto_created=True)
-            if m._meta.db_table in tabellen and m._meta.managed}
+            if m._meta.db_table in tabellen and m._meta.managed and m._meta.label not in NICHT_GEZAEHLT}
 
 
 def medien_namen(ordner: str = "") -> list[str]:
@@ -244,4 +250,6 @@ def wiederherstellen(quelle: Path, *, erzwingen: bool = False, pruefsumme: str |
                   if jetzt.get(label) != anzahl}
     if abweichend:
         raise SicherungFehler(f"Nach der Wiederherstellung weichen Zeilenzahlen ab (erwartet, vorhanden): {abweichend}")
+    # The restored data state is an older number that running processes may have cached figures under.
+    datenstand.neu_beginnen()
     return manifest

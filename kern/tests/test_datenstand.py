@@ -53,3 +53,10 @@ def test_a_figure_is_computed_once_per_data_state():
     assert datenstand.zwischengespeichert("probe", berechnen, 8) == 2  # another key part
     UserFactory(username="aenderung")
     assert datenstand.zwischengespeichert("probe", berechnen, 7) == 3
+
+
+@pytest.mark.django_db
+def test_after_a_restore_the_shared_number_is_one_no_earlier_state_had():
+    Datenstand.objects.update_or_create(pk=1, defaults={"stand": 41})
+    datenstand.neu_beginnen()
+    assert _geteilt() > 10**12  # milliseconds since 1970, above any count of transactions

@@ -40,7 +40,8 @@ class Command(BaseCommand):
             return
         zeilen = [f"## Größe {o['groesse']}: {Projekt.objects.count():,} Projekte".replace(",", "."), "",
                   f"Datenbank: {connection.vendor}, {o['laeufe']} Anfragen je Seite, Zeiten in Millisekunden "
-                  "(Server, im Prozess).", ""]
+                  "(Server, im Prozess). Abfragen: die erste Anfrage ohne Zwischenspeicher (wie nach einer "
+                  "Änderung); die gemessenen Anfragen danach finden, was sie zwischengespeichert hat.", ""]
         self.stdout.write("\n".join(zeilen))
         zeilen += self._seiten(o["laeufe"])
         if "last" not in o["ohne"]:
