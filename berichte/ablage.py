@@ -6,7 +6,10 @@ import hashlib
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from urllib.parse import quote
+
+from django.core.files.base import ContentFile
 
 from kern.fehler import Regelverstoss
 
@@ -49,6 +52,17 @@ def geprueft_lesen(bericht: Bericht) -> bytes:
 
 
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def mit_datei_speichern(objekt, name: str, daten: bytes, speichern: Callable[[], None]) -> None:
+    """Writes `daten` into the row's file field `datei` as `name`, then saves the row with `speichern()`.
+    If that fails, the database rolls back and the file written a moment ago goes with it."""
+    objekt.datei.save(name, ContentFile(daten), save=False)
+    try:
+        speichern()
+    except BaseException:
+        objekt.datei.storage.delete(objekt.datei.name)
+        raise
 
 
 def _teil(text: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -199,12 +198,7 @@ def _ablegen(*, bewilligung: Bewilligung, art: str, jahr: int, laufnummer: int, 
         aktenzeichen=aktenzeichen, datum=datum, begruendung=anlass, sha256=ergebnis.sha256, seiten=ergebnis.seiten,
         dateigroesse=len(ergebnis.daten), erstellt_von=durch, dateiname=f"{ablage._teil(name)}.pdf",
     )
-    bescheid.datei.save("bescheid.pdf", ContentFile(ergebnis.daten), save=False)
-    try:
-        speichern(bescheid, durch)
-    except BaseException:
-        bescheid.datei.storage.delete(bescheid.datei.name)
-        raise
+    ablage.mit_datei_speichern(bescheid, "bescheid.pdf", ergebnis.daten, lambda: speichern(bescheid, durch))
     return bescheid
 
 

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -85,12 +84,7 @@ def _ablegen(*, nachweis: Verwendungsnachweis, text: str, datum: dt.date, durch:
         sha256=ergebnis.sha256, seiten=ergebnis.seiten, erstellt_von=durch,
         dateiname=f"Pruefvermerk_{projekt}_{nachweis.bewilligung.jahr}.pdf",
     )
-    vermerk.datei.save("pruefvermerk.pdf", ContentFile(ergebnis.daten), save=False)
-    try:
-        speichern(vermerk, durch)
-    except BaseException:
-        vermerk.datei.storage.delete(vermerk.datei.name)
-        raise
+    ablage.mit_datei_speichern(vermerk, "pruefvermerk.pdf", ergebnis.daten, lambda: speichern(vermerk, durch))
     return vermerk
 
 

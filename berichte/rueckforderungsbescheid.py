@@ -11,7 +11,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -131,12 +130,7 @@ def _ablegen(*, rueckforderung: Rueckforderung, jahr: int, laufnummer: int, datu
         begruendung=rueckforderung.grund, sha256=ergebnis.sha256, seiten=ergebnis.seiten,
         dateigroesse=len(ergebnis.daten), erstellt_von=durch,
         dateiname=f"{ablage._teil('Rückforderungsbescheid_' + aktenzeichen.replace('/', '-'))}.pdf")
-    bescheid.datei.save("bescheid.pdf", ContentFile(ergebnis.daten), save=False)
-    try:
-        speichern(bescheid, durch)
-    except BaseException:
-        bescheid.datei.storage.delete(bescheid.datei.name)
-        raise
+    ablage.mit_datei_speichern(bescheid, "bescheid.pdf", ergebnis.daten, lambda: speichern(bescheid, durch))
     rueckforderung.bescheid = bescheid
     rueckforderung.zahlungsfrist = daten["zahlungsfrist"]
     speichern(rueckforderung, durch)

@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -96,14 +95,12 @@ def _ablegen(*, inhalt: Inhalt, ergebnis: pdf.Pdf, jahr: int, laufnummer: int, v
         dateiname=ablage.dateiname(art=inhalt.art, teile=inhalt.dateiname_teile, nummer=nummer, version=version),
     )
     bericht._history_user = durch
-    bericht.datei.save("bericht.pdf", ContentFile(ergebnis.daten), save=False)
-    try:
+
+    def pruefen_und_sichern():
         bericht.full_clean(exclude=["datei"])
         bericht.save()
-    except BaseException:
-        # The database rolls back; the file written a moment ago must go with it.
-        bericht.datei.storage.delete(bericht.datei.name)
-        raise
+
+    ablage.mit_datei_speichern(bericht, "bericht.pdf", ergebnis.daten, pruefen_und_sichern)
     return bericht
 
 
